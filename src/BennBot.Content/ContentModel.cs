@@ -1,0 +1,49 @@
+namespace BennBot.Content;
+
+/// <summary>One participation option. Facts are language-neutral (sources, date, category); words are per language.</summary>
+public sealed record Entry(
+    string Id,
+    string Category,
+    IReadOnlyList<string> Sources,
+    DateOnly Checked,
+    IReadOnlyList<string> Related,
+    IReadOnlyDictionary<string, EntryText> Texts)
+{
+    public EntryText Text(Language language) => Texts[language.Code];
+}
+
+public sealed record EntryText(string Title, string Answer, IReadOnlyList<string> Questions);
+
+/// <summary>Everything loaded from <c>seeds/</c>: the catalog plus the words in every language.</summary>
+public sealed class ContentSet(
+    IReadOnlyList<string> categoryIds,
+    IReadOnlyList<Entry> entries,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ui,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> categoryTitles)
+{
+    private readonly Dictionary<string, Entry> _byId = entries.ToDictionary(e => e.Id);
+
+    public IReadOnlyList<Entry> Entries { get; } = entries;
+
+    /// <summary>Categories that have at least one entry, in catalog order.</summary>
+    public IReadOnlyList<string> Categories { get; } =
+        categoryIds.Where(c => entries.Any(e => e.Category == c)).ToList();
+
+    public Entry? Entry(string id) => _byId.GetValueOrDefault(id);
+
+    public bool HasCategory(string id) => Categories.Contains(id);
+
+    public IEnumerable<Entry> InCategory(string category) => Entries.Where(e => e.Category == category);
+
+    public string CategoryTitle(string category, Language language) => categoryTitles[language.Code][category];
+
+    /// <summary>A UI text with its {placeholders} filled in.</summary>
+    public string T(Language language, string key, params (string Name, object Value)[] args)
+    {
+        var text = ui[language.Code][key];
+        foreach (var (name, value) in args) text = text.Replace("{" + name + "}", value.ToString());
+        return text;
+    }
+
+    public IReadOnlyCollection<string> UiKeys(Language language) => ui[language.Code].Keys.ToList();
+}

@@ -1,0 +1,46 @@
+namespace BennBot.Content;
+
+/// <summary>A language BennBot speaks. <c>Code</c> is ours (CLI, seeds, buttons); <c>TelegramCode</c> is the
+/// ISO 639-1 code Telegram uses for <c>language_code</c> and per-language bot commands (null: none exists).</summary>
+public sealed record Language(string Code, string? TelegramCode, bool IsRightToLeft)
+{
+    public override string ToString() => Code;
+}
+
+public static class Languages
+{
+    public static readonly Language German = new("de", "de", false);
+    public static readonly Language PlainGerman = new("de-simple", null, false);
+    public static readonly Language English = new("en", "en", false);
+    public static readonly Language Arabic = new("ar", "ar", true);
+    public static readonly Language Farsi = new("fa", "fa", true);
+    public static readonly Language Turkish = new("tr", "tr", false);
+    public static readonly Language Ukrainian = new("uk", "uk", false);
+    public static readonly Language Russian = new("ru", "ru", false);
+
+    /// <summary>In the order the language picker shows them.</summary>
+    public static readonly IReadOnlyList<Language> All =
+        [German, PlainGerman, English, Arabic, Farsi, Turkish, Ukrainian, Russian];
+
+    public static Language? Find(string? code) =>
+        All.FirstOrDefault(l => string.Equals(l.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Maps Telegram's IETF tag (<c>ar</c>, <c>fa-AF</c>, <c>prs</c>, <c>en-US</c>, or nothing) to a
+    /// language we speak; anything else gets the fallback.</summary>
+    public static Language FromTelegram(string? languageCode, Language fallback)
+    {
+        if (string.IsNullOrWhiteSpace(languageCode)) return fallback;
+        var primary = languageCode.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary switch
+        {
+            "de" or "gsw" => German,
+            "en" => English,
+            "ar" => Arabic,
+            "fa" or "prs" or "pes" => Farsi, // prs is Dari, pes Iranian Persian (ISO 639-3)
+            "tr" => Turkish,
+            "uk" => Ukrainian,
+            "ru" => Russian,
+            _ => fallback,
+        };
+    }
+}

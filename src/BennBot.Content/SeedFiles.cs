@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BennBot.Content;
+
+// The JSON shapes of seeds/catalog.json and seeds/texts/{lang}.json, as staff edit them.
+internal sealed record CatalogFile(
+    [property: JsonPropertyName("categories")] List<CategoryRef>? Categories,
+    [property: JsonPropertyName("entries")] List<EntryRef>? Entries);
+
+internal sealed record CategoryRef([property: JsonPropertyName("id")] string? Id);
+
+internal sealed record EntryRef(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("category")] string? Category,
+    [property: JsonPropertyName("checked")] string? Checked,
+    [property: JsonPropertyName("sources")] List<string>? Sources,
+    [property: JsonPropertyName("related")] List<string>? Related);
+
+internal sealed record TextsFile(
+    [property: JsonPropertyName("language")] string? Language,
+    [property: JsonPropertyName("ui")] Dictionary<string, string>? Ui,
+    [property: JsonPropertyName("categories")] Dictionary<string, string>? Categories,
+    [property: JsonPropertyName("entries")] Dictionary<string, EntryTextFile>? Entries);
+
+internal sealed record EntryTextFile(
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("answer")] string? Answer,
+    [property: JsonPropertyName("questions")] List<string>? Questions);
+
+internal static class SeedJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+}

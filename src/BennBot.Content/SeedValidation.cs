@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace BennBot.Content;
+
+internal static class SeedValidation
+{
+    public static List<string> CheckCategories(CatalogFile catalog, List<string> problems)
+    {
+        var ids = new List<string>();
+        foreach (var c in catalog.Categories ?? [])
+        {
+            if (c.Id is null || !SeedLoader.IdPattern().IsMatch(c.Id)) problems.Add($"catalog: category id '{c.Id}' is not a short lowercase id");
+            else if (ids.Contains(c.Id)) problems.Add($"catalog: category '{c.Id}' is listed twice");
+            else ids.Add(c.Id);
+        }
+        if (ids.Count == 0) problems.Add("catalog: no categories");
+        return ids;
+    }
+
+    public static List<EntryRef> CheckEntries(CatalogFile catalog, List<string> categories, List<string> problems)
+    {
+        var entries = new List<EntryRef>();
+        var all = (catalog.Entries ?? []).Select(e => e.Id).ToHashSet();
+        foreach (var e in catalog.Entries ?? [])
+        {
+            var where = $"catalog: entry '{e.Id}'";
+            var before = problems.Count;
+            if (e.Id is null || !SeedLoader.IdPattern().IsMatch(e.Id)) problems.Add($"{where}: id must be lowercase letters, digits and '-', at most 40");
+            else if (entries.Any(x => x.Id == e.Id)) problems.Add($"{where}: two entries share this id");
+            if (e.Category is null || !categories.Contains(e.Category)) problems.Add($"{where}: unknown category '{e.Category}'");
+            if (!DateOnly.TryParseExact(e.Checked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                problems.Add($"{where}: 'checked' must be the date the facts were checked, as yyyy-MM-dd");
+            if (e.Sources is not { Count: > 0 }) problems.Add($"{where}: no source");
+            foreach (var s in e.Sources ?? [])
+                if (!Uri.TryCreate(s, UriKind.Absolute, out var u) || (u.Scheme != "https" && u.Scheme != "http"))
+                    problems.Add($"{where}: source '{s}' is not a web address");
+            foreach (var r in e.Related ?? [])
+                if (r == e.Id || !all.Contains(r)) problems.Add($"{where}: related entry '{r}' does not exist");
+            if (problems.Count == before) entries.Add(e);
+        }
+        if (catalog.Entries is not { Count: > 0 }) problems.Add("catalog: no entries");
+        return entries;
+    }
+
+    public static void CheckTexts(Dictionary<string, TextsFile> texts, List<string> categories, List<EntryRef> entries, List<string> problems)
+    {
+        var reference = texts[SeedLoader.ReferenceLanguage].Ui ?? [];
+        foreach (var (code, file) in texts)
+        {
+            var where = $"texts/{code}.json";
+            if (file.Language != code) problems.Add($"{where}: \"language\" must be \"{code}\"");
+            var ui = file.Ui ?? [];
+            foreach (var key in reference.Keys.Except(ui.Keys)) problems.Add($"{where}: ui text '{key}' is missing");
+            foreach (var key in ui.Keys.Except(reference.Keys)) problems.Add($"{where}: ui text '{key}' is unknown (not in en.json)");
+            foreach (var (key, value) in ui)
+            {
+                CheckPlain($"{where}: ui '{key}'", value, problems);
+                if (reference.TryGetValue(key, out var en) && !SamePlaceholders(en, value))
+                    problems.Add($"{where}: ui '{key}' must use the placeholders of en.json: {string.Join(" ", Placeholders(en))}");
+            }
+            if (ui.GetValueOrDefault("bot.short") is { Length: > 120 }) problems.Add($"{where}: 'bot.short' is longer than Telegram's 120 characters");
+            foreach (var (key, value) in ui.Where(u => u.Key.StartsWith("command.")))
+                if (value.Length is < 1 or > 256) problems.Add($"{where}: '{key}' must be 1–256 characters for Telegram");
+            foreach (var c in categories)
+                if (string.IsNullOrWhiteSpace(file.Categories?.GetValueOrDefault(c))) problems.Add($"{where}: category '{c}' has no title");
+            foreach (var e in entries) CheckEntryText(where, e.Id!, file.Entries?.GetValueOrDefault(e.Id!), problems);
+            foreach (var id in (file.Entries ?? []).Keys.Except(entries.Select(e => e.Id!)))
+                problems.Add($"{where}: entry '{id}' is not in catalog.json");
+        }
+    }
+
+    private static void CheckEntryText(string where, string id, EntryTextFile? text, List<string> problems)
+    {
+        where = $"{where}: entry '{id}'";
+        if (text is null) { problems.Add($"{where} is missing"); return; }
+        if (string.IsNullOrWhiteSpace(text.Title)) problems.Add($"{where}: no title");
+        else if (text.Title.Length > SeedLoader.MaxButtonLabel) problems.Add($"{where}: title longer than {SeedLoader.MaxButtonLabel} characters (it is a button label)");
+        if (string.IsNullOrWhiteSpace(text.Answer)) problems.Add($"{where}: no answer");
+        if (text.Questions is not { Count: >= 3 }) problems.Add($"{where}: fewer than 3 example questions");
+        CheckPlain($"{where} title", text.Title ?? "", problems);
+        CheckPlain($"{where} answer", text.Answer ?? "", problems);
+    }
+
+    public static void CheckRendered(ContentSet content, List<string> problems)
+    {
+        foreach (var language in Languages.All)
+        foreach (var entry in content.Entries)
+        {
+            var length = Html.ToPlain(AnswerCard.Render(content, entry, language)).Length;
+            if (length > TextSplitter.TelegramLimit)
+                problems.Add($"texts/{language.Code}.json: entry '{entry.Id}' answer is {length} characters; Telegram allows {TextSplitter.TelegramLimit}");
+        }
+    }
+
+    // Texts are plain: the bot escapes them. Angle brackets are almost always a pasted tag, so flag them.
+    private static void CheckPlain(string where, string value, List<string> problems)
+    {
+        if (value.Contains('<') || value.Contains('>')) problems.Add($"{where}: contains '<' or '>' (texts are plain, no markup)");
+        if (value.Any(c => char.IsControl(c) && c != '\n')) problems.Add($"{where}: contains a control character");
+    }
+
+    private static bool SamePlaceholders(string a, string b) => Placeholders(a).SetEquals(Placeholders(b));
+
+    private static HashSet<string> Placeholders(string s) =>
+        SeedLoader.Placeholder().Matches(s).Select(m => m.Value).ToHashSet();
+}

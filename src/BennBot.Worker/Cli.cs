@@ -1,0 +1,55 @@
+using System.CommandLine;
+using BennBot.Content;
+using BennBot.Worker.Hosting;
+using BennBot.Worker.Terminal;
+using Microsoft.Extensions.Hosting;
+
+namespace BennBot.Worker;
+
+/// <summary>The command line: run the bot (no command), chat, ask, content check.</summary>
+public static class Cli
+{
+    public static bool IsSetting(string arg) => arg.StartsWith("--BennBot:", StringComparison.OrdinalIgnoreCase)
+        || arg.StartsWith("--BennBot__", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<int> Run(string[] args, string[] configArgs)
+    {
+        var langOption = new Option<string?>("--lang", "-l") { Description = "Language code: " + string.Join(", ", Languages.All) };
+        langOption.AcceptOnlyFromAmong(Languages.All.Select(l => l.Code).ToArray());
+        var userOption = new Option<long>("--user") { Description = "Telegram user id to chat as", DefaultValueFactory = _ => 1 };
+        var jsonOption = new Option<bool>("--json") { Description = "One JSON object per line" };
+        var questionArgument = new Argument<string?>("question") { Arity = ArgumentArity.ZeroOrOne, Description = "Without it, one question per line is read from standard input" };
+
+        var chat = new Command("chat", "Talk to BennBot in this terminal, as a resident (no Telegram needed)") { langOption, userOption };
+        chat.SetAction((p, ct) => Guard(() => ConsoleChat.Run(App.Load(configArgs), p.GetValue(langOption), p.GetValue(userOption), Console.In, Console.Out, ct)));
+
+        var ask = new Command("ask", "Answer questions once, as the bot would") { langOption, jsonOption, questionArgument };
+        ask.SetAction((p, ct) => Guard(() => AskCommand.Run(App.Load(configArgs), p.GetValue(langOption), p.GetValue(jsonOption), p.GetValue(questionArgument), Console.In, Console.Out)));
+
+        var check = new Command("check", "Validate the content seeds");
+        check.SetAction((_, ct) => Guard(() => ContentCheck.Run(BennBotOptions.Read(App.BuildConfiguration(configArgs)).Options.SeedsPath, Console.Out)));
+        var content = new Command("content", "Content tools") { check };
+
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content };
+        root.SetAction((_, ct) => Guard(async () =>
+        {
+            using var host = BotHost.Build(App.Load(configArgs), configArgs);
+            await host.RunAsync(ct);
+            return Environment.ExitCode;
+        }));
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    // Startup problems are for operators: one clear message on stderr and an exit code, no stack trace.
+    private static async Task<int> Guard(Func<Task<int>> run)
+    {
+        try { return await run(); }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return e.ExitCode;
+        }
+    }
+
+    private static Task<int> Guard(Func<int> run) => Guard(() => Task.FromResult(run()));
+}

@@ -1,0 +1,94 @@
+using BennBot.Content;
+using BennBot.Worker.Faq;
+using BennBot.Worker.Privacy;
+using BennBot.Worker.Residents;
+
+namespace BennBot.Worker.Conversations;
+
+/// <summary>The one place an update is routed to its feature. Pure: (update, resident) → outcome; the caller
+/// loads the resident and applies the outcome, so the same engine serves Telegram and the terminal.</summary>
+public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time)
+{
+    public const int MaxQuestionLength = 1000;
+
+    private readonly FaqHandler _faq = new(index);
+
+    public ContentSet Content => content;
+
+    public Outcome Handle(Incoming incoming, Resident? resident)
+    {
+        var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
+        var turn = new Turn(incoming, resident, language, content);
+        var now = time.GetUtcNow().UtcDateTime;
+        return incoming.Kind switch
+        {
+            IncomingKind.Command => Command(turn, now),
+            IncomingKind.Button => Button(turn, now),
+            IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
+                Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
+            IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
+            IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
+            IncomingKind.Edited => Reply(turn.Say("edited")),
+            IncomingKind.BlockedBot when resident is not null => new([], Save: resident with { BlockedBot = true }),
+            IncomingKind.UnblockedBot when resident is not null => new([], Save: resident with { BlockedBot = false }),
+            _ => Outcome.Nothing,
+        };
+    }
+
+    private Outcome Command(Turn turn, DateTime now) => turn.In.Command switch
+    {
+        "start" => Start(turn, now),
+        "menu" => Menu(turn),
+        "language" => LanguageHandler.Picker(turn),
+        "help" => Reply(turn.Say("help", turn.MainMenu())),
+        "cancel" => Reply(turn.Say("cancel.done", turn.MainMenu())),
+        "privacy" => PrivacyHandler.Info(turn),
+        _ => Reply(turn.Say("unknown.command", turn.MainMenu())),
+    };
+
+    private Outcome Start(Turn turn, DateTime now)
+    {
+        if (turn.Resident is { LanguageChosen: true } r)
+            return new([turn.Say("greeting.back", turn.MainMenu())], Save: r.BlockedBot ? r with { BlockedBot = false } : null);
+        return LanguageHandler.Picker(turn, "greeting.new") with { Save = turn.ResidentOrNew(now) };
+    }
+
+    private Outcome Button(Turn turn, DateTime now)
+    {
+        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        var action = ButtonAction.Decode(turn.In.ButtonData, content);
+        var outcome = action switch
+        {
+            null => new Outcome([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.Menu => Menu(turn),
+            ButtonAction.ChooseLanguage => LanguageHandler.Picker(turn),
+            ButtonAction.SetLanguage s => LanguageHandler.Set(turn, s.Language, now),
+            ButtonAction.Topics => _faq.Topics(turn),
+            ButtonAction.Category c => _faq.Category(turn, c.Id),
+            ButtonAction.ShowEntry e => _faq.Show(turn, content.Entry(e.Id)!),
+            ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
+            ButtonAction.Help => Reply(turn.Say("help", turn.MainMenu())),
+            ButtonAction.Privacy => PrivacyHandler.Info(turn),
+            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn),
+            ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
+            ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn),
+            _ => Outcome.Nothing,
+        };
+        return outcome with { Replies = [ack, .. outcome.Replies] };
+    }
+
+    /// <summary>What a resident hears when their update could not be handled.</summary>
+    public SendText Apology(Resident? resident)
+    {
+        var language = Languages.Find(resident?.Language) ?? defaultLanguage;
+        var turn = new Turn(new Incoming(0, 0, 0, IncomingKind.Ignored), resident, language, content);
+        return turn.Say("error.generic", turn.MenuOnly());
+    }
+
+    private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
+
+    private static Outcome Reply(SendText text) => new([text]);
+
+    // A resident who asks without /start is remembered too, so that their language sticks.
+    private static Resident? FirstContact(Turn turn, DateTime now) => turn.Resident is null ? turn.ResidentOrNew(now) : null;
+}

@@ -1,0 +1,62 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using BennBot.Content;
+using LiteDB;
+
+namespace BennBot.Worker.Conversations;
+
+/// <summary>A reply waiting to be sent. Written in the same transaction that marks its update handled, and
+/// deleted only after Telegram confirmed it: a crash can repeat a reply that was in flight, never lose one.</summary>
+public sealed record OutboxMessage
+{
+    public const string Collection = "outbox";
+
+    public long Id { get; init; }
+    public long ChatId { get; init; }
+    public string Kind { get; init; } = "text";
+    public string? Html { get; init; }
+    public string? KeyboardJson { get; init; }
+    public string? QueryId { get; init; }
+    public string? Notice { get; init; }
+    public int Attempts { get; init; }
+    public DateTime CreatedAt { get; init; }
+
+    public Keyboard? ReadKeyboard() => KeyboardJson is null ? null : JsonSerializer.Deserialize<Keyboard>(KeyboardJson);
+}
+
+public static class Outbox
+{
+    private static ILiteCollection<OutboxMessage> Messages(LiteDatabase db) => db.GetCollection<OutboxMessage>(OutboxMessage.Collection);
+
+    /// <summary>Queues replies in order; long texts are split into parts Telegram accepts, the keyboard under the last.</summary>
+    public static void Add(LiteDatabase db, long chatId, IEnumerable<Reply> replies, DateTime now)
+    {
+        foreach (var reply in replies)
+        {
+            switch (reply)
+            {
+                case AnswerButton a:
+                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "answer", QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
+                    break;
+                case SendText t:
+                    var parts = TextSplitter.Split(t.Html);
+                    for (var i = 0; i < parts.Count; i++)
+                    {
+                        var keyboard = i == parts.Count - 1 && t.Keyboard is not null ? JsonSerializer.Serialize(t.Keyboard) : null;
+                        Messages(db).Insert(new OutboxMessage { ChatId = chatId, Html = parts[i], KeyboardJson = keyboard, CreatedAt = now });
+                    }
+                    break;
+            }
+        }
+    }
+
+    public static List<OutboxMessage> Pending(LiteDatabase db, long chatId) =>
+        Messages(db).Find(m => m.ChatId == chatId).OrderBy(m => m.Id).ToList();
+
+    public static List<long> ChatsWithPending(LiteDatabase db) =>
+        Messages(db).FindAll().Select(m => m.ChatId).Distinct().ToList();
+
+    public static void Remove(LiteDatabase db, long id) => Messages(db).Delete(id);
+
+    public static void CountAttempt(LiteDatabase db, OutboxMessage m) =>
+        Messages(db).Update(m with { Attempts = m.Attempts + 1 });
+}

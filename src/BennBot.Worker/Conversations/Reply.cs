@@ -1,0 +1,17 @@
+namespace BennBot.Worker.Conversations;
+
+/// <summary>What a feature wants said. The Telegram sender (or the terminal) turns it into I/O.</summary>
+public abstract record Reply;
+
+/// <summary>A message in HTML parse mode; every dynamic part is already escaped.</summary>
+public sealed record SendText(string Html, Keyboard? Keyboard = null) : Reply;
+
+/// <summary>Answers a button press (stops the spinner in the app), optionally with a short notice.</summary>
+public sealed record AnswerButton(string QueryId, string? Notice = null) : Reply;
+
+public sealed record Keyboard(IReadOnlyList<IReadOnlyList<Button>> Rows)
+{
+    public IEnumerable<Button> Buttons => Rows.SelectMany(r => r);
+}
+
+public sealed record Button(string Label, string Data);

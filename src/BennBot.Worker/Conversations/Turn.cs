@@ -1,0 +1,40 @@
+using BennBot.Content;
+using BennBot.Worker.Residents;
+
+namespace BennBot.Worker.Conversations;
+
+/// <summary>One update being handled: who, in which language, and the helpers to say things in that language.
+/// Right-to-left languages get a right-to-left mark at the start of every line and button, so that a line
+/// beginning with a Latin word ("BVV", a web address) still reads right to left.</summary>
+public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content)
+{
+    private const char RightToLeftMark = '\u200F';
+
+    /// <summary>A UI text, escaped for HTML.</summary>
+    public string T(string key, params (string, object)[] args) => Html.Escape(Content.T(Language, key, args));
+
+    public SendText Text(string html, Keyboard? keyboard = null) => new(Directed(html), keyboard);
+
+    public SendText Say(string key, Keyboard? keyboard = null) => Text(T(key), keyboard);
+
+    public Button Button(string label, ButtonAction action) => new(Directed(label), action.Encode());
+
+    public Button ButtonFor(string key, ButtonAction action) => Button(Content.T(Language, key), action);
+
+    public Keyboard MenuOnly() => new([[ButtonFor("button.menu", new ButtonAction.Menu())]]);
+
+    public Keyboard MainMenu() => new([
+        [ButtonFor("menu.takepart", new ButtonAction.Topics())],
+        [ButtonFor("menu.ask", new ButtonAction.AskHint())],
+        [ButtonFor("menu.language", new ButtonAction.ChooseLanguage()), ButtonFor("menu.privacy", new ButtonAction.Privacy())],
+        [ButtonFor("menu.help", new ButtonAction.Help())],
+    ]);
+
+    /// <summary>The resident record with this turn's language, created on first contact.</summary>
+    public Resident ResidentOrNew(DateTime now) =>
+        Resident ?? new Resident { Id = In.UserId, Language = Language.Code, FirstSeen = now.Date };
+
+    private string Directed(string text) => Language.IsRightToLeft
+        ? string.Join('\n', text.Split('\n').Select(line => line.Length == 0 ? line : RightToLeftMark + line))
+        : text;
+}

@@ -1,0 +1,54 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+
+namespace BennBot.Worker.Faq;
+
+/// <summary>Participation answers: browse category → option → answer, or ask in your own words.</summary>
+public sealed class FaqHandler(QuestionIndex index)
+{
+    public Outcome Topics(Turn turn)
+    {
+        var rows = turn.Content.Categories
+            .Select(c => (IReadOnlyList<Button>)[turn.Button(turn.Content.CategoryTitle(c, turn.Language), new ButtonAction.Category(c))])
+            .Append([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Say("categories.prompt", new Keyboard(rows.ToList()))]);
+    }
+
+    public Outcome Category(Turn turn, string category)
+    {
+        var rows = turn.Content.InCategory(category)
+            .Select(e => (IReadOnlyList<Button>)[EntryButton(turn, e)])
+            .Append([turn.ButtonFor("button.back", new ButtonAction.Topics()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        var title = Html.Bold(turn.Content.CategoryTitle(category, turn.Language));
+        return new([turn.Text($"{title}\n{turn.T("category.prompt")}", new Keyboard(rows.ToList()))]);
+    }
+
+    public Outcome Show(Turn turn, Entry entry, Language? askedIn = null)
+    {
+        var rows = entry.Related
+            .Select(id => turn.Content.Entry(id)!)
+            .Select(e => (IReadOnlyList<Button>)[EntryButton(turn, e)])
+            .ToList();
+        // Asked in another language than the chosen one: offer that language in one tap.
+        if (askedIn is not null && askedIn != turn.Language && !BothGerman(askedIn, turn.Language))
+            rows.Add([turn.Button("🌐 " + turn.Content.T(askedIn, "language.name"), new ButtonAction.SetLanguage(askedIn))]);
+        rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
+    }
+
+    public Outcome Ask(Turn turn)
+    {
+        var result = index.Ask(turn.In.Text!);
+        if (result.Answered) return Show(turn, result.Best!.Entry, result.Best.Language);
+        if (result.Alternatives.Count == 0) return new([turn.Say("notfound", turn.MainMenu())]);
+        var rows = result.Alternatives
+            .Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)])
+            .Append([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Say("notsure", new Keyboard(rows.ToList()))]);
+    }
+
+    private static Button EntryButton(Turn turn, Entry e) => turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id));
+
+    private static bool BothGerman(Language a, Language b) =>
+        a.Code.StartsWith("de", StringComparison.Ordinal) && b.Code.StartsWith("de", StringComparison.Ordinal);
+}

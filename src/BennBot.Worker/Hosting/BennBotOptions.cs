@@ -1,0 +1,70 @@
+using BennBot.Content;
+using Microsoft.Extensions.Configuration;
+
+namespace BennBot.Worker.Hosting;
+
+/// <summary>Settings under "BennBot" (env: BennBot__Telegram__Token, ...). Read by hand so that every invalid
+/// value gets its own clear sentence instead of a binder exception.</summary>
+public sealed record BennBotOptions
+{
+    public const string RealApi = "https://api.telegram.org";
+
+    public string? Token { get; init; }
+    public Uri ApiBaseUrl { get; init; } = new(RealApi);
+    public string DatabasePath { get; init; } = "data/bennbot.db";
+    public IReadOnlyList<long> StaffUserIds { get; init; } = [];
+    public long? StaffChatId { get; init; }
+    public Language DefaultLanguage { get; init; } = Languages.German;
+    public string SeedsPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+    public int Workers { get; init; } = 8;
+
+    public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
+    {
+        var s = configuration.GetSection("BennBot");
+        var problems = new List<string>();
+        var o = new BennBotOptions();
+
+        var token = s["Telegram:Token"]?.Trim();
+        if (!string.IsNullOrEmpty(token))
+        {
+            // Never echo the token: it is a password.
+            if (!System.Text.RegularExpressions.Regex.IsMatch(token, @"^\d{1,16}:\S+$"))
+                problems.Add("BennBot__Telegram__Token does not look like a bot token (digits, a colon, then the secret, as @BotFather gives it).");
+            else o = o with { Token = token };
+        }
+        if (s["Telegram:ApiBaseUrl"] is { Length: > 0 } url)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") o = o with { ApiBaseUrl = u };
+            else problems.Add($"BennBot__Telegram__ApiBaseUrl must be an http(s) address, not '{url}'.");
+        }
+        if (s["Storage:DatabasePath"] is { } path)
+        {
+            if (string.IsNullOrWhiteSpace(path)) problems.Add("BennBot__Storage__DatabasePath must not be empty.");
+            else o = o with { DatabasePath = path };
+        }
+        var staff = new List<long>();
+        foreach (var child in s.GetSection("Staff:UserIds").GetChildren())
+        {
+            if (long.TryParse(child.Value, out var id) && id > 0) staff.Add(id);
+            else problems.Add($"BennBot__Staff__UserIds__{child.Key} must be a Telegram user id (a positive number), not '{child.Value}'.");
+        }
+        o = o with { StaffUserIds = staff };
+        if (s["Staff:ChatId"] is { Length: > 0 } chat)
+        {
+            if (long.TryParse(chat, out var id) && id != 0) o = o with { StaffChatId = id };
+            else problems.Add($"BennBot__Staff__ChatId must be a Telegram chat id (a number; groups are negative), not '{chat}'.");
+        }
+        if (s["DefaultLanguage"] is { Length: > 0 } lang)
+        {
+            if (Languages.Find(lang) is { } l) o = o with { DefaultLanguage = l };
+            else problems.Add($"BennBot__DefaultLanguage must be one of {string.Join(", ", Languages.All)}, not '{lang}'.");
+        }
+        if (s["Content:SeedsPath"] is { Length: > 0 } seeds) o = o with { SeedsPath = seeds };
+        if (s["Telegram:Workers"] is { Length: > 0 } w)
+        {
+            if (int.TryParse(w, out var n) && n is >= 1 and <= 64) o = o with { Workers = n };
+            else problems.Add($"BennBot__Telegram__Workers must be a number from 1 to 64, not '{w}'.");
+        }
+        return (o, problems);
+    }
+}

@@ -1,0 +1,47 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+
+namespace BennBot.Worker.Hosting;
+
+/// <summary>The Telegram bot as a hosted service. The database is opened before the host is built, so a second
+/// instance or an unwritable file stops the start with one clear sentence.</summary>
+public static class BotHost
+{
+    public static IHost Build(App app, string[] configArgs, Action<ILoggingBuilder>? logging = null)
+    {
+        if (app.Options.Token is null)
+            throw new StartupException(
+                "No Telegram bot token is configured: set BennBot__Telegram__Token (from @BotFather), or try BennBot in this terminal with: dotnet run --project src/BennBot.Worker -- chat",
+                ExitCodes.NotConfigured);
+        var database = new Database(app.Options.DatabasePath);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        logging?.Invoke(builder.Logging);
+        var s = builder.Services;
+        s.AddSingleton(_ => database); // a factory, so the container disposes it (checkpoint, release the lock) on stop
+        s.AddSingleton(app.Options);
+        s.AddSingleton(app.Content);
+        s.AddSingleton(app.Index);
+        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
+        s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<OutboxSender>();
+        s.AddSingleton<UpdateProcessor>();
+        s.AddSingleton<BotStatus>();
+        s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>()));
+        s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>()));
+        s.AddHostedService<UpdatePoller>();
+        s.AddHostedService<Housekeeping>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,26 @@
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
+using Microsoft.Extensions.Hosting;
+
+namespace BennBot.Worker.Hosting;
+
+/// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
+/// longer re-send them, and checkpoint LiteDB's log into the data file (its only fsync).</summary>
+public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvider time) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
+            var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
+            await db.Write(d => Inbox.Purge(d, before));
+            await db.Checkpoint();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using BennBot.Worker;
+
+// Settings may also be given as --BennBot:Section:Key=value; everything else is a command (see Cli).
+var configArgs = args.Where(Cli.IsSetting).Select(a => a.Replace("__", ":")).ToArray();
+var commandArgs = args.Where(a => !Cli.IsSetting(a)).ToArray();
+return await Cli.Run(commandArgs, configArgs);

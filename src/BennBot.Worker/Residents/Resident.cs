@@ -1,0 +1,17 @@
+namespace BennBot.Worker.Residents;
+
+/// <summary>What BennBot keeps about a resident: the minimum needed to answer in their language.
+/// No name, no username, no phone number, no message text.</summary>
+public sealed record Resident
+{
+    public const string Collection = "residents";
+
+    /// <summary>Telegram user id; in a private chat it is also the chat id.</summary>
+    public long Id { get; init; }
+    public string Language { get; init; } = "de";
+    /// <summary>False while the language is only Telegram's guess; the picker is offered until the resident chooses.</summary>
+    public bool LanguageChosen { get; init; }
+    public DateTime FirstSeen { get; init; }
+    /// <summary>The resident blocked the bot (Telegram's my_chat_member update); nothing is sent until they return.</summary>
+    public bool BlockedBot { get; init; }
+}

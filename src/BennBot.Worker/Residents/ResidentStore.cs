@@ -1,0 +1,21 @@
+using BennBot.Worker.Conversations;
+using LiteDB;
+
+namespace BennBot.Worker.Residents;
+
+public static class ResidentStore
+{
+    private static ILiteCollection<Resident> Residents(LiteDatabase db) => db.GetCollection<Resident>(Resident.Collection);
+
+    public static Resident? Find(LiteDatabase db, long id) => Residents(db).FindById(id);
+
+    /// <summary>Applies an outcome's change to the resident (call inside a write transaction).</summary>
+    public static void Apply(LiteDatabase db, long userId, Outcome outcome)
+    {
+        if (outcome.DeleteResident) Residents(db).Delete(userId);
+        else if (outcome.Save is { } r) Residents(db).Upsert(r);
+    }
+
+    public static void MarkBlocked(LiteDatabase db, Resident r) =>
+        Residents(db).Update(r with { BlockedBot = true });
+}

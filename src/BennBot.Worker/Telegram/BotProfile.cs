@@ -1,0 +1,37 @@
+using BennBot.Content;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Registers the "/" menu and the short description in every language Telegram knows us in, so
+/// residents see them in their app's language (https://core.telegram.org/bots/api#setmycommands).</summary>
+public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log)
+{
+    public static readonly string[] Commands = ["start", "menu", "language", "privacy", "help", "cancel"];
+
+    public async Task Register(CancellationToken ct)
+    {
+        var targets = Languages.All.Where(l => l.TelegramCode is not null)
+            .Select(l => (Code: l.TelegramCode, Language: l))
+            .Prepend((Code: (string?)null, Language: defaultLanguage)); // null: users whose language we do not speak
+        foreach (var (code, language) in targets)
+        {
+            try
+            {
+                var commands = Commands.Select(c => new BotCommand(c, content.T(language, "command." + c)));
+                await bot.SetMyCommands(commands, languageCode: code, cancellationToken: ct);
+                await bot.SetMyShortDescription(content.T(language, "bot.short"), code, ct);
+            }
+            catch (RequestException e)
+            {
+                LogFailed(code ?? "default", e.GetType().Name); // not fatal: the bot works without its "/" menu
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not register commands for language {Language} ({Error})")]
+    private partial void LogFailed(string language, string error);
+}

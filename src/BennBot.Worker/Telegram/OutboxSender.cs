@@ -1,0 +1,108 @@
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Delivers a chat's queued replies in order. A reply leaves the outbox only after Telegram confirmed it
+/// (or refused it for good); a 429 pauses everything through <see cref="SendGate"/>; network trouble and 5xx are
+/// retried a few times here, and otherwise left for the next flush.</summary>
+public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, SendGate gate, TimeProvider time, ILogger<OutboxSender> log)
+{
+    private static readonly TimeSpan StaleButtonAnswer = TimeSpan.FromMinutes(1);
+
+    // Transient = the request may not have reached Telegram or Telegram failed; never 4xx (our fault or final).
+    private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RequestException>(e => e is not ApiRequestException { ErrorCode: < 500 }),
+            MaxRetryAttempts = 3,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(500),
+        })
+        .Build();
+
+    public int Sent { get; private set; }
+
+    public async Task Flush(long chatId, CancellationToken ct)
+    {
+        foreach (var message in db.Read(d => Outbox.Pending(d, chatId)))
+        {
+            if (!await Deliver(message, ct)) return; // keep order: later replies wait for this one
+        }
+    }
+
+    /// <summary>True when the message is done with (sent or refused for good); false to retry it later.</summary>
+    private async Task<bool> Deliver(OutboxMessage m, CancellationToken ct)
+    {
+        if (m.Kind == "answer" && time.GetUtcNow().UtcDateTime - m.CreatedAt > StaleButtonAnswer)
+        {
+            await db.Write(d => Outbox.Remove(d, m.Id)); // Telegram no longer accepts answers to old button presses
+            return true;
+        }
+        while (true)
+        {
+            try
+            {
+                await _transient.ExecuteAsync(async token =>
+                {
+                    await gate.WaitAsync(token);
+                    await Send(m, token);
+                }, ct);
+                await db.Write(d => Outbox.Remove(d, m.Id));
+                Sent++;
+                return true;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 5, 1, 3600));
+                LogFlood(wait.TotalSeconds);
+                gate.PauseFor(wait);
+            }
+            catch (ApiRequestException e)
+            {
+                LogRefused(e.ErrorCode, m.Kind, e.Message);
+                await db.Write(d =>
+                {
+                    Outbox.Remove(d, m.Id);
+                    if (e.ErrorCode == 403 && ResidentStore.Find(d, m.ChatId) is { } r) ResidentStore.MarkBlocked(d, r);
+                });
+                return true;
+            }
+            catch (RequestException e)
+            {
+                LogUnreachable(e.GetType().Name);
+                await db.Write(d => Outbox.CountAttempt(d, m));
+                return false;
+            }
+        }
+    }
+
+    private Task Send(OutboxMessage m, CancellationToken ct) => m.Kind switch
+    {
+        "answer" => bot.AnswerCallbackQuery(m.QueryId!, m.Notice, cancellationToken: ct),
+        _ => bot.SendMessage(m.ChatId, m.Html!, ParseMode.Html, replyMarkup: Markup(m.ReadKeyboard()),
+            linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
+    };
+
+    private static InlineKeyboardMarkup? Markup(Keyboard? keyboard) => keyboard is null ? null
+        : new InlineKeyboardMarkup(keyboard.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Telegram asked to slow down: all sending paused for {Seconds} s")]
+    private partial void LogFlood(double seconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Telegram refused a {Kind} message ({Code}: {Description}); dropped")]
+    private partial void LogRefused(int code, string kind, string description);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Telegram unreachable while sending ({Error}); the reply stays queued")]
+    private partial void LogUnreachable(string error);
+}

@@ -1,0 +1,62 @@
+using BennBot.Worker.Conversations;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Telegram update → our <see cref="Incoming"/>. Residents talk to the bot in private chats; anything in
+/// a group (the staff chat comes with later features) is ignored here.</summary>
+public static class UpdateMapper
+{
+    /// <summary>The chat whose updates must stay in order (0 when the update belongs to no chat).</summary>
+    public static long ChatKey(Update u) =>
+        u.Message?.Chat.Id ?? u.EditedMessage?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id
+        ?? u.CallbackQuery?.From.Id ?? u.MyChatMember?.Chat.Id ?? 0;
+
+    public static Incoming Map(Update u, string? botUsername)
+    {
+        if (u.Message is { } m)
+        {
+            if (m.Chat.Type != ChatType.Private || m.From is null) return Ignored(u);
+            if (m.Text is { } text)
+            {
+                var command = Command(m, botUsername);
+                return command is null
+                    ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim())
+                    : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Command: command);
+            }
+            return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Unsupported, m.From.LanguageCode);
+        }
+        if (u.EditedMessage is { Chat.Type: ChatType.Private, From: { } editor } e)
+            return new(u.Id, e.Chat.Id, editor.Id, IncomingKind.Edited, editor.LanguageCode);
+        if (u.CallbackQuery is { } q)
+        {
+            var chat = q.Message?.Chat;
+            if (chat is not null && chat.Type != ChatType.Private) return Ignored(u);
+            return new(u.Id, chat?.Id ?? q.From.Id, q.From.Id, IncomingKind.Button, q.From.LanguageCode,
+                ButtonData: q.Data, ButtonQueryId: q.Id);
+        }
+        if (u.MyChatMember is { Chat.Type: ChatType.Private } member)
+        {
+            var kind = member.NewChatMember.Status is ChatMemberStatus.Kicked ? IncomingKind.BlockedBot : IncomingKind.UnblockedBot;
+            return new(u.Id, member.Chat.Id, member.From.Id, kind);
+        }
+        return Ignored(u);
+    }
+
+    // "/start", "/Start@BennBot arg" → "start"; a command addressed to another bot is not ours.
+    private static string? Command(Message m, string? botUsername)
+    {
+        if (m.Entities is not [{ Type: MessageEntityType.BotCommand, Offset: 0 } entity, ..]) return null;
+        var token = m.Text![1..entity.Length];
+        var at = token.IndexOf('@');
+        if (at >= 0)
+        {
+            if (botUsername is not null && !token[(at + 1)..].Equals(botUsername, StringComparison.OrdinalIgnoreCase)) return null;
+            token = token[..at];
+        }
+        return token.ToLowerInvariant();
+    }
+
+    private static Incoming Ignored(Update u) => new(u.Id, ChatKey(u), 0, IncomingKind.Ignored);
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Our own getUpdates loop (Telegram.Bot's ReceiveAsync acknowledges an update before its handler runs
+/// and handles one chat at a time). Each batch is saved before the next call's offset acknowledges it; a
+/// re-sent update_id is recognised and skipped.</summary>
+public sealed partial class UpdatePoller(
+    ITelegramBotClient bot, Database db, UpdateWorkers workers, UpdateProcessor processor, BotProfile profile,
+    BotStatus status, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<UpdatePoller> log) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        var backoff = Backoff();
+        try
+        {
+            var me = await backoff.ExecuteAsync(async t => await bot.GetMe(t), ct);
+            processor.BotUsername = me.Username;
+            await backoff.ExecuteAsync(async t => await bot.DeleteWebhook(cancellationToken: t), ct);
+            await profile.Register(ct);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+        {
+            LogBadToken(e.ErrorCode);
+            Environment.ExitCode = ExitCodes.NotConfigured;
+            lifetime.StopApplication();
+            return;
+        }
+
+        var running = workers.Run(ct);
+        foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
+        foreach (var waiting in db.Read(Inbox.Waiting)) await workers.Enqueue(waiting.Id, waiting.ChatKey, ct);
+
+        var offset = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var updates = await backoff.ExecuteAsync(async t =>
+                await bot.GetUpdates(offset, 100, (int)TelegramClient.PollTimeout.TotalSeconds, Wanted, t), ct);
+            status.Polled(time.GetUtcNow());
+            if (updates.Length == 0) continue;
+            var now = time.GetUtcNow().UtcDateTime;
+            var rows = updates.Select(u => new InboxUpdate
+            {
+                Id = u.Id, ChatKey = UpdateMapper.ChatKey(u), Json = JsonSerializer.Serialize(u, JsonBotAPI.Options), ReceivedAt = now,
+            });
+            var fresh = await db.Write(d => Inbox.SaveNew(d, rows));
+            offset = updates.Max(u => u.Id) + 1; // acknowledged by the next call, after the batch is saved
+            foreach (var u in fresh) await workers.Enqueue(u.Id, u.ChatKey, ct);
+        }
+        await running;
+    }
+
+    // Network errors, 5xx, 409 (another poller or a webhook), 429: wait and try again, for as long as it takes.
+    private ResiliencePipeline Backoff() => new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RequestException>(e => e is not ApiRequestException { ErrorCode: 401 or 404 }),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(30),
+            DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Exception is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: int s }
+                ? TimeSpan.FromSeconds(Math.Min(s, 300)) : null),
+            OnRetry = args =>
+            {
+                var code = args.Outcome.Exception is ApiRequestException api ? api.ErrorCode.ToString() : args.Outcome.Exception?.GetType().Name;
+                LogRetry(code ?? "?", args.RetryDelay.TotalSeconds);
+                return default;
+            },
+        })
+        .Build();
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Telegram Bot API call failed ({Error}); trying again in {Seconds:0.#} s")]
+    private partial void LogRetry(string error, double seconds);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Telegram refused the bot token ({Code}). Check BennBot__Telegram__Token (from @BotFather).")]
+    private partial void LogBadToken(int code);
+}

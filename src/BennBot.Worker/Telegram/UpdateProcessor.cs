@@ -1,0 +1,82 @@
+using System.Text.Json;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Handles one saved update: the resident's change, the replies and the "done" mark are one
+/// transaction, so an update is applied exactly once even if the process dies at any point; then the chat's
+/// replies are sent. An update that keeps failing is parked after a few tries instead of blocking its chat.</summary>
+public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, TimeProvider time, ILogger<UpdateProcessor> log)
+{
+    public const int MaxAttempts = 3;
+
+    public string? BotUsername { get; set; }
+    public int Handled { get; private set; }
+
+    public async Task Process(long updateId, long chatKey, CancellationToken ct)
+    {
+        var row = db.Read(d => Inbox.Find(d, updateId));
+        while (row is { Status: InboxStatus.New })
+        {
+            try
+            {
+                await Handle(row);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var attempts = row.Attempts + 1;
+                LogFailed(e, updateId, attempts);
+                if (attempts >= MaxAttempts) { await Park(row); break; }
+                var failed = row;
+                await db.Write(d => Inbox.CountAttempt(d, failed));
+                row = row with { Attempts = attempts };
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempts), time, ct);
+            }
+        }
+        if (chatKey != 0) await sender.Flush(chatKey, ct);
+    }
+
+    private async Task Handle(InboxUpdate row)
+    {
+        var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
+        var incoming = UpdateMapper.Map(update, BotUsername);
+        var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
+        var outcome = conversation.Handle(incoming, resident);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Write(d =>
+        {
+            ResidentStore.Apply(d, incoming.UserId, outcome);
+            Outbox.Add(d, incoming.ChatId, outcome.Replies, now);
+            Inbox.Close(d, row, InboxStatus.Done);
+        });
+        Handled++;
+        LogHandled(row.Id, incoming.Kind);
+    }
+
+    // Give up on this update, but not on the resident: they hear that something went wrong, in their language.
+    private async Task Park(InboxUpdate row)
+    {
+        LogParked(row.Id);
+        var apology = row.ChatKey > 0 ? conversation.Apology(db.Read(d => ResidentStore.Find(d, row.ChatKey))) : null;
+        await db.Write(d =>
+        {
+            if (apology is not null) Outbox.Add(d, row.ChatKey, [apology], time.GetUtcNow().UtcDateTime);
+            Inbox.Close(d, row, InboxStatus.Parked);
+        });
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Update {UpdateId} handled as {Kind}")]
+    private partial void LogHandled(long updateId, IncomingKind kind);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Update {UpdateId} failed (attempt {Attempt})")]
+    private partial void LogFailed(Exception e, long updateId, int attempt);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Update {UpdateId} parked after repeated failures")]
+    private partial void LogParked(long updateId);
+}

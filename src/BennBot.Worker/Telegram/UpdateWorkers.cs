@@ -1,0 +1,35 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace BennBot.Worker.Telegram;
+
+/// <summary>Runs updates of different chats concurrently and each chat's updates in order: a chat always maps
+/// to the same partition, and each partition is worked through one item at a time. Bounded queues give
+/// back-pressure: when they are full the poller waits (Telegram keeps updates for 24 hours).</summary>
+public sealed class UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log)
+{
+    public const long FlushOnly = -1;
+
+    private readonly Channel<(long UpdateId, long ChatKey)>[] _queues = Enumerable.Range(0, partitions)
+        .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
+        .ToArray();
+
+    public ValueTask Enqueue(long updateId, long chatKey, CancellationToken ct) =>
+        _queues[(int)((ulong)chatKey % (ulong)_queues.Length)].Writer.WriteAsync((updateId, chatKey), ct);
+
+    /// <summary>Sends a chat's queued replies, in the chat's turn (used after restarts and by the retry sweep).</summary>
+    public ValueTask EnqueueFlush(long chatKey, CancellationToken ct) => Enqueue(FlushOnly, chatKey, ct);
+
+    public Task Run(CancellationToken ct) => Task.WhenAll(_queues.Select(q => Task.Run(async () =>
+    {
+        await foreach (var (updateId, chatKey) in q.Reader.ReadAllAsync(ct))
+        {
+            try { await processor.Process(updateId, chatKey, ct); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The update stays saved; the next restart or sweep picks it up again. Never stop the partition.
+                log.LogError(new EventId(1004, "WorkerFailed"), e, "Work on update {UpdateId} failed", updateId);
+            }
+        }
+    }, ct)));
+}

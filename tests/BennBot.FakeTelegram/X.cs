@@ -1,0 +1,1 @@
+namespace BennBot.FakeTelegram; public static class X{}
