@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace BennBot.FakeTelegram;
+
+/// <summary>A stand-in for the Telegram Bot API on 127.0.0.1: serves POST /bot{token}/{method} with Bot API JSON,
+/// long-polls getUpdates with real offset semantics (an update is confirmed by a later call with a higher
+/// offset), records every call, and can be told to fail (429 with retry_after, 403, 400, 500) or to be slow.</summary>
+public sealed partial class FakeBotApi : IAsyncDisposable
+{
+    public const long BotId = 123456;
+    public const string BotUsername = "BennTestBot";
+
+    private readonly WebApplication _app;
+    private readonly List<JsonObject> _pending = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentQueue<(string Method, int Code, int? RetryAfter, string Description)> _faults = new();
+    private long _nextUpdateId = 1000;
+    private int _nextMessageId = 1;
+
+    public FakeBotApi(string token)
+    {
+        Token = token;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/bot{token}/{method}", Handle);
+    }
+
+    public string Token { get; }
+    public string BaseUrl => _app.Urls.First();
+    public ConcurrentQueue<ApiCall> Calls { get; } = new();
+    public TimeSpan SendLatency { get; set; } = TimeSpan.Zero;
+    public int GetUpdatesCalls;
+    public DateTimeOffset? FirstGetUpdates { get; private set; }
+
+    public async Task<FakeBotApi> Start() { await _app.StartAsync(); return this; }
+
+    public async ValueTask DisposeAsync() { await _app.StopAsync(); await _app.DisposeAsync(); }
+
+    /// <summary>Queues an update (e.g. "message" → {...}) for getUpdates; returns its update_id.</summary>
+    public long Push(string type, JsonObject payload)
+    {
+        lock (_pending)
+        {
+            var id = ++_nextUpdateId;
+            _pending.Add(new JsonObject { ["update_id"] = id, [type] = payload });
+            _arrived.Release();
+            return id;
+        }
+    }
+
+    public long SendText(long userId, string text, string? languageCode = "de") => Push("message", FakeUpdates.Message(userId, languageCode, text));
+
+    public long PressButton(long userId, string data, string? languageCode = "de") => Push("callback_query", FakeUpdates.CallbackQuery(userId, languageCode, data));
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with this Bot API error.</summary>
+    public void Fail(string method, int code, int times = 1, int? retryAfter = null, string description = "Injected failure")
+    {
+        for (var i = 0; i < times; i++) _faults.Enqueue((method, code, retryAfter, description));
+    }
+
+    public int UnconfirmedUpdates { get { lock (_pending) return _pending.Count; } }
+
+    public IReadOnlyList<ApiCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    public IReadOnlyList<ApiCall> MessagesTo(long chatId) =>
+        Calls.Where(c => c.Method == "sendMessage" && c.ChatId == chatId).ToList();
+
+    public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found) return found;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("Timed out waiting for " + (what ?? "the bot"));
+    }
+
+    public Task<IReadOnlyList<ApiCall>> WaitForMessages(long chatId, int count, TimeSpan? timeout = null) =>
+        WaitFor(() => MessagesTo(chatId) is { } m && m.Count >= count ? m : null, timeout, $"{count} message(s) to {chatId}");
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace BennBot.FakeTelegram;
+
+/// <summary>Update JSON as Telegram sends it (https://core.telegram.org/bots/api#update), for injecting into the fake.</summary>
+public static class FakeUpdates
+{
+    public static JsonObject User(long id, string? languageCode) => new()
+    {
+        ["id"] = id, ["is_bot"] = false, ["first_name"] = "Resident" + id,
+        ["language_code"] = languageCode,
+    };
+
+    public static JsonObject PrivateChat(long id) => new() { ["id"] = id, ["type"] = "private", ["first_name"] = "Resident" + id };
+
+    public static JsonObject Message(long userId, string? languageCode, string? text, long? chatId = null, string chatType = "private")
+    {
+        var chat = chatType == "private" ? PrivateChat(chatId ?? userId) : new JsonObject { ["id"] = chatId, ["type"] = chatType, ["title"] = "A group" };
+        var message = new JsonObject
+        {
+            ["message_id"] = Random.Shared.Next(1, int.MaxValue), ["date"] = Now(), ["chat"] = chat, ["from"] = User(userId, languageCode),
+        };
+        if (text is not null)
+        {
+            message["text"] = text;
+            if (text.StartsWith('/'))
+            {
+                var length = text.IndexOf(' ') is var space and > 0 ? space : text.Length;
+                message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = length });
+            }
+        }
+        return message;
+    }
+
+    public static JsonObject Sticker(long userId, string? languageCode)
+    {
+        var m = Message(userId, languageCode, null);
+        m["sticker"] = new JsonObject
+        {
+            ["file_id"] = "sticker-file", ["file_unique_id"] = "u1", ["type"] = "regular", ["width"] = 512, ["height"] = 512,
+            ["is_animated"] = false, ["is_video"] = false,
+        };
+        return m;
+    }
+
+    public static JsonObject CallbackQuery(long userId, string? languageCode, string data) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString("N"), ["from"] = User(userId, languageCode), ["chat_instance"] = "ci" + userId, ["data"] = data,
+        ["message"] = new JsonObject { ["message_id"] = 1, ["date"] = Now(), ["chat"] = PrivateChat(userId), ["text"] = "menu" },
+    };
+
+    public static JsonObject BlockedBy(long userId) => new()
+    {
+        ["chat"] = PrivateChat(userId), ["from"] = User(userId, null), ["date"] = Now(),
+        ["old_chat_member"] = new JsonObject { ["status"] = "member", ["user"] = Bot() },
+        ["new_chat_member"] = new JsonObject { ["status"] = "kicked", ["user"] = Bot(), ["until_date"] = 0 },
+    };
+
+    public static JsonObject Bot() => new() { ["id"] = FakeBotApi.BotId, ["is_bot"] = true, ["first_name"] = "BennBot", ["username"] = FakeBotApi.BotUsername };
+
+    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+}

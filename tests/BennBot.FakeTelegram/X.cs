@@ -1,1 +1,0 @@
-namespace BennBot.FakeTelegram; public static class X{}
