@@ -1,0 +1,78 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BennBot.Tests.Conversations;
+
+/// <summary>The engine as a plain function: update + resident in, replies + one change out.</summary>
+public sealed class ConversationTests
+{
+    private readonly Conversation _conversation = new(TestContent.Content, TestContent.Index, Languages.German,
+        new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
+
+    private static Incoming Text(string text, string? lang = "de") => new(1, 42, 42, IncomingKind.Text, lang, Text: text);
+    private static Incoming Press(string data, string? lang = "de") => new(1, 42, 42, IncomingKind.Button, lang, ButtonData: data, ButtonQueryId: "q");
+
+    [Fact]
+    public void A_new_resident_is_remembered_with_telegrams_language_and_without_a_name()
+    {
+        var outcome = _conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Command, "tr", Command: "start"), null);
+        Assert.Equal(new Resident { Id = 42, Language = "tr", LanguageChosen = false, FirstSeen = new DateTime(2026, 11, 25) }, outcome.Save);
+        Assert.Contains("Merhaba", ((SendText)outcome.Replies[0]).Html);
+    }
+
+    [Fact]
+    public void The_chosen_language_wins_over_telegrams_language()
+    {
+        var resident = new Resident { Id = 42, Language = "uk", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Command, "ar", Command: "help"), resident).Replies[0];
+        Assert.Contains("/language", reply.Html);
+        Assert.Contains("мов", reply.Html);
+    }
+
+    [Fact]
+    public void Right_to_left_replies_mark_every_line_and_every_button()
+    {
+        var resident = new Resident { Id = 42, Language = "fa", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Press("e:petition"), resident).Replies[1];
+        Assert.All(reply.Html.Split('\n').Where(l => l.Length > 0), l => Assert.Equal('\u200F', l[0]));
+        Assert.All(reply.Keyboard!.Buttons, b => Assert.Equal('\u200F', b.Label[0]));
+    }
+
+    [Fact]
+    public void A_button_press_is_always_answered_first_so_the_app_stops_its_spinner()
+    {
+        var outcome = _conversation.Handle(Press("definitely-forged"), null);
+        Assert.IsType<AnswerButton>(outcome.Replies[0]);
+        Assert.Null(outcome.Save);
+        Assert.False(outcome.DeleteResident);
+    }
+
+    [Fact]
+    public void A_question_in_arabic_from_a_german_resident_is_answered_in_german_with_an_offer_to_switch()
+    {
+        var resident = new Resident { Id = 42, Language = "de", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text("كيف أكتب عريضة إلى البرلمان؟"), resident).Replies[0];
+        Assert.Contains("<b>Petitionen</b>", reply.Html);
+        Assert.Contains("l:ar", reply.Keyboard!.Buttons.Select(b => b.Data));
+    }
+
+    [Fact]
+    public void Deleting_data_removes_the_resident_record()
+    {
+        var resident = new Resident { Id = 42, Language = "ru", LanguageChosen = true };
+        var outcome = _conversation.Handle(Press("p:y"), resident);
+        Assert.True(outcome.DeleteResident);
+        Assert.Contains("удал", ((SendText)outcome.Replies[1]).Html);
+    }
+
+    [Fact]
+    public void Residents_who_block_the_bot_are_marked_so_that_nothing_is_sent_to_them()
+    {
+        var resident = new Resident { Id = 42, Language = "ru", LanguageChosen = true };
+        var outcome = _conversation.Handle(new Incoming(1, 42, 42, IncomingKind.BlockedBot), resident);
+        Assert.Empty(outcome.Replies);
+        Assert.True(outcome.Save!.BlockedBot);
+    }
+}

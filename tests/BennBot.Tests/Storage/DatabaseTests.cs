@@ -1,0 +1,84 @@
+using BennBot.Worker;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
+
+namespace BennBot.Tests.Storage;
+
+public sealed class DatabaseTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-db-").FullName;
+    private string DbPath => Path.Combine(_dir, "sub", "bennbot.db");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Every_stored_type_survives_a_round_trip_through_the_file()
+    {
+        var resident = new Resident { Id = 7, Language = "fa", LanguageChosen = true, FirstSeen = new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc), BlockedBot = true };
+        var update = new InboxUpdate { Id = 99, ChatKey = 7, Json = "{}", Status = InboxStatus.New, Attempts = 2, ReceivedAt = DateTime.UtcNow };
+        using (var db = new Database(DbPath))
+        {
+            await db.Write(d =>
+            {
+                ResidentStore.Apply(d, 7, new Outcome([], Save: resident));
+                Inbox.SaveNew(d, [update]);
+                Outbox.Add(d, 7, [new SendText("<b>x</b>", new Keyboard([[new Button("Menu", "m")]])), new AnswerButton("q1", "note")], DateTime.UtcNow);
+            });
+        }
+        using (var db = new Database(DbPath))
+        {
+            var back = db.Read(d => ResidentStore.Find(d, 7))!;
+            Assert.Equal(resident with { FirstSeen = back.FirstSeen }, back);
+            Assert.Equal(resident.FirstSeen, back.FirstSeen.ToUniversalTime());
+            Assert.Equal(update with { ReceivedAt = default }, db.Read(d => Inbox.Find(d, 99))! with { ReceivedAt = default });
+            var outbox = db.Read(d => Outbox.Pending(d, 7));
+            Assert.Equal(["text", "answer"], outbox.Select(m => m.Kind));
+            Assert.Equal("m", outbox[0].ReadKeyboard()!.Buttons.Single().Data);
+            Assert.Equal("note", outbox[1].Notice);
+        }
+    }
+
+    [Fact]
+    public async Task A_redelivered_update_is_saved_only_once()
+    {
+        using var db = new Database(DbPath);
+        var first = await db.Write(d => Inbox.SaveNew(d, [new InboxUpdate { Id = 1 }, new InboxUpdate { Id = 2 }]));
+        var again = await db.Write(d => Inbox.SaveNew(d, [new InboxUpdate { Id = 2 }, new InboxUpdate { Id = 3 }]));
+        Assert.Equal([1L, 2L], first.Select(u => u.Id));
+        Assert.Equal([3L], again.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task A_failed_write_changes_nothing()
+    {
+        using var db = new Database(DbPath);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Write(d =>
+        {
+            ResidentStore.Apply(d, 8, new Outcome([], Save: new Resident { Id = 8 }));
+            throw new InvalidOperationException("boom");
+        }));
+        Assert.Null(db.Read(d => ResidentStore.Find(d, 8)));
+    }
+
+    [Fact]
+    public void A_second_open_of_the_same_file_is_refused_with_a_clear_message()
+    {
+        using var db = new Database(DbPath);
+        var e = Assert.Throws<StartupException>(() => new Database(DbPath));
+        Assert.Equal(ExitCodes.AlreadyRunning, e.ExitCode);
+        Assert.Contains("Another BennBot is already using", e.Message);
+    }
+
+    [Fact]
+    public async Task Handled_updates_keep_no_message_text()
+    {
+        using var db = new Database(DbPath);
+        var row = new InboxUpdate { Id = 5, ChatKey = 42, Json = "{\"text\":\"private\"}" };
+        await db.Write(d => { Inbox.SaveNew(d, [row]); Inbox.Close(d, row, InboxStatus.Done); });
+        var stored = db.Read(d => Inbox.Find(d, 5))!;
+        Assert.Null(stored.Json);
+        Assert.Equal(0, stored.ChatKey);
+    }
+}
