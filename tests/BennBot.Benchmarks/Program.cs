@@ -1,1 +1,75 @@
-class P{static void Main(){}}
+using System.Diagnostics;
+using BennBot.FakeTelegram;
+using BennBot.Worker.Hosting;
+using BennBot.Worker.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Figures for the README: cold start to first getUpdates (a real process), and the update path with
+// 200 simulated residents through the fake Bot API over loopback HTTP (in process).
+// Run: dotnet run -c Release --project tests/BennBot.Benchmarks [-- residents messagesEach]
+const string token = "123456:BENCH-TOKEN";
+var residents = args.Length > 0 ? int.Parse(args[0]) : 200;
+var each = args.Length > 1 ? int.Parse(args[1]) : 5;
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+
+if (Environment.GetEnvironmentVariable("SKIPCOLD") is null) await ColdStart();
+await UpdatePath(25);
+await UpdatePath(1000);
+
+async Task ColdStart()
+{
+    var samples = new List<double>();
+    for (var run = 0; run < 5; run++)
+    {
+        await using var api = await new FakeBotApi(token).Start();
+        var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll"));
+        info.Environment["BennBot__Telegram__Token"] = token;
+        info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
+        info.Environment["BennBot__Storage__DatabasePath"] = Path.Combine(dir, "b.db");
+        var started = DateTimeOffset.UtcNow;
+        using var p = Process.Start(info)!;
+        await api.WaitFor(() => api.FirstGetUpdates is not null ? api : null, TimeSpan.FromSeconds(60));
+        samples.Add((api.FirstGetUpdates!.Value - started).TotalMilliseconds);
+        p.Kill(true);
+        await p.WaitForExitAsync();
+        Directory.Delete(dir, true);
+    }
+    samples.Sort();
+    Console.WriteLine($"Cold start (process start → first getUpdates), 5 runs: median {samples[2]:0} ms, min {samples[0]:0} ms, max {samples[4]:0} ms");
+}
+
+async Task UpdatePath(int rate)
+{
+    await using var api = await new FakeBotApi(token).Start();
+    var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
+    string[] settings = [$"--BennBot:Telegram:Token={token}", $"--BennBot:Telegram:ApiBaseUrl={api.BaseUrl}", $"--BennBot:Storage:DatabasePath={Path.Combine(dir, "b.db")}", $"--BennBot:Broadcast:MessagesPerSecond={rate}"];
+    using var host = BotHost.Build(App.Load(settings), settings, l => l.SetMinimumLevel(LogLevel.Warning));
+    await host.StartAsync();
+    try { await api.WaitFor(() => api.GetUpdatesCalls > 0 ? api : null); }
+    catch (TimeoutException) { Console.WriteLine(string.Join(", ", api.Calls.Select(c => c.Method))); throw; }
+    var processor = host.Services.GetRequiredService<UpdateProcessor>();
+
+    string[] script = ["/start", "l:en", "can I sign a petition?", "t", "Wo kann ich mich ehrenamtlich engagieren?"];
+    var total = residents * each;
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < each; i++)
+        for (var r = 1; r <= residents; r++)
+        {
+            var step = script[i % script.Length];
+            if (step.StartsWith('/') || step.Contains(' ')) api.SendText(100_000 + r, step, "ar");
+            else api.PressButton(100_000 + r, step, "ar");
+        }
+    await api.WaitFor(() => processor.Handled >= total ? api : null, TimeSpan.FromMinutes(5));
+    var handled = watch.Elapsed;
+    await api.WaitFor(() => api.CallsOf("sendMessage").Count >= total ? api : null, TimeSpan.FromMinutes(5));
+    var replied = watch.Elapsed;
+    Console.WriteLine($"Update path, send gate {rate} msg/s: {residents} residents × {each} updates = {total} updates through the fake Bot API over loopback HTTP");
+    Console.WriteLine($"  updates handled (saved, routed, committed, reply sent): {total / handled.TotalSeconds:0.0} updates/s ({handled.TotalSeconds:0.00} s)");
+    Console.WriteLine($"  all replies delivered: {total / replied.TotalSeconds:0.0} msg/s ({replied.TotalSeconds:0.00} s)");
+    await host.StopAsync();
+    Directory.Delete(dir, true);
+}

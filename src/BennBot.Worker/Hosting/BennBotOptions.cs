@@ -17,6 +17,7 @@ public sealed record BennBotOptions
     public Language DefaultLanguage { get; init; } = Languages.German;
     public string SeedsPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "seeds");
     public int Workers { get; init; } = 8;
+    public int MessagesPerSecond { get; init; } = 25;
 
     public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
     {
@@ -64,6 +65,11 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(w, out var n) && n is >= 1 and <= 64) o = o with { Workers = n };
             else problems.Add($"BennBot__Telegram__Workers must be a number from 1 to 64, not '{w}'.");
+        }
+        if (s["Broadcast:MessagesPerSecond"] is { Length: > 0 } rate)
+        {
+            if (int.TryParse(rate, out var n) && n is >= 1 and <= 1000) o = o with { MessagesPerSecond = n };
+            else problems.Add($"BennBot__Broadcast__MessagesPerSecond must be a number from 1 to 1000, not '{rate}'.");
         }
         return (o, problems);
     }

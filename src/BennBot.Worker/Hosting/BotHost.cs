@@ -34,7 +34,7 @@ public static class BotHost
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
-        s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton<OutboxSender>();
         s.AddSingleton<UpdateProcessor>();
         s.AddSingleton<BotStatus>();

@@ -2,12 +2,13 @@ using BennBot.Worker.Conversations;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Telegram;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
 /// longer re-send them, and checkpoint LiteDB's log into the data file (its only fsync).</summary>
-public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvider time) : BackgroundService
+public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
@@ -17,10 +18,17 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvide
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(ct))
         {
-            foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
-            var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
-            await db.Write(d => Inbox.Purge(d, before));
-            await db.Checkpoint();
+            try
+            {
+                foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
+                var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
+                await db.Write(d => Inbox.Purge(d, before));
+                await db.Checkpoint();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(new EventId(4001, "HousekeepingFailed"), e, "Housekeeping failed; trying again in {Seconds} s", Interval.TotalSeconds);
+            }
         }
     }
 }

@@ -65,7 +65,14 @@ public sealed class Database : IDisposable
     }
 
     /// <summary>Copies the log into the data file (the only fsync LiteDB 5 does); run when idle and on shutdown.</summary>
-    public Task Checkpoint() => Write(db => db.Checkpoint());
+    public Task Checkpoint()
+    {
+        // Not inside Write: LiteDB refuses to checkpoint within a transaction.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try { _writes.Add(() => { try { _db.Checkpoint(); done.SetResult(); } catch (Exception e) { done.SetException(e); } }); }
+        catch (InvalidOperationException) { done.SetException(new ObjectDisposedException(nameof(Database))); }
+        return done.Task;
+    }
 
     private void WriteLoop()
     {

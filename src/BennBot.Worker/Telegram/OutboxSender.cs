@@ -55,7 +55,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
             {
                 await _transient.ExecuteAsync(async token =>
                 {
-                    await gate.WaitAsync(token);
+                    if (m.Kind != "answer") await gate.WaitAsync(token); // answering a button press is not a message
                     await Send(m, token);
                 }, ct);
                 await db.Write(d => Outbox.Remove(d, m.Id));

@@ -1,0 +1,16 @@
+# Multi-stage: build with the SDK, run on the small runtime image as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/BennBot.Worker -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir -p /data && chown app:app /data
+USER app
+# The token comes from the environment (or a secret mounted as env), never from the image.
+ENV BennBot__Storage__DatabasePath=/data/bennbot.db \
+    DOTNET_gcServer=0
+VOLUME ["/data"]
+ENTRYPOINT ["dotnet", "BennBot.Worker.dll"]
