@@ -1,0 +1,47 @@
+using BennBot.Content;
+using BennBot.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace BennBot.Tests.Hosting;
+
+public sealed class OptionsTests
+{
+    private static (BennBotOptions Options, List<string> Problems) Read(params (string Key, string Value)[] settings) =>
+        BennBotOptions.Read(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create("BennBot:" + s.Key, (string?)s.Value))).Build());
+
+    [Fact]
+    public void Without_settings_the_defaults_apply_and_there_is_no_token()
+    {
+        var (o, problems) = Read();
+        Assert.Empty(problems);
+        Assert.Null(o.Token);
+        Assert.Equal("data/bennbot.db", o.DatabasePath);
+        Assert.Equal(new Uri("https://api.telegram.org"), o.ApiBaseUrl);
+        Assert.Equal(Languages.German, o.DefaultLanguage);
+        Assert.Equal(25, o.MessagesPerSecond);
+    }
+
+    [Fact]
+    public void Every_invalid_value_gets_its_own_sentence_and_the_token_is_never_repeated()
+    {
+        var (_, problems) = Read(
+            ("Telegram:Token", "not-a-token-SECRET"), ("Telegram:ApiBaseUrl", "ftp://x"), ("Staff:UserIds:0", "abc"),
+            ("Staff:ChatId", "zero"), ("DefaultLanguage", "xx"), ("Broadcast:MessagesPerSecond", "0"));
+        Assert.Equal(6, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("BennBot__Telegram__Token"));
+        Assert.Contains(problems, p => p.StartsWith("BennBot__Staff__UserIds__0"));
+        Assert.Contains(problems, p => p.StartsWith("BennBot__DefaultLanguage") && p.Contains("de-simple"));
+        Assert.DoesNotContain(problems, p => p.Contains("SECRET"));
+    }
+
+    [Fact]
+    public void Staff_ids_and_a_group_chat_id_are_read()
+    {
+        var (o, problems) = Read(("Staff:UserIds:0", "111"), ("Staff:UserIds:1", "222"), ("Staff:ChatId", "-100123"), ("DefaultLanguage", "ar"));
+        Assert.Empty(problems);
+        Assert.Equal([111L, 222L], o.StaffUserIds);
+        Assert.Equal(-100123, o.StaffChatId);
+        Assert.Equal(Languages.Arabic, o.DefaultLanguage);
+    }
+}
