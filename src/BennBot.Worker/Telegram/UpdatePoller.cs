@@ -55,7 +55,15 @@ public sealed partial class UpdatePoller(
             {
                 Id = u.Id, ChatKey = UpdateMapper.ChatKey(u), Json = JsonSerializer.Serialize(u, JsonBotAPI.Options), ReceivedAt = now,
             });
-            var fresh = await db.Write(d => Inbox.SaveNew(d, rows));
+            List<InboxUpdate> fresh;
+            try { fresh = await db.Write(d => Inbox.SaveNew(d, rows)); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Disk full, file not writable: keep the offset, so Telegram sends the batch again once it is fixed.
+                LogCannotSave(e, updates.Length);
+                await Task.Delay(TimeSpan.FromSeconds(5), time, ct);
+                continue;
+            }
             offset = updates.Max(u => u.Id) + 1; // acknowledged by the next call, after the batch is saved
             foreach (var u in fresh) await workers.Enqueue(u.Id, u.ChatKey, ct);
         }
@@ -85,6 +93,9 @@ public sealed partial class UpdatePoller(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Telegram Bot API call failed ({Error}); trying again in {Seconds:0.#} s")]
     private partial void LogRetry(string error, double seconds);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Could not save {Count} received updates; they stay unacknowledged and come again")]
+    private partial void LogCannotSave(Exception e, int count);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Telegram refused the bot token ({Code}). Check BennBot__Telegram__Token (from @BotFather).")]
     private partial void LogBadToken(int code);
