@@ -7,6 +7,7 @@ public sealed record Entry(
     IReadOnlyList<string> Sources,
     DateOnly Checked,
     IReadOnlyList<string> Related,
+    IReadOnlyList<string> Who,
     IReadOnlyDictionary<string, EntryText> Texts)
 {
     public EntryText Text(Language language) => Texts[language.Code];
@@ -14,12 +15,22 @@ public sealed record Entry(
 
 public sealed record EntryText(string Title, string Answer, IReadOnlyList<string> Questions);
 
+/// <summary>Kinds of residents the guided path asks about ("who are you?").</summary>
+public static class Audiences
+{
+    public static readonly IReadOnlyList<string> All = ["parent", "tenant", "worker", "young", "accommodation", "everyone"];
+}
+
+/// <summary>Questions BennBot declines: legal ones get the pointer to independent counselling.</summary>
+public enum Decline { Legal, Other }
+
 /// <summary>Everything loaded from <c>seeds/</c>: the catalog plus the words in every language.</summary>
 public sealed class ContentSet(
     IReadOnlyList<string> categoryIds,
     IReadOnlyList<Entry> entries,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ui,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> categoryTitles)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> categoryTitles,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<Decline, IReadOnlyList<string>>> offTopic)
 {
     private readonly Dictionary<string, Entry> _byId = entries.ToDictionary(e => e.Id);
 
@@ -46,4 +57,7 @@ public sealed class ContentSet(
     }
 
     public IReadOnlyCollection<string> UiKeys(Language language) => ui[language.Code].Keys.ToList();
+
+    /// <summary>Example questions BennBot should decline, in one language.</summary>
+    public IReadOnlyList<string> OffTopic(Language language, Decline kind) => offTopic[language.Code][kind];
 }

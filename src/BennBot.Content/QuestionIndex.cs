@@ -2,61 +2,77 @@ namespace BennBot.Content;
 
 public sealed record Candidate(Entry Entry, double Score, Language Language);
 
-/// <summary>The outcome of a free question: a clear answer, or the closest candidates when it is not clear.</summary>
-public sealed record AskResult(bool Answered, Candidate? Best, IReadOnlyList<Candidate> Alternatives);
+/// <summary>The outcome of a free question: a clear answer; or the closest candidates when it is not clear;
+/// or a decline when it is plainly about something else (legal questions get the counselling pointer).</summary>
+public sealed record AskResult(bool Answered, Candidate? Best, IReadOnlyList<Candidate> Alternatives, Decline? Declined = null);
 
 /// <summary>Finds the entry a free question is about, in any of our languages, whatever language the resident
-/// chose. TF-IDF over word tokens plus character trigrams (typos, inflections, compounds), cosine similarity
-/// against every example question and title; an entry scores as its best-matching example.</summary>
-public sealed class QuestionIndex
+/// chose. Each example question (and title) is analysed by its own language's Lucene analyzer (stop words,
+/// stemming); a question is analysed by every language's analyzer and compared with that language's examples.
+/// Features are TF-IDF weighted stems plus character trigrams of the folded words (typos, compounds, scripts
+/// without a stemmer), scored by cosine; an entry scores as its best-matching example. Off-topic examples from
+/// the seeds compete like entries, so "the weather" or "my asylum case" is recognised and declined.</summary>
+public sealed class QuestionIndex : IDisposable
 {
     public const double AnswerThreshold = 0.42;
     public const double ClearMargin = 0.06;
-    public const double CandidateThreshold = 0.18;
+    public const double CandidateThreshold = 0.22;
     public const int MaxQuestionLength = 1000;
 
-    private readonly List<(Entry Entry, Language Language, Dictionary<string, double> Vector)> _docs = [];
+    private sealed record Doc(Entry? Entry, Decline? Decline, Language Language, Dictionary<string, double> Vector);
+
+    private readonly LanguageAnalysis _analysis = new();
+    private readonly List<Doc> _docs = [];
     private readonly Dictionary<string, double> _idf = [];
 
     public QuestionIndex(ContentSet content)
     {
-        var raw = new List<(Entry, Language, Dictionary<string, int>)>();
-        foreach (var entry in content.Entries)
+        var raw = new List<(Entry?, Decline?, Language, Dictionary<string, int>)>();
         foreach (var language in Languages.All)
         {
-            var text = entry.Text(language);
-            foreach (var example in text.Questions.Prepend(text.Title)) raw.Add((entry, language, Features(example)));
+            foreach (var entry in content.Entries)
+            {
+                var text = entry.Text(language);
+                foreach (var example in text.Questions.Prepend(text.Title)) raw.Add((entry, null, language, Features(example, language)));
+            }
+            foreach (var kind in new[] { Decline.Legal, Decline.Other })
+                foreach (var example in content.OffTopic(language, kind)) raw.Add((null, kind, language, Features(example, language)));
         }
         var df = new Dictionary<string, int>();
-        foreach (var (_, _, f) in raw) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
+        foreach (var (_, _, _, f) in raw) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + raw.Count / (double)n);
-        foreach (var (entry, language, f) in raw) _docs.Add((entry, language, Weigh(f)));
+        foreach (var (entry, decline, language, f) in raw) _docs.Add(new(entry, decline, language, Weigh(f)));
     }
 
     public AskResult Ask(string question)
     {
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
-        var query = Weigh(Features(question));
-        var best = new Dictionary<string, Candidate>();
-        foreach (var (entry, language, vector) in _docs)
+        var queries = Languages.All.ToDictionary(l => l, l => Weigh(Features(question, l)));
+        var entries = new Dictionary<string, Candidate>();
+        (Decline Kind, double Score) decline = (Decline.Other, 0);
+        foreach (var doc in _docs)
         {
-            var score = Cosine(query, vector);
-            if (!best.TryGetValue(entry.Id, out var c) || score > c.Score) best[entry.Id] = new(entry, score, language);
+            var score = Cosine(queries[doc.Language], doc.Vector);
+            if (doc.Decline is { } kind) { if (score > decline.Score) decline = (kind, score); continue; }
+            if (!entries.TryGetValue(doc.Entry!.Id, out var c) || score > c.Score) entries[doc.Entry.Id] = new(doc.Entry, score, doc.Language);
         }
-        var ranked = best.Values.OrderByDescending(c => c.Score).ToList();
+        var ranked = entries.Values.OrderByDescending(c => c.Score).ToList();
         var top = ranked.FirstOrDefault();
+        var topScore = top?.Score ?? 0;
         var second = ranked.Skip(1).FirstOrDefault()?.Score ?? 0;
-        var answered = top is not null && top.Score >= AnswerThreshold && top.Score - second >= ClearMargin;
+        if (decline.Score > topScore && decline.Score >= CandidateThreshold)
+            return new(false, top is { Score: > 0 } ? top : null, [], decline.Kind);
+        var answered = topScore >= AnswerThreshold && topScore - second >= ClearMargin;
         var alternatives = ranked.Where(c => c.Score >= CandidateThreshold).Take(3).ToList();
         return new(answered, top is { Score: > 0 } ? top : null, alternatives);
     }
 
-    private static Dictionary<string, int> Features(string text)
+    private Dictionary<string, int> Features(string text, Language language)
     {
         var features = new Dictionary<string, int>();
+        foreach (var stem in _analysis.Stems(text, language)) Add(features, "w:" + TextNormalizer.Fold(stem));
         foreach (var token in TextNormalizer.Tokens(text))
         {
-            Add(features, "w:" + token);
             var padded = $"^{token}$";
             for (var i = 0; i + 3 <= padded.Length; i++) Add(features, padded.Substring(i, 3));
         }
@@ -82,4 +98,6 @@ public sealed class QuestionIndex
         foreach (var (key, x) in small) if (large.TryGetValue(key, out var y)) sum += x * y;
         return sum;
     }
+
+    public void Dispose() => _analysis.Dispose();
 }

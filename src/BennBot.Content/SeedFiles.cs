@@ -15,13 +15,19 @@ internal sealed record EntryRef(
     [property: JsonPropertyName("category")] string? Category,
     [property: JsonPropertyName("checked")] string? Checked,
     [property: JsonPropertyName("sources")] List<string>? Sources,
-    [property: JsonPropertyName("related")] List<string>? Related);
+    [property: JsonPropertyName("related")] List<string>? Related,
+    [property: JsonPropertyName("who")] List<string>? Who);
 
 internal sealed record TextsFile(
     [property: JsonPropertyName("language")] string? Language,
     [property: JsonPropertyName("ui")] Dictionary<string, string>? Ui,
     [property: JsonPropertyName("categories")] Dictionary<string, string>? Categories,
-    [property: JsonPropertyName("entries")] Dictionary<string, EntryTextFile>? Entries);
+    [property: JsonPropertyName("entries")] Dictionary<string, EntryTextFile>? Entries,
+    [property: JsonPropertyName("offtopic")] OffTopicFile? OffTopic);
+
+internal sealed record OffTopicFile(
+    [property: JsonPropertyName("legal")] List<string>? Legal,
+    [property: JsonPropertyName("other")] List<string>? Other);
 
 internal sealed record EntryTextFile(
     [property: JsonPropertyName("title")] string? Title,

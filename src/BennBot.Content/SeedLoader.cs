@@ -56,6 +56,7 @@ public static partial class SeedLoader
         var built = entries.Select(e => new Entry(
             e.Id!, e.Category!, e.Sources!, DateOnly.ParseExact(e.Checked!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             e.Related ?? [],
+            e.Who ?? [],
             texts.ToDictionary(t => t.Key, t =>
             {
                 var x = t.Value.Entries![e.Id!];
@@ -64,7 +65,11 @@ public static partial class SeedLoader
         return new ContentSet(
             categories, built,
             texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Ui!),
-            texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Categories!));
+            texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Categories!),
+            texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<Decline, IReadOnlyList<string>>)new Dictionary<Decline, IReadOnlyList<string>>
+            {
+                [Decline.Legal] = t.Value.OffTopic!.Legal!, [Decline.Other] = t.Value.OffTopic!.Other!,
+            }));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]

@@ -34,6 +34,9 @@ internal static class SeedValidation
             foreach (var s in e.Sources ?? [])
                 if (!Uri.TryCreate(s, UriKind.Absolute, out var u) || (u.Scheme != "https" && u.Scheme != "http"))
                     problems.Add($"{where}: source '{s}' is not a web address");
+            if (e.Who is not { Count: > 0 }) problems.Add($"{where}: 'who' must name at least one of {string.Join(", ", Audiences.All)}");
+            foreach (var w in e.Who ?? [])
+                if (!Audiences.All.Contains(w)) problems.Add($"{where}: 'who' value '{w}' is not one of {string.Join(", ", Audiences.All)}");
             foreach (var r in e.Related ?? [])
                 if (r == e.Id || !all.Contains(r)) problems.Add($"{where}: related entry '{r}' does not exist");
             if (problems.Count == before) entries.Add(e);
@@ -64,6 +67,8 @@ internal static class SeedValidation
             foreach (var c in categories)
                 if (string.IsNullOrWhiteSpace(file.Categories?.GetValueOrDefault(c))) problems.Add($"{where}: category '{c}' has no title");
             foreach (var e in entries) CheckEntryText(where, e.Id!, file.Entries?.GetValueOrDefault(e.Id!), problems);
+            if (file.OffTopic?.Legal is not { Count: >= 5 } || file.OffTopic.Other is not { Count: >= 5 })
+                problems.Add($"{where}: 'offtopic' needs at least 5 'legal' and 5 'other' example questions");
             foreach (var id in (file.Entries ?? []).Keys.Except(entries.Select(e => e.Id!)))
                 problems.Add($"{where}: entry '{id}' is not in catalog.json");
         }

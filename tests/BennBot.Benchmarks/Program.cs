@@ -14,9 +14,34 @@ var residents = args.Length > 0 ? int.Parse(args[0]) : 200;
 var each = args.Length > 1 ? int.Parse(args[1]) : 5;
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
+Answering();
 if (Environment.GetEnvironmentVariable("SKIPCOLD") is null) await ColdStart();
 await UpdatePath(25);
 await UpdatePath(1000);
+
+// `ask` in process, after warm-up, over the whole question set of tests/BennBot.Tests/QuestionSet.
+void Answering()
+{
+    var app = App.Load([]);
+    var dir = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(dir, "BennBot.sln"))) dir = Path.GetDirectoryName(dir)!;
+    var questions = Directory.GetFiles(Path.Combine(dir, "tests", "BennBot.Tests", "QuestionSet"), "*.json")
+        .SelectMany(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray().Select(e => e.GetProperty("q").GetString()!))
+        .ToList();
+    foreach (var q in questions) app.Index.Ask(q); // warm-up
+    var times = new List<double>();
+    var total = Stopwatch.StartNew();
+    for (var round = 0; round < 5; round++)
+        foreach (var q in questions)
+        {
+            var t = Stopwatch.GetTimestamp();
+            app.Index.Ask(q);
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+    total.Stop();
+    times.Sort();
+    Console.WriteLine($"Answering: {questions.Count} questions × 5 rounds in process: p50 {times[times.Count / 2]:0.00} ms, p99 {times[(int)(times.Count * 0.99)]:0.00} ms, {times.Count / total.Elapsed.TotalSeconds:0} questions/s");
+}
 
 async Task ColdStart()
 {

@@ -32,6 +32,18 @@ public static class FakeUpdates
         return message;
     }
 
+    /// <summary>A message in a group that replies to one of the bot's messages (how staff answer a question).</summary>
+    public static JsonObject GroupReply(long chatId, long userId, string text, string repliedToText)
+    {
+        var m = Message(userId, "de", text, chatId, "supergroup");
+        m["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = 77, ["date"] = Now(), ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "supergroup", ["title"] = "Staff" },
+            ["from"] = Bot(), ["text"] = repliedToText,
+        };
+        return m;
+    }
+
     public static JsonObject Sticker(long userId, string? languageCode)
     {
         var m = Message(userId, languageCode, null);

@@ -22,6 +22,11 @@ public abstract record ButtonAction
     public sealed record PrivacyShow : ButtonAction;
     public sealed record PrivacyDelete : ButtonAction;
     public sealed record PrivacyDeleteConfirmed : ButtonAction;
+    public sealed record Guide : ButtonAction;
+    public sealed record GuideTopic(string Topic) : ButtonAction;
+    public sealed record GuideResult(string Topic, string Who) : ButtonAction;
+    public sealed record AskTeam : ButtonAction;
+    public sealed record Feedback(string EntryId, bool Helpful) : ButtonAction;
 
     public string Encode()
     {
@@ -39,6 +44,11 @@ public abstract record ButtonAction
             PrivacyShow => "p:s",
             PrivacyDelete => "p:d",
             PrivacyDeleteConfirmed => "p:y",
+            Guide => "g",
+            GuideTopic g => "g:" + g.Topic,
+            GuideResult r => $"gw:{r.Topic}:{r.Who}",
+            AskTeam => "a",
+            Feedback f => (f.Helpful ? "f+:" : "f-:") + f.EntryId,
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -64,6 +74,11 @@ public abstract record ButtonAction
             ("p", "s") => new PrivacyShow(),
             ("p", "d") => new PrivacyDelete(),
             ("p", "y") => new PrivacyDeleteConfirmed(),
+            ("g", null) => new Guide(),
+            ("g", _) when content.HasCategory(arg!) => new GuideTopic(arg!),
+            ("gw", _) when arg!.Split(':') is [var c, var w] && content.HasCategory(c) && Audiences.All.Contains(w) => new GuideResult(c, w),
+            ("a", null) => new AskTeam(),
+            ("f+" or "f-", _) when content.Entry(arg!) is not null => new Feedback(arg!, kind == "f+"),
             _ => null,
         };
     }

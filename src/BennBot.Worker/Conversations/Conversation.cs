@@ -2,16 +2,20 @@ using BennBot.Content;
 using BennBot.Worker.Faq;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
 
 namespace BennBot.Worker.Conversations;
 
 /// <summary>The one place an update is routed to its feature. Pure: (update, resident) → outcome; the caller
 /// loads the resident and applies the outcome, so the same engine serves Telegram and the terminal.</summary>
-public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time)
+public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
+    StaffSettings? staff = null, Database? db = null)
 {
     public const int MaxQuestionLength = 1000;
 
     private readonly FaqHandler _faq = new(index);
+    private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
 
     public ContentSet Content => content;
 
@@ -20,12 +24,14 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
         var turn = new Turn(incoming, resident, language, content);
         var now = time.GetUtcNow().UtcDateTime;
+        if (incoming.InStaffChat) return _team.InStaffChat(turn);
         return incoming.Kind switch
         {
             IncomingKind.Command => Command(turn, now),
             IncomingKind.Button => Button(turn, now),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
+            IncomingKind.Text when TeamHandler.IsAwaiting(turn, now) => _team.Forward(turn, now),
             IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
             IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Edited => Reply(turn.Say("edited")),
@@ -41,9 +47,9 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Reply(turn.Say("help", turn.MainMenu())),
-        "cancel" => Reply(turn.Say("cancel.done", turn.MainMenu())),
+        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())], Save: StopWaiting(turn.Resident)),
         "privacy" => PrivacyHandler.Info(turn),
-        _ => Reply(turn.Say("unknown.command", turn.MainMenu())),
+        _ => _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
     private Outcome Start(Turn turn, DateTime now)
@@ -72,9 +78,14 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.PrivacyShow => PrivacyHandler.Show(turn),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
             ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn),
+            ButtonAction.Guide => GuideHandler.Topics(turn),
+            ButtonAction.GuideTopic g => GuideHandler.Who(turn, g.Topic),
+            ButtonAction.GuideResult r => GuideHandler.Result(turn, r.Topic, r.Who),
+            ButtonAction.AskTeam => _team.Prompt(turn, now),
+            ButtonAction.Feedback f => new([ack with { Notice = content.T(turn.Language, "feedback.thanks") }]) { Effects = [new CountFeedback(f.EntryId, f.Helpful)] },
             _ => Outcome.Nothing,
         };
-        return outcome with { Replies = [ack, .. outcome.Replies] };
+        return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };
     }
 
     /// <summary>What a resident hears when their update could not be handled.</summary>
@@ -86,6 +97,8 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     }
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
+
+    private static Resident? StopWaiting(Resident? r) => r?.AwaitingQuestionUntil is null ? null : r with { AwaitingQuestionUntil = null };
 
     private static Outcome Reply(SendText text) => new([text]);
 

@@ -13,4 +13,6 @@ public sealed record Incoming(
     string? Text = null,
     string? Command = null,
     string? ButtonData = null,
-    string? ButtonQueryId = null);
+    string? ButtonQueryId = null,
+    bool InStaffChat = false,
+    string? ReplyToText = null);

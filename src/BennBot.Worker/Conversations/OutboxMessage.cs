@@ -28,8 +28,10 @@ public static class Outbox
     private static ILiteCollection<OutboxMessage> Messages(LiteDatabase db) => db.GetCollection<OutboxMessage>(OutboxMessage.Collection);
 
     /// <summary>Queues replies in order; long texts are split into parts Telegram accepts, the keyboard under the last.</summary>
-    public static void Add(LiteDatabase db, long chatId, IEnumerable<Reply> replies, DateTime now)
+    /// <summary>Queues replies in order, each to its own chat (default: <paramref name="chatId"/>); returns the other chats touched.</summary>
+    public static HashSet<long> Add(LiteDatabase db, long chatId, IEnumerable<Reply> replies, DateTime now)
     {
+        var others = new HashSet<long>();
         foreach (var reply in replies)
         {
             switch (reply)
@@ -38,15 +40,18 @@ public static class Outbox
                     Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "answer", QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
                     break;
                 case SendText t:
+                    var to = t.To ?? chatId;
+                    if (to != chatId) others.Add(to);
                     var parts = TextSplitter.Split(t.Html);
                     for (var i = 0; i < parts.Count; i++)
                     {
                         var keyboard = i == parts.Count - 1 && t.Keyboard is not null ? JsonSerializer.Serialize(t.Keyboard) : null;
-                        Messages(db).Insert(new OutboxMessage { ChatId = chatId, Html = parts[i], KeyboardJson = keyboard, CreatedAt = now });
+                        Messages(db).Insert(new OutboxMessage { ChatId = to, Html = parts[i], KeyboardJson = keyboard, CreatedAt = now });
                     }
                     break;
             }
         }
+        return others;
     }
 
     public static List<OutboxMessage> Pending(LiteDatabase db, long chatId) =>

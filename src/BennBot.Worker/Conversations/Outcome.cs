@@ -6,5 +6,7 @@ namespace BennBot.Worker.Conversations;
 /// Applied in a single transaction together with marking the update done.</summary>
 public sealed record Outcome(IReadOnlyList<Reply> Replies, Resident? Save = null, bool DeleteResident = false)
 {
+    public IReadOnlyList<Effect> Effects { get; init; } = [];
+
     public static readonly Outcome Nothing = new([]);
 }

@@ -3,8 +3,9 @@ namespace BennBot.Worker.Conversations;
 /// <summary>What a feature wants said. The Telegram sender (or the terminal) turns it into I/O.</summary>
 public abstract record Reply;
 
-/// <summary>A message in HTML parse mode; every dynamic part is already escaped.</summary>
-public sealed record SendText(string Html, Keyboard? Keyboard = null) : Reply;
+/// <summary>A message in HTML parse mode; every dynamic part is already escaped. <c>To</c>: another chat than
+/// the one the update came from (the staff chat, or a resident receiving the team's answer).</summary>
+public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To = null) : Reply;
 
 /// <summary>Answers a button press (stops the spinner in the app), optionally with a short notice.</summary>
 public sealed record AnswerButton(string QueryId, string? Notice = null) : Reply;

@@ -26,6 +26,7 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
     public Keyboard MainMenu() => new([
         [ButtonFor("menu.takepart", new ButtonAction.Topics())],
         [ButtonFor("menu.ask", new ButtonAction.AskHint())],
+        [ButtonFor("menu.guide", new ButtonAction.Guide())],
         [ButtonFor("menu.language", new ButtonAction.ChooseLanguage()), ButtonFor("menu.privacy", new ButtonAction.Privacy())],
         [ButtonFor("menu.help", new ButtonAction.Help())],
     ]);

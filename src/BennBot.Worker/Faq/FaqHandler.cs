@@ -32,18 +32,25 @@ public sealed class FaqHandler(QuestionIndex index)
         // Asked in another language than the chosen one: offer that language in one tap.
         if (askedIn is not null && askedIn != turn.Language && !BothGerman(askedIn, turn.Language))
             rows.Add([turn.Button("🌐 " + turn.Content.T(askedIn, "language.name"), new ButtonAction.SetLanguage(askedIn))]);
-        rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
+        rows.Add([turn.ButtonFor("button.askteam", new ButtonAction.AskTeam()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
         return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
     }
 
     public Outcome Ask(Turn turn)
     {
         var result = index.Ask(turn.In.Text!);
+        if (result.Declined is { } decline)
+        {
+            var text = decline == Decline.Legal ? $"{turn.T("offtopic")}\n\n{turn.T("offtopic.legal")}" : turn.T("offtopic");
+            return new([turn.Text(text, turn.MainMenu())]);
+        }
         if (result.Answered) return Show(turn, result.Best!.Entry, result.Best.Language);
-        if (result.Alternatives.Count == 0) return new([turn.Say("notfound", turn.MainMenu())]);
+        var askTeam = (IReadOnlyList<Button>)[turn.ButtonFor("button.askteam", new ButtonAction.AskTeam()), turn.ButtonFor("button.menu", new ButtonAction.Menu())];
+        if (result.Alternatives.Count == 0) return new([turn.Say("notfound", new Keyboard([askTeam]))]);
         var rows = result.Alternatives
             .Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)])
-            .Append([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+            .Append(askTeam);
         return new([turn.Say("notsure", new Keyboard(rows.ToList()))]);
     }
 

@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +33,8 @@ public static class BotHost
         s.AddSingleton(app.Content);
         s.AddSingleton(app.Index);
         s.AddSingleton(TimeProvider.System);
-        s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
+            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>()));
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton<OutboxSender>();

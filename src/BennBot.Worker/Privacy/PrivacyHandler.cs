@@ -31,5 +31,8 @@ public static class PrivacyHandler
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    public static Outcome Delete(Turn turn) => new([turn.Say("privacy.deleted")], DeleteResident: turn.Resident is not null);
+    public static Outcome Delete(Turn turn) => new([turn.Say("privacy.deleted")], DeleteResident: turn.Resident is not null)
+    {
+        Effects = [new ForgetResident(turn.In.UserId)],
+    };
 }

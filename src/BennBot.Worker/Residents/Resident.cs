@@ -14,4 +14,6 @@ public sealed record Resident
     public DateTime FirstSeen { get; init; }
     /// <summary>The resident blocked the bot (Telegram's my_chat_member update); nothing is sent until they return.</summary>
     public bool BlockedBot { get; init; }
+    /// <summary>Set while the resident is asked to type a question for the team; the next text goes to the team.</summary>
+    public DateTime? AwaitingQuestionUntil { get; init; }
 }

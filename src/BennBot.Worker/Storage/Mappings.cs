@@ -1,5 +1,6 @@
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Residents;
+using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 using LiteDB;
 
@@ -15,10 +16,14 @@ public static class Mappings
         mapper.Entity<Resident>().Id(x => x.Id, autoId: false);
         mapper.Entity<InboxUpdate>().Id(x => x.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(x => x.Id, autoId: true);
+        mapper.Entity<TeamQuestion>().Id(x => x.Id, autoId: false);
+        mapper.Entity<FeedbackCount>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
         mapper.ToDocument(new OutboxMessage());
+        mapper.ToDocument(new TeamQuestion());
+        mapper.ToDocument(new FeedbackCount());
         return mapper;
     }
 

@@ -4,8 +4,9 @@ using Telegram.Bot.Types.Enums;
 
 namespace BennBot.Worker.Telegram;
 
-/// <summary>Telegram update → our <see cref="Incoming"/>. Residents talk to the bot in private chats; anything in
-/// a group (the staff chat comes with later features) is ignored here.</summary>
+/// <summary>Telegram update → our <see cref="Incoming"/>. Residents talk to the bot in private chats; the staff
+/// group chat is passed on (marked, with the text of the bot message a staff member replied to); any other group
+/// is ignored.</summary>
 public static class UpdateMapper
 {
     /// <summary>The chat whose updates must stay in order (0 when the update belongs to no chat).</summary>
@@ -13,11 +14,18 @@ public static class UpdateMapper
         u.Message?.Chat.Id ?? u.EditedMessage?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id
         ?? u.CallbackQuery?.From.Id ?? u.MyChatMember?.Chat.Id ?? 0;
 
-    public static Incoming Map(Update u, string? botUsername)
+    public static Incoming Map(Update u, string? botUsername, long? staffChatId = null, long botId = 0)
     {
         if (u.Message is { } m)
         {
-            if (m.Chat.Type != ChatType.Private || m.From is null) return Ignored(u);
+            if (m.From is null) return Ignored(u);
+            if (m.Chat.Type != ChatType.Private)
+            {
+                if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
+                var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text : null;
+                return new(u.Id, m.Chat.Id, m.From.Id, Command(m, botUsername) is null ? IncomingKind.Text : IncomingKind.Command,
+                    m.From.LanguageCode, Text: m.Text.Trim(), Command: Command(m, botUsername), InStaffChat: true, ReplyToText: replyTo);
+            }
             if (m.Text is { } text)
             {
                 var command = Command(m, botUsername);

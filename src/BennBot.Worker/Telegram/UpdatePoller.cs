@@ -28,6 +28,7 @@ public sealed partial class UpdatePoller(
         {
             var me = await backoff.ExecuteAsync(async t => await bot.GetMe(t), ct);
             processor.BotUsername = me.Username;
+            processor.BotId = me.Id;
             await backoff.ExecuteAsync(async t => await bot.DeleteWebhook(cancellationToken: t), ct);
             await profile.Register(ct);
         }

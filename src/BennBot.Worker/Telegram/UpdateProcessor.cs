@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Hosting;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,21 +12,24 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Handles one saved update: the resident's change, the replies and the "done" mark are one
 /// transaction, so an update is applied exactly once even if the process dies at any point; then the chat's
 /// replies are sent. An update that keeps failing is parked after a few tries instead of blocking its chat.</summary>
-public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, TimeProvider time, ILogger<UpdateProcessor> log)
+public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, TimeProvider time, ILogger<UpdateProcessor> log, BennBotOptions options)
 {
     public const int MaxAttempts = 3;
 
     public string? BotUsername { get; set; }
+    public long BotId { get; set; }
     public int Handled { get; private set; }
 
-    public async Task Process(long updateId, long chatKey, CancellationToken ct)
+    /// <summary>Handles the update (if any) and sends the chat's replies; returns other chats that got replies.</summary>
+    public async Task<IReadOnlyCollection<long>> Process(long updateId, long chatKey, CancellationToken ct)
     {
+        IReadOnlyCollection<long> others = [];
         var row = db.Read(d => Inbox.Find(d, updateId));
         while (row is { Status: InboxStatus.New })
         {
             try
             {
-                await Handle(row);
+                others = await Handle(row);
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -40,23 +44,25 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             }
         }
         if (chatKey != 0) await sender.Flush(chatKey, ct);
+        return others;
     }
 
-    private async Task Handle(InboxUpdate row)
+    private async Task<HashSet<long>> Handle(InboxUpdate row)
     {
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
-        var incoming = UpdateMapper.Map(update, BotUsername);
+        var incoming = UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId);
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         var outcome = conversation.Handle(incoming, resident);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Write(d =>
+        var others = await db.Write(d =>
         {
-            ResidentStore.Apply(d, incoming.UserId, outcome);
-            Outbox.Add(d, incoming.ChatId, outcome.Replies, now);
+            var touched = OutcomeStore.Apply(d, incoming, outcome, now);
             Inbox.Close(d, row, InboxStatus.Done);
+            return touched;
         });
         Handled++;
         LogHandled(row.Id, incoming.Kind);
+        return others;
     }
 
     // Give up on this update, but not on the resident: they hear that something went wrong, in their language.

@@ -14,8 +14,9 @@ public sealed class UpdateWorkers(UpdateProcessor processor, int partitions, ILo
         .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
         .ToArray();
 
-    public ValueTask Enqueue(long updateId, long chatKey, CancellationToken ct) =>
-        _queues[(int)((ulong)chatKey % (ulong)_queues.Length)].Writer.WriteAsync((updateId, chatKey), ct);
+    public ValueTask Enqueue(long updateId, long chatKey, CancellationToken ct) => Queue(chatKey).Writer.WriteAsync((updateId, chatKey), ct);
+
+    private Channel<(long UpdateId, long ChatKey)> Queue(long chatKey) => _queues[(int)((ulong)chatKey % (ulong)_queues.Length)];
 
     /// <summary>Sends a chat's queued replies, in the chat's turn (used after restarts and by the retry sweep).</summary>
     public ValueTask EnqueueFlush(long chatKey, CancellationToken ct) => Enqueue(FlushOnly, chatKey, ct);
@@ -24,7 +25,12 @@ public sealed class UpdateWorkers(UpdateProcessor processor, int partitions, ILo
     {
         await foreach (var (updateId, chatKey) in q.Reader.ReadAllAsync(ct))
         {
-            try { await processor.Process(updateId, chatKey, ct); }
+            try
+            {
+                // Another chat's replies are sent in that chat's own turn, never concurrently with it; if its
+                // queue is full, the housekeeping sweep sends them.
+                foreach (var other in await processor.Process(updateId, chatKey, ct)) Queue(other).Writer.TryWrite((FlushOnly, other));
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The update stays saved; the next restart or sweep picks it up again. Never stop the partition.

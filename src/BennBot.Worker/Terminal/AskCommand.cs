@@ -34,10 +34,13 @@ public static class AskCommand
         title = r.Answered ? r.Best!.Entry.Text(language).Title : null,
         score = Math.Round(r.Best?.Score ?? 0, 3),
         alternatives = r.Alternatives.Where(c => !r.Answered || c.Entry != r.Best!.Entry).Select(c => c.Entry.Id).ToArray(),
+        declined = r.Declined?.ToString().ToLowerInvariant(),
     }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static string Text(ContentSet content, Language language, AskResult r)
     {
+        if (r.Declined is { } d)
+            return content.T(language, "offtopic") + (d == Decline.Legal ? "\n" + content.T(language, "offtopic.legal") : "") + "\n";
         if (r.Answered) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
         if (r.Alternatives.Count == 0) return content.T(language, "notfound") + "\n";
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);

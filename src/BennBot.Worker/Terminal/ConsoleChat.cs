@@ -3,6 +3,7 @@ using BennBot.Worker.Conversations;
 using BennBot.Worker.Hosting;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
 
 namespace BennBot.Worker.Terminal;
 
@@ -13,7 +14,8 @@ public static class ConsoleChat
     public static async Task<int> Run(App app, string? lang, long userId, TextReader input, TextWriter output, CancellationToken ct)
     {
         using var db = new Database(app.Options.DatabasePath);
-        var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, TimeProvider.System);
+        var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, TimeProvider.System,
+            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db);
         var telegramLanguage = Languages.Find(lang)?.TelegramCode ?? lang;
         if (Languages.Find(lang) is { } chosen)
         {
@@ -23,14 +25,14 @@ public static class ConsoleChat
         }
         output.WriteLine("BennBot in the terminal. Type a question, a /command, or a button number. /quit ends.");
         var buttons = new List<Button>();
-        long updateId = 0;
+        var updateId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(); // unique across sessions: team questions are keyed by it
         var next = new Incoming(++updateId, userId, userId, IncomingKind.Command, telegramLanguage, Command: "start");
         while (!ct.IsCancellationRequested)
         {
             var resident = db.Read(d => ResidentStore.Find(d, userId));
             var outcome = conversation.Handle(next, resident);
-            await db.Write(d => ResidentStore.Apply(d, userId, outcome));
-            buttons = Print(outcome.Replies, output);
+            await db.Write(d => OutcomeStore.Apply(d, next, outcome, DateTime.UtcNow));
+            buttons = Print(outcome.Replies.Where(r => r is not SendText { To: not null and not 0 } t || t.To == userId).ToList(), output);
             output.Write("> ");
             var line = input.ReadLine();
             if (line is null || line.Trim() == "/quit") break;

@@ -1,0 +1,15 @@
+namespace BennBot.Worker.Conversations;
+
+/// <summary>A change an outcome asks for besides the resident record; applied in the same transaction.</summary>
+public abstract record Effect;
+
+/// <summary>A 👍 or 👎 under an answer: only a count per entry, nothing about who pressed it.</summary>
+public sealed record CountFeedback(string EntryId, bool Helpful) : Effect;
+
+/// <summary>A resident's question for the team, kept until a staff member answers it.</summary>
+public sealed record AskTeam(long QuestionId, long ResidentId, string Language, string Text) : Effect;
+
+public sealed record MarkAnswered(long QuestionId) : Effect;
+
+/// <summary>A resident deleted their data: their open questions lose the link to them.</summary>
+public sealed record ForgetResident(long ResidentId) : Effect;

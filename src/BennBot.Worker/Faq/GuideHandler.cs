@@ -1,0 +1,35 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+
+namespace BennBot.Worker.Faq;
+
+/// <summary>For residents who do not know what to ask: what is it about? who are you? → the options that fit.</summary>
+public static class GuideHandler
+{
+    public static Outcome Topics(Turn turn)
+    {
+        var rows = turn.Content.Categories
+            .Select(c => (IReadOnlyList<Button>)[turn.Button(turn.Content.CategoryTitle(c, turn.Language), new ButtonAction.GuideTopic(c))])
+            .Append([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Say("guide.topic", new Keyboard(rows.ToList()))]);
+    }
+
+    public static Outcome Who(Turn turn, string category)
+    {
+        var rows = Audiences.All
+            .Select(w => (IReadOnlyList<Button>)[turn.ButtonFor("who." + w, new ButtonAction.GuideResult(category, w))])
+            .Append([turn.ButtonFor("button.back", new ButtonAction.Guide()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Say("guide.who", new Keyboard(rows.ToList()))]);
+    }
+
+    public static Outcome Result(Turn turn, string category, string who)
+    {
+        var all = turn.Content.InCategory(category).ToList();
+        var fitting = who == "everyone" ? all : all.Where(e => e.Who.Contains(who)).ToList();
+        var key = fitting.Count > 0 ? "guide.result" : "guide.none";
+        var rows = (fitting.Count > 0 ? fitting : all)
+            .Select(e => (IReadOnlyList<Button>)[turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id))])
+            .Append([turn.ButtonFor("button.back", new ButtonAction.GuideTopic(category)), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Say(key, new Keyboard(rows.ToList()))]);
+    }
+}

@@ -1,0 +1,77 @@
+using BennBot.FakeTelegram;
+
+namespace BennBot.Tests.EndToEnd;
+
+public sealed class TeamTests
+{
+    private const long StaffChat = -100500, StaffMember = 900, Outsider = 901, Resident = 5101;
+    private static readonly string[] Staff = ["--BennBot:Staff:ChatId=-100500", "--BennBot:Staff:UserIds:0=900", "--BennBot:DefaultLanguage=en"];
+
+    [Fact]
+    public async Task Resident_asks_the_team_anonymously_and_gets_the_staff_answer_in_their_chat()
+    {
+        await using var bot = await BotUnderTest.Start(Staff);
+        bot.Api.PressButton(Resident, "l:ar", "ar");
+        bot.Api.PressButton(Resident, "a", "ar");
+        await bot.Api.WaitForMessages(Resident, 2);
+        bot.Api.SendText(Resident, "Can our <b>café</b> & <a href=\"http://evil\">club</a> use a room?", "ar");
+
+        var toStaff = (await bot.Api.WaitForMessages(StaffChat, 1))[0];
+        Assert.Contains("&lt;b&gt;café&lt;/b&gt; &amp; &lt;a href=&quot;http://evil&quot;&gt;club&lt;/a&gt;", toStaff.Text);
+        Assert.DoesNotContain(Resident.ToString(), toStaff.Text);
+        Assert.DoesNotContain("Resident5101", toStaff.Text); // no name
+        Assert.Contains("العربية", toStaff.Text);           // the language, so staff know
+        var thanks = (await bot.Api.WaitForMessages(Resident, 3))[2];
+        Assert.Contains("BENN", thanks.Text);
+
+        // Someone in the staff chat who is not on the staff list is not heard.
+        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, Outsider, "Fake answer", Html(toStaff.Text!)));
+        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, StaffMember, "Ja, im Stadtteilzentrum. Fragt dort nach.", Html(toStaff.Text!)));
+        var answer = (await bot.Api.WaitForMessages(Resident, 4))[3];
+        Assert.Contains("Stadtteilzentrum", answer.Text);
+        Assert.DoesNotContain("Fake answer", string.Join("", bot.Api.MessagesTo(Resident).Select(m => m.Text)));
+        Assert.Contains("Sent", (await bot.Api.WaitForMessages(StaffChat, 2))[1].Text, StringComparison.OrdinalIgnoreCase);
+
+        // Answered once: a second reply to the same question goes nowhere.
+        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, StaffMember, "Second answer", Html(toStaff.Text!)));
+        await bot.Api.WaitForMessages(StaffChat, 3);
+        Assert.Equal(4, bot.Api.MessagesTo(Resident).Count);
+    }
+
+    [Fact]
+    public async Task Only_staff_see_unanswered_questions_and_feedback()
+    {
+        await using var bot = await BotUnderTest.Start(Staff);
+        bot.Api.PressButton(Resident, "a", "en");
+        bot.Api.SendText(Resident, "Where can I print flyers for our meeting?", "en");
+        bot.Api.PressButton(Resident, "f-:petition", "en");
+        await bot.Api.WaitForMessages(StaffChat, 1);
+        var ack = await bot.Api.WaitFor(() => bot.Api.CallsOf("answerCallbackQuery").FirstOrDefault(c => c.Body["text"] is not null));
+        Assert.Contains("Thank you", ack.Body["text"]!.GetValue<string>());
+
+        bot.Api.SendText(Resident, "/unanswered", "en");
+        var refused = (await bot.Api.WaitForMessages(Resident, 3))[2];
+        Assert.Contains("do not know this command", refused.Text);
+
+        bot.Api.SendText(StaffMember, "/unanswered", "de");
+        var list = await bot.Api.WaitForMessages(StaffMember, 2);
+        Assert.Contains("1", list[0].Text);
+        Assert.Contains("print flyers", list[1].Text);
+
+        bot.Api.SendText(StaffMember, "/feedback", "de");
+        var feedback = (await bot.Api.WaitForMessages(StaffMember, 3))[2];
+        Assert.Contains("👎 1", feedback.Text);
+    }
+
+    [Fact]
+    public async Task Without_a_staff_chat_the_resident_is_told_to_ask_the_team_in_person()
+    {
+        await using var bot = await BotUnderTest.Start();
+        bot.Api.PressButton(Resident, "a", "en");
+        var reply = (await bot.Api.WaitForMessages(Resident, 1))[0];
+        Assert.Contains("in person", reply.Text);
+    }
+
+    // The staff chat shows the bot's message as plain text; that is what reply_to_message carries.
+    private static string Html(string html) => BennBot.Content.Html.ToPlain(html);
+}
