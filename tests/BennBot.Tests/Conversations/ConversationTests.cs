@@ -59,6 +59,28 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
+        Assert.Contains("I can only help with taking part", reply.Html);
+        Assert.Contains("independent counselling", reply.Html);
+        Assert.Contains("t", reply.Keyboard!.Buttons.Select(b => b.Data)); // the main menu
+    }
+
+    [Fact]
+    public void An_answer_ends_with_related_options_feedback_ask_the_team_and_the_menu()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
+        var data = reply.Keyboard!.Buttons.Select(b => b.Data).ToList();
+        Assert.Contains("e:petition", data);
+        Assert.Contains("f+:einwohnerantrag", data);
+        Assert.Contains("f-:einwohnerantrag", data);
+        Assert.Equal(["a", "m"], data.TakeLast(2));
+    }
+
+    [Fact]
     public void Deleting_data_removes_the_resident_record()
     {
         var resident = new Resident { Id = 42, Language = "ru", LanguageChosen = true };

@@ -27,7 +27,7 @@ public sealed class ResidentConversationTests
         Assert.Contains("t", confirmed.ButtonData); // the main menu: take part without voting rights
         Assert.Single(bot.Api.CallsOf("answerCallbackQuery"));
 
-        bot.Api.SendText(resident, "می‌خواهم داوطلب شوم، چطور؟", languageCode: "ar");
+        bot.Api.SendText(resident, "می‌خواهم در محله کار داوطلبانه بکنم", languageCode: "ar");
         var answer = (await bot.Api.WaitForMessages(resident, 3))[2];
         Assert.Contains("FreiwilligenAgentur Pankow", answer.Text);
         Assert.Contains("داوطلب", answer.Text);           // in Farsi, although Telegram says Arabic
