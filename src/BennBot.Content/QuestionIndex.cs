@@ -34,6 +34,9 @@ public sealed class QuestionIndex : IDisposable
 
     private readonly LanguageAnalysis _analysis = new();
     private readonly List<Doc> _docs = [];
+    // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
     // Per entry and language: all its examples' features summed (with the sources, for leave-one-out).
     private readonly Dictionary<(string Entry, Language Language), (Dictionary<string, int> Counts, Vectors Vector, List<(string Source, Dictionary<string, int> Features)> Parts)> _centroids = [];
 
@@ -58,6 +61,11 @@ public sealed class QuestionIndex : IDisposable
         foreach (var r in raw) foreach (var key in r.Features.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + raw.Count / (double)n);
         foreach (var r in raw) _docs.Add(new(r.Entry, r.Decline, r.Language, Weigh(r.Features), r.Source));
+        for (var i = 0; i < _docs.Count; i++)
+        {
+            Post(_stemPostings, _docs[i].Language, _docs[i].Vector.Stems, i);
+            Post(_gramPostings, _docs[i].Language, _docs[i].Vector.Grams, i);
+        }
         foreach (var group in raw.Where(r => r.Entry is not null).GroupBy(r => (r.Entry!.Id, r.Language)))
         {
             var counts = new Dictionary<string, int>();
@@ -74,21 +82,26 @@ public sealed class QuestionIndex : IDisposable
     {
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
         var queries = Languages.All.ToDictionary(l => l, l => Weigh(Features(question, l)));
+        var scores = new double[_docs.Count];
+        foreach (var (language, q) in queries)
+        {
+            Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
+            Accumulate(_gramPostings, language, q.Grams, scores, 1 - StemWeight);
+        }
         var entries = new Dictionary<string, Candidate>();
         (Decline Kind, double Score) decline = (Decline.Other, 0);
-        foreach (var doc in _docs)
+        for (var i = 0; i < _docs.Count; i++)
         {
-            if (leaveOut && doc.Source == question) continue;
-            var q = queries[doc.Language];
-            var score = Similarity(q, doc.Vector);
+            var (doc, score) = (_docs[i], scores[i]);
+            if (score <= 0 || (leaveOut && doc.Source == question)) continue;
             if (doc.Decline is { } kind) { if (score > decline.Score) decline = (kind, score); continue; }
             if (!entries.TryGetValue(doc.Entry!.Id, out var c) || score > c.Score) entries[doc.Entry.Id] = new(doc.Entry, score, doc.Language);
         }
         foreach (var (id, c) in entries.ToList())
-            {
-                var best = Languages.All.Max(l => CentroidScore(id, l, queries[l], question, leaveOut));
-                entries[id] = c with { Score = (1 - CentroidWeight) * c.Score + CentroidWeight * best };
-            }
+        {
+            var best = Languages.All.Max(l => CentroidScore(id, l, queries[l], question, leaveOut));
+            entries[id] = c with { Score = (1 - CentroidWeight) * c.Score + CentroidWeight * best };
+        }
         var ranked = entries.Values.OrderByDescending(c => c.Score).ToList();
         var top = ranked.FirstOrDefault();
         var topScore = top?.Score ?? 0;
@@ -149,6 +162,23 @@ public sealed class QuestionIndex : IDisposable
         var norm = Math.Sqrt(v.Values.Sum(x => x * x));
         if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
         return v;
+    }
+
+    private static void Post(Dictionary<(Language, string), List<(int, double)>> postings, Language language, Dictionary<string, double> vector, int doc)
+    {
+        foreach (var (feature, weight) in vector)
+        {
+            if (!postings.TryGetValue((language, feature), out var list)) postings[(language, feature)] = list = [];
+            list.Add((doc, weight));
+        }
+    }
+
+    private static void Accumulate(Dictionary<(Language, string), List<(int Doc, double Weight)>> postings, Language language,
+        Dictionary<string, double> query, double[] scores, double share)
+    {
+        foreach (var (feature, weight) in query)
+            if (postings.TryGetValue((language, feature), out var list))
+                foreach (var (doc, w) in list) scores[doc] += share * weight * w;
     }
 
     private static double Similarity(Vectors a, Vectors b) => StemWeight * Cosine(a.Stems, b.Stems) + (1 - StemWeight) * Cosine(a.Grams, b.Grams);

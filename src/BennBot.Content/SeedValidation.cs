@@ -25,7 +25,7 @@ internal static class SeedValidation
         {
             var where = $"catalog: entry '{e.Id}'";
             var before = problems.Count;
-            if (e.Id is null || !SeedLoader.IdPattern().IsMatch(e.Id)) problems.Add($"{where}: id must be lowercase letters, digits and '-', at most 40");
+            if (e.Id is null || !SeedLoader.IdPattern().IsMatch(e.Id)) problems.Add($"{where}: id must be lowercase letters, digits and '-', at most 40 (button data carries it and Telegram allows 64 bytes)");
             else if (entries.Any(x => x.Id == e.Id)) problems.Add($"{where}: two entries share this id");
             if (e.Category is null || !categories.Contains(e.Category)) problems.Add($"{where}: unknown category '{e.Category}'");
             if (!DateOnly.TryParseExact(e.Checked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

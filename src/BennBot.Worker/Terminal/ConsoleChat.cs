@@ -31,8 +31,11 @@ public static class ConsoleChat
         {
             var resident = db.Read(d => ResidentStore.Find(d, userId));
             var outcome = conversation.Handle(next, resident);
-            await db.Write(d => OutcomeStore.Apply(d, next, outcome, DateTime.UtcNow));
-            buttons = Print(outcome.Replies.Where(r => r is not SendText { To: not null and not 0 } t || t.To == userId).ToList(), output);
+            // Replies for this terminal are printed, not queued; only messages for another chat (a question for the
+            // staff chat) go to the outbox, for the bot to deliver when it runs.
+            var mine = outcome.Replies.Where(r => r is not SendText { To: { } to } || to == userId).ToList();
+            await db.Write(d => OutcomeStore.Apply(d, next, outcome with { Replies = outcome.Replies.Except(mine).ToList() }, DateTime.UtcNow));
+            buttons = Print(mine, output);
             output.Write("> ");
             var line = input.ReadLine();
             if (line is null || line.Trim() == "/quit") break;
