@@ -30,8 +30,6 @@ public sealed class QuestionIndex : IDisposable
     // otherwise drown the stems, which carry most of the meaning.
     private sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
 
-
-
     private readonly LanguageAnalysis _analysis = new();
     private readonly List<Doc> _docs = [];
     // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.

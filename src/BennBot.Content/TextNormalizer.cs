@@ -3,24 +3,10 @@ using System.Text;
 
 namespace BennBot.Content;
 
-/// <summary>Folds the spellings residents really type onto one form: case (with Turkish İ/ı), diacritics and
+/// <summary>Folds the spellings residents really type onto one form (applied to the analyzers' stems): case (with Turkish İ/ı), diacritics and
 /// umlauts, Arabic/Persian letter variants (ي/ى/ی, ك/ک, أ/إ/آ, ة/ه, tatweel, ZWNJ), Eastern digits.</summary>
 public static class TextNormalizer
 {
-    public static IReadOnlyList<string> Tokens(string text)
-    {
-        var folded = Fold(text);
-        var tokens = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c)) { sb.Append(c); continue; }
-            if (sb.Length > 0) { tokens.Add(sb.ToString()); sb.Clear(); }
-        }
-        if (sb.Length > 0) tokens.Add(sb.ToString());
-        return tokens;
-    }
-
     public static string Fold(string text)
     {
         var sb = new StringBuilder(text.Length);

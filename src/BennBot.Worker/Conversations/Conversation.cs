@@ -12,7 +12,7 @@ namespace BennBot.Worker.Conversations;
 public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
     StaffSettings? staff = null, Database? db = null)
 {
-    public const int MaxQuestionLength = 1000;
+    public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
 
     private readonly FaqHandler _faq = new(index);
     private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
