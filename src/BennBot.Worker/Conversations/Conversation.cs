@@ -7,8 +7,9 @@ using BennBot.Worker.Team;
 
 namespace BennBot.Worker.Conversations;
 
-/// <summary>The one place an update is routed to its feature. Pure: (update, resident) → outcome; the caller
-/// loads the resident and applies the outcome, so the same engine serves Telegram and the terminal.</summary>
+/// <summary>The one place an update is routed to its feature: (update, resident) → outcome. It changes nothing
+/// itself (staff commands only read the team's questions); the caller loads the resident and applies the outcome,
+/// so the same engine serves Telegram and the terminal.</summary>
 public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
     StaffSettings? staff = null, Database? db = null)
 {
@@ -27,11 +28,11 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         if (incoming.InStaffChat) return _team.InStaffChat(turn);
         return incoming.Kind switch
         {
-            IncomingKind.Command => Command(turn, now),
-            IncomingKind.Button => Button(turn, now),
+            IncomingKind.Command => StopWaiting(Command(turn, now), turn),
+            IncomingKind.Button => StopWaiting(Button(turn, now), turn),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
-            IncomingKind.Text when TeamHandler.IsAwaiting(turn, now) => _team.Forward(turn, now),
+            IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
             IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
             IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Edited => Reply(turn.Say("edited")),
@@ -47,7 +48,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Reply(turn.Say("help", turn.MainMenu())),
-        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())], Save: StopWaiting(turn.Resident)),
+        "cancel" => Reply(turn.Say("cancel.done", turn.MainMenu())),
         "privacy" => PrivacyHandler.Info(turn),
         _ => _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
@@ -98,7 +99,13 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
 
-    private static Resident? StopWaiting(Resident? r) => r?.AwaitingQuestionUntil is null ? null : r with { AwaitingQuestionUntil = null };
+    // Any command or button other than "Ask the team" itself (/cancel, /start, the menu...) ends the wait for a question.
+    private static Outcome StopWaiting(Outcome outcome, Turn turn)
+    {
+        if (turn.Resident?.AwaitingQuestionUntil is null || outcome.DeleteResident) return outcome;
+        if (turn.In.Kind == IncomingKind.Button && ButtonAction.Decode(turn.In.ButtonData, turn.Content) is ButtonAction.AskTeam) return outcome;
+        return outcome with { Save = (outcome.Save ?? turn.Resident) with { AwaitingQuestionUntil = null } };
+    }
 
     private static Outcome Reply(SendText text) => new([text]);
 

@@ -22,7 +22,7 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
         return new([turn.Say("askteam.prompt")], Save: resident);
     }
 
-    public static bool IsAwaiting(Turn turn, DateTime now) => turn.Resident?.AwaitingQuestionUntil > now;
+    public bool IsAwaiting(Turn turn, DateTime now) => staff.ChatId is not null && turn.Resident?.AwaitingQuestionUntil > now;
 
     public Outcome Forward(Turn turn, DateTime now)
     {

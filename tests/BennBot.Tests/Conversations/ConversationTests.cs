@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Residents;
+using BennBot.Worker.Team;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BennBot.Tests.Conversations;
@@ -78,6 +79,19 @@ public sealed class ConversationTests
         Assert.Contains("f+:einwohnerantrag", data);
         Assert.Contains("f-:einwohnerantrag", data);
         Assert.Equal(["a", "m"], data.TakeLast(2));
+    }
+
+    [Fact]
+    public void Going_back_to_the_menu_ends_the_wait_for_a_question_to_the_team()
+    {
+        var waiting = new Resident { Id = 42, Language = "en", LanguageChosen = true, AwaitingQuestionUntil = new DateTime(2026, 11, 25, 10, 10, 0) };
+        foreach (var incoming in new[] { new Incoming(1, 42, 42, IncomingKind.Command, "en", Command: "menu"), new Incoming(1, 42, 42, IncomingKind.Command, "en", Command: "cancel"), Press("t", "en") })
+            Assert.Null(_conversation.Handle(incoming, waiting).Save!.AwaitingQuestionUntil);
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German,
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), new StaffSettings([900], -100500));
+        var text = withStaff.Handle(Text("is there a room for our meeting?", "en"), waiting);
+        Assert.Contains(text.Effects, e => e is AskTeam); // while waiting, the next text goes to the team
+        Assert.Contains(text.Replies, r => r is SendText { To: -100500 });
     }
 
     [Fact]
