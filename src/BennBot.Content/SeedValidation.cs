@@ -89,12 +89,12 @@ internal static class SeedValidation
     public static void CheckRendered(ContentSet content, List<string> problems)
     {
         foreach (var language in Languages.All)
-        foreach (var entry in content.Entries)
-        {
-            var length = Html.ToPlain(AnswerCard.Render(content, entry, language)).Length;
-            if (length > TextSplitter.TelegramLimit)
-                problems.Add($"texts/{language.Code}.json: entry '{entry.Id}' answer is {length} characters; Telegram allows {TextSplitter.TelegramLimit}");
-        }
+            foreach (var entry in content.Entries)
+            {
+                var length = Html.ToPlain(AnswerCard.Render(content, entry, language)).Length;
+                if (length > TextSplitter.TelegramLimit)
+                    problems.Add($"texts/{language.Code}.json: entry '{entry.Id}' answer is {length} characters; Telegram allows {TextSplitter.TelegramLimit}");
+            }
     }
 
     // Texts are plain: the bot escapes them. Angle brackets are almost always a pasted tag, so flag them.

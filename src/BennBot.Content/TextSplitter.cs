@@ -25,7 +25,7 @@ public static class TextSplitter
     private static int FindCut(string html, int limit)
     {
         int plain = 0, depth = 0, anySafe = 0, space = -1, line = -1, paragraph = -1;
-        for (var i = 0; i < html.Length; )
+        for (var i = 0; i < html.Length;)
         {
             if (html[i] == '<')
             {

@@ -1,6 +1,6 @@
-using JsonSerializer = System.Text.Json.JsonSerializer;
 using BennBot.Content;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace BennBot.Worker.Conversations;
 

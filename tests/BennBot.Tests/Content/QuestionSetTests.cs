@@ -81,7 +81,7 @@ public sealed class SeedLeaveOneOutFigures(ITestOutputHelper output)
             var wrong = rs.Count(x => x.R.Answered && x.R.Best!.Entry.Id != x.Id);
             output.WriteLine($"LOO {language.Code,-10} top-1 {hits / (double)pairs.Count:P0} of {pairs.Count}, answered right {right}, answered wrongly {wrong}, off-topic declined {declined}/{off.Count}");
         }
-            }
+    }
 
     /// <summary>The entry the resident is shown first: the answer, or the first offered alternative.</summary>
     public static string? Shown(AskResult r) => r.Answered ? r.Best!.Entry.Id : r.Alternatives.FirstOrDefault()?.Entry.Id;
