@@ -21,8 +21,9 @@ public static class Audiences
     public static readonly IReadOnlyList<string> All = ["parent", "tenant", "worker", "young", "accommodation", "everyone"];
 }
 
-/// <summary>Questions BennBot declines: legal ones get the pointer to independent counselling.</summary>
-public enum Decline { Legal, Other }
+/// <summary>Questions that are not about an entry: legal ones get the pointer to independent counselling, small
+/// talk (hello, thanks) a friendly word, anything else a kind "I can only help with taking part".</summary>
+public enum Decline { Legal, Other, Smalltalk }
 
 /// <summary>Everything loaded from <c>seeds/</c>: the catalog plus the words in every language.</summary>
 public sealed class ContentSet(

@@ -52,7 +52,7 @@ public sealed class QuestionIndex : IDisposable
                 // The answer itself: its words (ver.di, e.V., Duldung...) are what people ask about.
                 raw.Add((entry, null, language, Features(text.Answer, language), text.Answer));
             }
-            foreach (var kind in new[] { Decline.Legal, Decline.Other })
+            foreach (var kind in Enum.GetValues<Decline>())
                 foreach (var example in content.OffTopic(language, kind)) raw.Add((null, kind, language, Features(example, language), example));
         }
         var df = new Dictionary<string, int>();

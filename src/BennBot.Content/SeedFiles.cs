@@ -27,7 +27,8 @@ internal sealed record TextsFile(
 
 internal sealed record OffTopicFile(
     [property: JsonPropertyName("legal")] List<string>? Legal,
-    [property: JsonPropertyName("other")] List<string>? Other);
+    [property: JsonPropertyName("other")] List<string>? Other,
+    [property: JsonPropertyName("smalltalk")] List<string>? Smalltalk);
 
 internal sealed record EntryTextFile(
     [property: JsonPropertyName("title")] string? Title,

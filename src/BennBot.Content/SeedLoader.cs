@@ -68,7 +68,7 @@ public static partial class SeedLoader
             texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Categories!),
             texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<Decline, IReadOnlyList<string>>)new Dictionary<Decline, IReadOnlyList<string>>
             {
-                [Decline.Legal] = t.Value.OffTopic!.Legal!, [Decline.Other] = t.Value.OffTopic!.Other!,
+                [Decline.Legal] = t.Value.OffTopic!.Legal!, [Decline.Other] = t.Value.OffTopic!.Other!, [Decline.Smalltalk] = t.Value.OffTopic!.Smalltalk!,
             }));
     }
 

@@ -23,7 +23,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
         var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
-        var turn = new Turn(incoming, resident, language, content);
+        var turn = new Turn(incoming, resident, language, content, _team.Reachable);
         var now = time.GetUtcNow().UtcDateTime;
         if (incoming.InStaffChat) return _team.InStaffChat(turn);
         return incoming.Kind switch

@@ -11,5 +11,5 @@ public sealed record AskTeam(long QuestionId, long ResidentId, string Language, 
 
 public sealed record MarkAnswered(long QuestionId) : Effect;
 
-/// <summary>A resident deleted their data: their open questions lose the link to them.</summary>
+/// <summary>A resident deleted their data: their open questions to the team are deleted too.</summary>
 public sealed record ForgetResident(long ResidentId) : Effect;

@@ -6,7 +6,7 @@ namespace BennBot.Worker.Conversations;
 /// <summary>One update being handled: who, in which language, and the helpers to say things in that language.
 /// Right-to-left languages get a right-to-left mark at the start of every line and button, so that a line
 /// beginning with a Latin word ("BVV", a web address) still reads right to left.</summary>
-public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content)
+public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content, bool TeamReachable = false)
 {
     private const char RightToLeftMark = '\u200F';
 
@@ -20,6 +20,11 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
     public Button Button(string label, ButtonAction action) => new(Directed(label), action.Encode());
 
     public Button ButtonFor(string key, ButtonAction action) => Button(Content.T(Language, key), action);
+
+    /// <summary>"Ask the BENN team" (only when a staff chat is configured) and the main menu.</summary>
+    public IReadOnlyList<Button> AskTeamAndMenu() => TeamReachable
+        ? [ButtonFor("button.askteam", new ButtonAction.AskTeam()), ButtonFor("button.menu", new ButtonAction.Menu())]
+        : [ButtonFor("button.menu", new ButtonAction.Menu())];
 
     public Keyboard MenuOnly() => new([[ButtonFor("button.menu", new ButtonAction.Menu())]]);
 

@@ -29,11 +29,11 @@ public sealed class FaqHandler(QuestionIndex index)
             .Select(id => turn.Content.Entry(id)!)
             .Select(e => (IReadOnlyList<Button>)[EntryButton(turn, e)])
             .ToList();
+        rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
         // Asked in another language than the chosen one: offer that language in one tap.
         if (askedIn is not null && askedIn != turn.Language && !BothGerman(askedIn, turn.Language))
             rows.Add([turn.Button("🌐 " + turn.Content.T(askedIn, "language.name"), new ButtonAction.SetLanguage(askedIn))]);
-        rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
-        rows.Add([turn.ButtonFor("button.askteam", new ButtonAction.AskTeam()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        rows.Add(turn.AskTeamAndMenu());
         return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
     }
 
@@ -42,11 +42,16 @@ public sealed class FaqHandler(QuestionIndex index)
         var result = index.Ask(turn.In.Text!);
         if (result.Declined is { } decline)
         {
-            var text = decline == Decline.Legal ? $"{turn.T("offtopic")}\n\n{turn.T("offtopic.legal")}" : turn.T("offtopic");
+            var text = decline switch
+            {
+                Decline.Legal => $"{turn.T("offtopic")}\n\n{turn.T("offtopic.legal")}",
+                Decline.Smalltalk => turn.T("smalltalk"),
+                _ => turn.T("offtopic"),
+            };
             return new([turn.Text(text, turn.MainMenu())]);
         }
         if (result.Answered) return Show(turn, result.Best!.Entry, result.Best.Language);
-        var askTeam = (IReadOnlyList<Button>)[turn.ButtonFor("button.askteam", new ButtonAction.AskTeam()), turn.ButtonFor("button.menu", new ButtonAction.Menu())];
+        var askTeam = turn.AskTeamAndMenu();
         if (result.Alternatives.Count == 0) return new([turn.Say("notfound", new Keyboard([askTeam]))]);
         var rows = result.Alternatives
             .Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)])

@@ -25,9 +25,11 @@ public static class GuideHandler
     public static Outcome Result(Turn turn, string category, string who)
     {
         var all = turn.Content.InCategory(category).ToList();
-        var fitting = who == "everyone" ? all : all.Where(e => e.Who.Contains(who)).ToList();
-        var key = fitting.Count > 0 ? "guide.result" : "guide.none";
-        var rows = (fitting.Count > 0 ? fitting : all)
+        // Options meant for this kind of resident first, then those open to everyone.
+        var meant = all.Where(e => e.Who.Contains(who)).ToList();
+        var shown = who == "everyone" || meant.Count == 0 ? all : meant.Concat(all.Where(e => e.Who.Contains("everyone"))).Distinct().ToList();
+        var key = who == "everyone" || meant.Count > 0 ? "guide.result" : "guide.none";
+        var rows = shown
             .Select(e => (IReadOnlyList<Button>)[turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id))])
             .Append([turn.ButtonFor("button.back", new ButtonAction.GuideTopic(category)), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
         return new([turn.Say(key, new Keyboard(rows.ToList()))]);

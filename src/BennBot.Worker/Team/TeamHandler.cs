@@ -15,6 +15,8 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
 
     public bool IsStaff(long userId) => staff.IsStaff(userId);
 
+    public bool Reachable => staff.ChatId is not null;
+
     public Outcome Prompt(Turn turn, DateTime now)
     {
         if (staff.ChatId is null) return new([turn.Say("askteam.unavailable", turn.MainMenu())]);

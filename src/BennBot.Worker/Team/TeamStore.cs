@@ -54,7 +54,7 @@ public static class TeamStore
                 Questions(db).Update(q with { AnsweredAt = now, ResidentId = 0 });
                 break;
             case ForgetResident r:
-                foreach (var q in Questions(db).Find(q => q.ResidentId == r.ResidentId).ToList()) Questions(db).Update(q with { ResidentId = 0 });
+                Questions(db).DeleteMany(q => q.ResidentId == r.ResidentId); // only open questions still carry the id
                 break;
         }
     }

@@ -40,7 +40,12 @@ public static class AskCommand
     private static string Text(ContentSet content, Language language, AskResult r)
     {
         if (r.Declined is { } d)
-            return content.T(language, "offtopic") + (d == Decline.Legal ? "\n" + content.T(language, "offtopic.legal") : "") + "\n";
+            return d switch
+            {
+                Decline.Legal => content.T(language, "offtopic") + "\n" + content.T(language, "offtopic.legal"),
+                Decline.Smalltalk => content.T(language, "smalltalk"),
+                _ => content.T(language, "offtopic"),
+            } + "\n";
         if (r.Answered) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
         if (r.Alternatives.Count == 0) return content.T(language, "notfound") + "\n";
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);

@@ -67,7 +67,7 @@ public sealed class SeedLeaveOneOutFigures(ITestOutputHelper output)
         {
             var pairs = TestContent.Content.Entries.SelectMany(e => e.Text(language).Questions.Select(q => (Q: q, Id: e.Id))).ToList();
             var hits = pairs.Count(p => TestContent.Index.Ask(p.Q, leaveOut: true) is var r && Shown(r) == p.Id);
-            var off = new[] { Decline.Legal, Decline.Other }.SelectMany(k => TestContent.Content.OffTopic(language, k)).ToList();
+            var off = Enum.GetValues<Decline>().SelectMany(k => TestContent.Content.OffTopic(language, k)).ToList();
             var declined = off.Count(q => QuestionSetTests.Declined(TestContent.Index.Ask(q, leaveOut: true)));
             if (Environment.GetEnvironmentVariable("BENNBOT_LOO_MISSES") == language.Code)
                 foreach (var p in pairs.Where(p => Shown(TestContent.Index.Ask(p.Q, leaveOut: true)) != p.Id).Take(25))

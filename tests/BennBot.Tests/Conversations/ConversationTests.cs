@@ -73,12 +73,17 @@ public sealed class ConversationTests
     public void An_answer_ends_with_related_options_feedback_ask_the_team_and_the_menu()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
-        var reply = (SendText)_conversation.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), new StaffSettings([900], -100500));
+        var reply = (SendText)withStaff.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
         var data = reply.Keyboard!.Buttons.Select(b => b.Data).ToList();
         Assert.Contains("e:petition", data);
         Assert.Contains("f+:einwohnerantrag", data);
         Assert.Contains("f-:einwohnerantrag", data);
         Assert.Equal(["a", "m"], data.TakeLast(2));
+
+        // Without a staff chat there is no "ask the team" button that would lead nowhere.
+        var without = (SendText)_conversation.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
+        Assert.DoesNotContain("a", without.Keyboard!.Buttons.Select(b => b.Data));
     }
 
     [Fact]

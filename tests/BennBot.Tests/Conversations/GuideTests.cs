@@ -31,6 +31,15 @@ public sealed class GuideTests
     }
 
     [Fact]
+    public void Someone_in_an_accommodation_sees_the_options_meant_for_them_first_and_those_open_to_everyone_after()
+    {
+        var shown = Press("gw:district:accommodation").Where(d => d.StartsWith("e:")).ToList();
+        Assert.Equal("e:bezirksbeirat", shown[0]);
+        Assert.Contains("e:einwohnerantrag", shown);
+        Assert.Contains("e:petition", shown);
+    }
+
+    [Fact]
     public void Every_entry_can_be_reached_through_the_guide()
     {
         var reachable = TestContent.Content.Categories
