@@ -123,16 +123,6 @@ public sealed class QuestionIndex : IDisposable
         return Similarity(query, vector);
     }
 
-    /// <summary>For tuning: the best-scoring examples for a question, with their language and text.</summary>
-    public IEnumerable<string> Explain(string question, bool leaveOut, int top = 5)
-    {
-        var queries = Languages.All.ToDictionary(l => l, l => Weigh(Features(question, l)));
-        return _docs.Where(d => !(leaveOut && d.Source == question))
-            .Select(d => (d, s: Similarity(queries[d.Language], d.Vector)))
-            .OrderByDescending(x => x.s).Take(top)
-            .Select(x => $"{x.s:0.00} {x.d.Language.Code} {x.d.Entry?.Id ?? x.d.Decline.ToString()} «{x.d.Source[..Math.Min(60, x.d.Source.Length)]}»");
-    }
-
     private Dictionary<string, int> Features(string text, Language language)
     {
         var features = new Dictionary<string, int>();
