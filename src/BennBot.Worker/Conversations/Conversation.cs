@@ -76,7 +76,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Reply(turn.Say("help", turn.MainMenu())),
             ButtonAction.Privacy => PrivacyHandler.Info(turn),
-            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn),
+            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId)),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
             ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn),
             ButtonAction.Guide => GuideHandler.Topics(turn),

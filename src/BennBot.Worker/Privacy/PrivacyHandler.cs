@@ -12,7 +12,8 @@ public static class PrivacyHandler
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    public static Outcome Show(Turn turn)
+    /// <param name="openQuestions">The resident's questions to the team that are not answered yet.</param>
+    public static Outcome Show(Turn turn, IReadOnlyList<string> openQuestions)
     {
         if (turn.Resident is not { } r) return new([turn.Say("privacy.none", turn.MenuOnly())]);
         var language = Languages.Find(r.Language) ?? turn.Language;
@@ -20,6 +21,9 @@ public static class PrivacyHandler
             ("id", r.Id),
             ("language", turn.Content.T(language, "language.name")),
             ("date", r.FirstSeen.ToString("yyyy-MM-dd")));
+        if (openQuestions.Count > 0)
+            text += "\n\n" + turn.T("privacy.questions", ("count", openQuestions.Count)) + "\n"
+                + string.Join("\n", openQuestions.Select(q => "• " + Html.Escape(q.Length <= 200 ? q : q[..200] + "…")));
         return new([turn.Text(text, new Keyboard([
             [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
             [turn.ButtonFor("button.menu", new ButtonAction.Menu())],

@@ -17,6 +17,10 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
 
     public bool Reachable => staff.ChatId is not null;
 
+    /// <summary>A resident's own open questions, for "show my data".</summary>
+    public IReadOnlyList<string> OpenQuestionsOf(long residentId) =>
+        db?.Read(d => TeamStore.OpenQuestionsOf(d, residentId)).Select(q => q.Text).ToList() ?? [];
+
     public Outcome Prompt(Turn turn, DateTime now)
     {
         if (staff.ChatId is null) return new([turn.Say("askteam.unavailable", turn.MainMenu())]);

@@ -37,6 +37,9 @@ public static class TeamStore
     public static List<TeamQuestion> Unanswered(LiteDatabase db) =>
         Questions(db).Find(q => q.AnsweredAt == null).OrderBy(q => q.AskedAt).ToList();
 
+    public static List<TeamQuestion> OpenQuestionsOf(LiteDatabase db, long residentId) =>
+        Questions(db).Find(q => q.ResidentId == residentId && q.AnsweredAt == null).OrderBy(q => q.AskedAt).ToList();
+
     public static List<FeedbackCount> AllFeedback(LiteDatabase db) => Feedback(db).FindAll().ToList();
 
     public static void Apply(LiteDatabase db, Effect effect, DateTime now)

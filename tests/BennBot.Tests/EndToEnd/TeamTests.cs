@@ -64,6 +64,25 @@ public sealed class TeamTests
     }
 
     [Fact]
+    public async Task Resident_sees_their_open_question_in_their_data_and_deleting_it_removes_it()
+    {
+        await using var bot = await BotUnderTest.Start(Staff);
+        bot.Api.PressButton(Resident, "a", "en");
+        bot.Api.SendText(Resident, "Is there a room for our women's group?", "en");
+        await bot.Api.WaitForMessages(StaffChat, 1);
+        bot.Api.PressButton(Resident, "p:s", "en");
+        var data = (await bot.Api.WaitForMessages(Resident, 3))[2];
+        Assert.Contains("women's group", data.Text);
+        Assert.Contains("open questions to the BENN team: 1", data.Text);
+
+        bot.Api.PressButton(Resident, "p:y", "en");
+        await bot.Api.WaitForMessages(Resident, 4); // "I have deleted your data"
+        bot.Api.SendText(StaffMember, "/unanswered", "de");
+        var list = (await bot.Api.WaitForMessages(StaffMember, 1))[0];
+        Assert.Contains("no unanswered questions", list.Text);
+    }
+
+    [Fact]
     public async Task Without_a_staff_chat_the_resident_is_told_to_ask_the_team_in_person()
     {
         await using var bot = await BotUnderTest.Start();
