@@ -23,8 +23,9 @@ public static class UpdateMapper
             {
                 if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
                 var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text : null;
-                return new(u.Id, m.Chat.Id, m.From.Id, Command(m, botUsername) is null ? IncomingKind.Text : IncomingKind.Command,
-                    m.From.LanguageCode, Text: m.Text.Trim(), Command: Command(m, botUsername), InStaffChat: true, ReplyToText: replyTo);
+                var staffCommand = Command(m, botUsername);
+                return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
+                    m.From.LanguageCode, Text: m.Text.Trim(), Command: staffCommand, InStaffChat: true, ReplyToText: replyTo);
             }
             if (m.Text is { } text)
             {
