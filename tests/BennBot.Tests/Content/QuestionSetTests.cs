@@ -7,7 +7,7 @@ namespace BennBot.Tests.Content;
 /// <summary>The answer-quality bar, measured on a question set written apart from the seeds (tests/…/QuestionSet,
 /// by other writers than the seeds' example questions): top-1 accuracy per language (the entry the resident is
 /// shown first), and the share of off-topic questions declined. Prints the figures and every miss. The target is
-/// 90 %; the test fails below a floor of 85 % per language (one in ten questions per set of 30 can move it by 3
+/// 90 %; the test fails below a floor of 85 % per language (one question in a set of 30 moves it by 3
 /// points) or below 90 % of off-topic questions declined, so that a regression shows.</summary>
 public sealed class QuestionSetTests(ITestOutputHelper output)
 {
@@ -16,17 +16,24 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
 
     public sealed record Item(string Q, string? Id);
 
-    public static IReadOnlyDictionary<string, List<Item>> Load() =>
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "QuestionSet"), "*.json")
+    public static IReadOnlyDictionary<string, List<Item>> Load(string folder = "QuestionSet") =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, folder), "*.json")
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f),
                 f => JsonSerializer.Deserialize<List<Item>>(File.ReadAllText(f), new JsonSerializerOptions(JsonSerializerDefaults.Web))!);
 
     public static bool Declined(AskResult r) => r.Declined is not null || (!r.Answered && r.Alternatives.Count == 0);
 
     [Fact]
-    public void Questions_in_every_language_find_the_right_entry_and_off_topic_ones_are_declined()
+    public void Questions_in_every_language_find_the_right_entry_and_off_topic_ones_are_declined() =>
+        Measure(Load(), Floor, Target);
+
+    /// <summary>A second independent set, for development decisions (the set above stays held out). Same
+    /// measurement, a lower floor: it guards against regressions, it is not the bar.</summary>
+    [Fact]
+    public void Development_questions_stay_above_their_floor() => Measure(Load("DevQuestions"), 0.80, 0.85);
+
+    private void Measure(IReadOnlyDictionary<string, List<Item>> sets, double floor, double offTopicFloor)
     {
-        var sets = Load();
         Assert.Equal(Languages.All.Select(l => l.Code).Order(), sets.Keys.Order());
         var failures = new List<string>();
         int offTotal = 0, offDeclined = 0;
@@ -47,11 +54,11 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
             foreach (var item in off.Where(i => !Declined(TestContent.Index.Ask(i.Q))))
                 output.WriteLine($"    not declined: {item.Q}");
             if (top1 < Target) output.WriteLine($"    below the {Target:P0} target");
-            if (top1 < Floor) failures.Add($"{lang}: top-1 {top1:P0}");
+            if (top1 < floor) failures.Add($"{lang}: top-1 {top1:P0}");
         }
         var offShare = offDeclined / (double)offTotal;
         output.WriteLine($"off-topic declined overall: {offShare:P0} ({offDeclined}/{offTotal})");
-        if (offShare < Target) failures.Add($"off-topic declined {offShare:P0}");
+        if (offShare < offTopicFloor) failures.Add($"off-topic declined {offShare:P0}");
         Assert.True(failures.Count == 0, "Below the floor: " + string.Join("; ", failures));
     }
 }
