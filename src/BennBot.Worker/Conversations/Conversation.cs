@@ -89,6 +89,18 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };
     }
 
+    /// <summary>An update dropped by flood control: a button press is still answered (so the app stops its
+    /// spinner), nothing changes, and the resident is told to slow down when <paramref name="tell"/>.</summary>
+    public Outcome Throttled(Incoming incoming, Resident? resident, bool tell)
+    {
+        var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
+        var turn = new Turn(incoming, resident, language, content);
+        var replies = new List<Reply>();
+        if (incoming.Kind == IncomingKind.Button) replies.Add(new AnswerButton(incoming.ButtonQueryId!));
+        if (tell) replies.Add(turn.Say("slowdown"));
+        return new(replies);
+    }
+
     /// <summary>What a resident hears when their update could not be handled.</summary>
     public SendText Apology(Resident? resident)
     {

@@ -38,6 +38,7 @@ public static class BotHost
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton<OutboxSender>();
+        s.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<UpdateProcessor>();
         s.AddSingleton<BotStatus>();
         s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>()));

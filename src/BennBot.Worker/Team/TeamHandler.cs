@@ -11,6 +11,7 @@ namespace BennBot.Worker.Team;
 public sealed partial class TeamHandler(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db)
 {
     public static readonly TimeSpan WaitForQuestion = TimeSpan.FromMinutes(15);
+    public const int MaxOpenQuestions = 3; // per resident, so that nobody can flood the staff chat
     private const int MaxListed = 20;
 
     public bool IsStaff(long userId) => staff.IsStaff(userId);
@@ -24,6 +25,7 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
     public Outcome Prompt(Turn turn, DateTime now)
     {
         if (staff.ChatId is null) return new([turn.Say("askteam.unavailable", turn.MainMenu())]);
+        if (OpenQuestionsOf(turn.In.UserId).Count >= MaxOpenQuestions) return new([turn.Say("askteam.limit", turn.MainMenu())]);
         var resident = turn.ResidentOrNew(now) with { AwaitingQuestionUntil = now + WaitForQuestion };
         return new([turn.Say("askteam.prompt")], Save: resident);
     }

@@ -12,7 +12,7 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Handles one saved update: the resident's change, the replies and the "done" mark are one
 /// transaction, so an update is applied exactly once even if the process dies at any point; then the chat's
 /// replies are sent. An update that keeps failing is parked after a few tries instead of blocking its chat.</summary>
-public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, TimeProvider time, ILogger<UpdateProcessor> log, BennBotOptions options)
+public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, FloodGuard flood, TimeProvider time, ILogger<UpdateProcessor> log, BennBotOptions options)
 {
     public const int MaxAttempts = 3;
 
@@ -52,7 +52,10 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
         var incoming = UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId);
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
-        var outcome = conversation.Handle(incoming, resident);
+        var verdict = incoming is { UserId: > 0, InStaffChat: false, Kind: not IncomingKind.Ignored } ? flood.Check(incoming.UserId) : FloodVerdict.Allow;
+        var outcome = verdict == FloodVerdict.Allow
+            ? conversation.Handle(incoming, resident)
+            : conversation.Throttled(incoming, resident, tell: verdict == FloodVerdict.DropAndTell);
         var now = time.GetUtcNow().UtcDateTime;
         var others = await db.Write(d =>
         {

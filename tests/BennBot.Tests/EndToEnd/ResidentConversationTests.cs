@@ -97,6 +97,20 @@ public sealed class ResidentConversationTests
     }
 
     [Fact]
+    public async Task A_resident_who_floods_the_bot_is_slowed_down_politely_and_others_are_served()
+    {
+        await using var bot = await BotUnderTest.Start();
+        for (var i = 0; i < 20; i++) bot.Api.SendText(5006, "/help", "en");
+        bot.Api.SendText(5007, "/help", "en");
+        await bot.Api.WaitForMessages(5007, 1);
+        var replies = await bot.Api.WaitForMessages(5006, 9);
+        await Task.Delay(500);
+        replies = bot.Api.MessagesTo(5006);
+        Assert.Equal(9, replies.Count); // 8 answers, then one "please slow down"; the other 12 changed nothing
+        Assert.Contains("very quickly", replies[8].Text);
+    }
+
+    [Fact]
     public async Task Resident_sees_their_data_and_deletes_it()
     {
         await using var bot = await BotUnderTest.Start();

@@ -83,6 +83,22 @@ public sealed class TeamTests
     }
 
     [Fact]
+    public async Task A_resident_cannot_flood_the_staff_chat_with_questions()
+    {
+        await using var bot = await BotUnderTest.Start(Staff);
+        for (var i = 1; i <= 3; i++)
+        {
+            bot.Api.PressButton(Resident, "a", "en");
+            bot.Api.SendText(Resident, $"Question number {i} about a room", "en");
+            await bot.Api.WaitForMessages(StaffChat, i);
+        }
+        bot.Api.PressButton(Resident, "a", "en");
+        var refused = (await bot.Api.WaitForMessages(Resident, 7))[6];
+        Assert.Contains("already sent several questions", refused.Text);
+        Assert.Equal(3, bot.Api.MessagesTo(StaffChat).Count);
+    }
+
+    [Fact]
     public async Task Without_a_staff_chat_the_resident_is_told_to_ask_the_team_in_person()
     {
         await using var bot = await BotUnderTest.Start();
