@@ -12,6 +12,8 @@ public sealed record BennBotOptions
     public string? Token { get; init; }
     public Uri ApiBaseUrl { get; init; } = new(RealApi);
     public string DatabasePath { get; init; } = "data/bennbot.db";
+    /// <summary>Optional LiteDB encryption password (never logged). See README: what it protects and what not.</summary>
+    public string? DatabasePassword { get; init; }
     public IReadOnlyList<long> StaffUserIds { get; init; } = [];
     public long? StaffChatId { get; init; }
     public Language DefaultLanguage { get; init; } = Languages.German;
@@ -43,6 +45,7 @@ public sealed record BennBotOptions
             if (string.IsNullOrWhiteSpace(path)) problems.Add("BennBot__Storage__DatabasePath must not be empty.");
             else o = o with { DatabasePath = path };
         }
+        if (s["Storage:Password"] is { Length: > 0 } password) o = o with { DatabasePassword = password };
         var staff = new List<long>();
         foreach (var child in s.GetSection("Staff:UserIds").GetChildren())
         {

@@ -20,7 +20,7 @@ public static class BotHost
             throw new StartupException(
                 "No Telegram bot token is configured: set BennBot__Telegram__Token (from @BotFather), or try BennBot in this terminal with: dotnet run --project src/BennBot.Worker -- chat",
                 ExitCodes.NotConfigured);
-        var database = new Database(app.Options.DatabasePath);
+        var database = new Database(app.Options.DatabasePath, app.Options.DatabasePassword);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configArgs,

@@ -13,20 +13,23 @@ public sealed class Database : IDisposable
     private readonly BlockingCollection<Action> _writes = new();
     private readonly Thread _writer;
 
-    public Database(string path)
+    public Database(string path, string? password = null)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _lock = InstanceLock.Acquire(full);
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, Mappings.Create());
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password }, Mappings.Create());
             Mappings.EnsureIndexes(_db);
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException)
         {
             _lock.Dispose();
-            throw new StartupException($"Cannot open the database {full}: {e.Message}", ExitCodes.StorageUnavailable);
+            var hint = e is LiteException { ErrorCode: LiteException.INVALID_PASSWORD }
+                ? "the password (BennBot__Storage__Password) does not fit this file"
+                : e.Message;
+            throw new StartupException($"Cannot open the database {full}: {hint}", ExitCodes.StorageUnavailable);
         }
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "litedb-writer" };
         _writer.Start();

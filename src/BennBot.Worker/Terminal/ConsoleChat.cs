@@ -13,7 +13,7 @@ public static class ConsoleChat
 {
     public static async Task<int> Run(App app, string? lang, long userId, TextReader input, TextWriter output, CancellationToken ct)
     {
-        using var db = new Database(app.Options.DatabasePath);
+        using var db = new Database(app.Options.DatabasePath, app.Options.DatabasePassword);
         var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, TimeProvider.System,
             new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db);
         var telegramLanguage = Languages.Find(lang)?.TelegramCode ?? lang;

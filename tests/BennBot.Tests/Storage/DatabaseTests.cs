@@ -41,6 +41,25 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_password_the_file_holds_no_readable_text_and_the_wrong_password_is_refused_clearly()
+    {
+        using (var db = new Database(DbPath, "correct horse"))
+            await db.Write(d => Inbox.SaveNew(d, [new InboxUpdate { Id = 1, Json = "{\"text\":\"my-very-private-question\"}" }]));
+        var bytes = await File.ReadAllBytesAsync(DbPath);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf("my-very-private-question"u8));
+
+        var plainPath = Path.Combine(_dir, "plain.db"); // the same without a password: readable, so the check above means something
+        using (var plain = new Database(plainPath))
+            await plain.Write(d => Inbox.SaveNew(d, [new InboxUpdate { Id = 1, Json = "{\"text\":\"my-very-private-question\"}" }]));
+        Assert.NotEqual(-1, (await File.ReadAllBytesAsync(plainPath)).AsSpan().IndexOf("my-very-private-question"u8));
+
+        using (var db = new Database(DbPath, "correct horse"))
+            Assert.Contains("my-very-private-question", db.Read(d => Inbox.Find(d, 1))!.Json);
+        var e = Assert.Throws<StartupException>(() => new Database(DbPath, "wrong"));
+        Assert.Contains("BennBot__Storage__Password", e.Message);
+    }
+
+    [Fact]
     public async Task A_redelivered_update_is_saved_only_once()
     {
         using var db = new Database(DbPath);
