@@ -30,7 +30,13 @@ public static class Cli
         check.SetAction((_, ct) => Guard(() => ContentCheck.Run(BennBotOptions.Read(App.BuildConfiguration(configArgs)).Options.SeedsPath, Console.Out)));
         var content = new Command("content", "Content tools") { check };
 
-        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content };
+        var backup = new Command("backup", "Write a consistent backup of the database (with the bot stopped)");
+        backup.SetAction((_, ct) => Guard(() => BackupCommands.Backup(Settings(configArgs), Console.Out)));
+        var fileArgument = new Argument<string>("file") { Description = "A backup written by 'backup' or by the running bot" };
+        var restore = new Command("restore", "Replace the database with a backup (with the bot stopped)") { fileArgument };
+        restore.SetAction((p, ct) => Guard(() => BackupCommands.Restore(Settings(configArgs), p.GetValue(fileArgument)!, Console.Out)));
+
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore };
         root.SetAction((_, ct) => Guard(async () =>
         {
             using var host = BotHost.Build(App.Load(configArgs), configArgs);
@@ -38,6 +44,13 @@ public static class Cli
             return Environment.ExitCode;
         }));
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static BennBotOptions Settings(string[] configArgs)
+    {
+        var (options, problems) = BennBotOptions.Read(App.BuildConfiguration(configArgs));
+        if (problems.Count > 0) throw new StartupException(string.Join(Environment.NewLine, problems), ExitCodes.NotConfigured);
+        return options;
     }
 
     // Startup problems are for operators: one clear message on stderr and an exit code, no stack trace.

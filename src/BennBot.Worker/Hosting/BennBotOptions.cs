@@ -14,6 +14,9 @@ public sealed record BennBotOptions
     public string DatabasePath { get; init; } = "data/bennbot.db";
     /// <summary>Optional LiteDB encryption password (never logged). See README: what it protects and what not.</summary>
     public string? DatabasePassword { get; init; }
+    public string? BackupDirectory { get; init; }
+    public int BackupsKept { get; init; } = 7;
+    public string Backups => BackupDirectory ?? Storage.Backups.DefaultDirectory(DatabasePath);
     public IReadOnlyList<long> StaffUserIds { get; init; } = [];
     public long? StaffChatId { get; init; }
     public Language DefaultLanguage { get; init; } = Languages.German;
@@ -46,6 +49,12 @@ public sealed record BennBotOptions
             else o = o with { DatabasePath = path };
         }
         if (s["Storage:Password"] is { Length: > 0 } password) o = o with { DatabasePassword = password };
+        if (s["Storage:BackupDirectory"] is { Length: > 0 } backups) o = o with { BackupDirectory = backups };
+        if (s["Storage:BackupsKept"] is { Length: > 0 } kept)
+        {
+            if (int.TryParse(kept, out var n) && n is >= 1 and <= 365) o = o with { BackupsKept = n };
+            else problems.Add($"BennBot__Storage__BackupsKept must be a number from 1 to 365, not '{kept}'.");
+        }
         var staff = new List<long>();
         foreach (var child in s.GetSection("Staff:UserIds").GetChildren())
         {

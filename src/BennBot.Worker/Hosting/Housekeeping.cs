@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
-/// longer re-send them, and checkpoint LiteDB's log into the data file (its only fsync).</summary>
-public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
+/// longer re-send them, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
+public sealed class Housekeeping(Database db, UpdateWorkers workers, BennBotOptions options, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
@@ -24,6 +24,9 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, TimeProvide
                 var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
                 await db.Write(d => Inbox.Purge(d, before));
                 await db.Checkpoint();
+                var now = time.GetUtcNow().UtcDateTime;
+                if (Backups.NewestTime(options.Backups) is not { } last || now - last >= TimeSpan.FromDays(1))
+                    log.LogInformation(new EventId(4002, "Backup"), "Daily backup written to {Path}", await Backups.Take(db, options.Backups, options.BackupsKept, now));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -12,10 +12,11 @@ public sealed class Database : IDisposable
     private readonly LiteDatabase _db;
     private readonly BlockingCollection<Action> _writes = new();
     private readonly Thread _writer;
+    private readonly string _path;
 
     public Database(string path, string? password = null)
     {
-        var full = Path.GetFullPath(path);
+        var full = _path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _lock = InstanceLock.Acquire(full);
         try
@@ -68,11 +69,21 @@ public sealed class Database : IDisposable
     }
 
     /// <summary>Copies the log into the data file (the only fsync LiteDB 5 does); run when idle and on shutdown.</summary>
-    public Task Checkpoint()
+    /// <summary>A consistent copy of the data file: taken on the writer thread, so no write runs meanwhile, right
+    /// after a checkpoint has moved everything from the log into the data file.</summary>
+    public Task CopyTo(string target) => RunOnWriter(() =>
     {
-        // Not inside Write: LiteDB refuses to checkpoint within a transaction.
+        _db.Checkpoint();
+        File.Copy(_path, target, overwrite: false);
+    });
+
+    public Task Checkpoint() => RunOnWriter(() => _db.Checkpoint());
+
+    // Not inside Write: LiteDB refuses to checkpoint within a transaction.
+    private Task RunOnWriter(Action action)
+    {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try { _writes.Add(() => { try { _db.Checkpoint(); done.SetResult(); } catch (Exception e) { done.SetException(e); } }); }
+        try { _writes.Add(() => { try { action(); done.SetResult(); } catch (Exception e) { done.SetException(e); } }); }
         catch (InvalidOperationException) { done.SetException(new ObjectDisposedException(nameof(Database))); }
         return done.Task;
     }
