@@ -13,4 +13,6 @@ USER app
 ENV BennBot__Storage__DatabasePath=/data/bennbot.db \
     DOTNET_gcServer=0
 VOLUME ["/data"]
+# Healthy while polling answers and the database checkpoints (a heartbeat file beside the database, every 30 s).
+HEALTHCHECK --interval=60s --timeout=15s --start-period=90s --retries=3 CMD ["dotnet", "BennBot.Worker.dll", "health"]
 ENTRYPOINT ["dotnet", "BennBot.Worker.dll"]

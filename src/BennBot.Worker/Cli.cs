@@ -36,7 +36,10 @@ public static class Cli
         var restore = new Command("restore", "Replace the database with a backup (with the bot stopped)") { fileArgument };
         restore.SetAction((p, ct) => Guard(() => BackupCommands.Restore(Settings(configArgs), p.GetValue(fileArgument)!, Console.Out)));
 
-        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore };
+        var health = new Command("health", "Exit 0 when the running bot polls Telegram and its database works (for HEALTHCHECK)");
+        health.SetAction((_, ct) => Guard(() => Health.Check(Settings(configArgs), Console.Out, DateTime.UtcNow)));
+
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, health };
         root.SetAction((_, ct) => Guard(async () =>
         {
             using var host = BotHost.Build(App.Load(configArgs), configArgs);

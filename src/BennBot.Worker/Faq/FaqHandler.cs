@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Hosting;
 
 namespace BennBot.Worker.Faq;
 
@@ -40,6 +41,8 @@ public sealed class FaqHandler(QuestionIndex index)
     public Outcome Ask(Turn turn)
     {
         var result = index.Ask(turn.In.Text!);
+        BotMetrics.Answers.Add(1, new KeyValuePair<string, object?>("result",
+            result.Declined is not null ? "declined" : result.Answered ? "answered" : result.Alternatives.Count > 0 ? "unsure" : "notfound"));
         if (result.Declined is { } decline)
         {
             var text = decline switch

@@ -8,7 +8,7 @@ namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
 /// longer re-send them, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
-public sealed class Housekeeping(Database db, UpdateWorkers workers, BennBotOptions options, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
+public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
@@ -25,6 +25,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BennBotOpti
                 await db.Write(d => Inbox.Purge(d, before));
                 await db.Checkpoint();
                 var now = time.GetUtcNow().UtcDateTime;
+                if (now - status.LastPoll.UtcDateTime < Health.PollingStale) Health.Beat(options.DatabasePath, now);
                 if (Backups.NewestTime(options.Backups) is not { } last || now - last >= TimeSpan.FromDays(1))
                     log.LogInformation(new EventId(4002, "Backup"), "Daily backup written to {Path}", await Backups.Take(db, options.Backups, options.BackupsKept, now));
             }

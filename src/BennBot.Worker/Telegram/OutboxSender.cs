@@ -1,4 +1,5 @@
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Hosting;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using Microsoft.Extensions.Logging;
@@ -60,12 +61,14 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
                 }, ct);
                 await db.Write(d => Outbox.Remove(d, m.Id));
                 Sent++;
+                if (m.Kind != "answer") BotMetrics.Sent.Add(1);
                 return true;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
             {
                 var wait = TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 5, 1, 3600));
                 LogFlood(wait.TotalSeconds);
+                BotMetrics.FloodWaits.Add(1);
                 gate.PauseFor(wait);
             }
             catch (ApiRequestException e)

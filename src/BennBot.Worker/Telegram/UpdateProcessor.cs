@@ -36,6 +36,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             {
                 var attempts = row.Attempts + 1;
                 LogFailed(e, updateId, attempts);
+                BotMetrics.Failures.Add(1);
                 if (attempts >= MaxAttempts) { await Park(row); break; }
                 var failed = row;
                 await db.Write(d => Inbox.CountAttempt(d, failed));
@@ -64,6 +65,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             return touched;
         });
         Handled++;
+        BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
         return others;
     }
