@@ -22,8 +22,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
 
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
-        var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
-        var turn = new Turn(incoming, resident, language, content, _team.Reachable);
+        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable);
         var now = time.GetUtcNow().UtcDateTime;
         if (incoming.InStaffChat) return _team.InStaffChat(turn);
         return incoming.Kind switch
@@ -93,8 +92,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     /// spinner), nothing changes, and the resident is told to slow down when <paramref name="tell"/>.</summary>
     public Outcome Throttled(Incoming incoming, Resident? resident, bool tell)
     {
-        var language = Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
-        var turn = new Turn(incoming, resident, language, content);
+        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content);
         var replies = new List<Reply>();
         if (incoming.Kind == IncomingKind.Button) replies.Add(new AnswerButton(incoming.ButtonQueryId!));
         if (tell) replies.Add(turn.Say("slowdown"));
@@ -108,6 +106,10 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         var turn = new Turn(new Incoming(0, 0, 0, IncomingKind.Ignored), resident, language, content);
         return turn.Say("error.generic", turn.MenuOnly());
     }
+
+    // The resident's chosen language; before they choose, the one Telegram reports for them.
+    private Language LanguageOf(Incoming incoming, Resident? resident) =>
+        Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
 
