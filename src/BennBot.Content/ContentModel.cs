@@ -57,8 +57,6 @@ public sealed class ContentSet(
         return text;
     }
 
-    public IReadOnlyCollection<string> UiKeys(Language language) => ui[language.Code].Keys.ToList();
-
     /// <summary>Example questions BennBot should decline, in one language.</summary>
     public IReadOnlyList<string> OffTopic(Language language, Decline kind) => offTopic[language.Code][kind];
 }

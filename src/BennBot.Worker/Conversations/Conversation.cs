@@ -18,8 +18,6 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     private readonly FaqHandler _faq = new(index);
     private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
 
-    public ContentSet Content => content;
-
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable);
@@ -113,11 +111,11 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
 
-    // Any command or button other than "Ask the team" itself (/cancel, /start, the menu...) ends the wait for a question.
+    // Any command or button (/cancel, /start, the menu...) ends the wait for a question, unless it starts a new one.
     private static Outcome StopWaiting(Outcome outcome, Turn turn)
     {
-        if (turn.Resident?.AwaitingQuestionUntil is null || outcome.DeleteResident) return outcome;
-        if (turn.In.Kind == IncomingKind.Button && ButtonAction.Decode(turn.In.ButtonData, turn.Content) is ButtonAction.AskTeam) return outcome;
+        if (turn.Resident?.AwaitingQuestionUntil is not { } waiting || outcome.DeleteResident) return outcome;
+        if (outcome.Save?.AwaitingQuestionUntil is { } asked && asked != waiting) return outcome;
         return outcome with { Save = (outcome.Save ?? turn.Resident) with { AwaitingQuestionUntil = null } };
     }
 

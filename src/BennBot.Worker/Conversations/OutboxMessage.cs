@@ -27,8 +27,8 @@ public static class Outbox
 {
     private static ILiteCollection<OutboxMessage> Messages(LiteDatabase db) => db.GetCollection<OutboxMessage>(OutboxMessage.Collection);
 
-    /// <summary>Queues replies in order; long texts are split into parts Telegram accepts, the keyboard under the last.</summary>
-    /// <summary>Queues replies in order, each to its own chat (default: <paramref name="chatId"/>); returns the other chats touched.</summary>
+    /// <summary>Queues replies in order, each to its own chat (default: <paramref name="chatId"/>); long texts are split
+    /// into parts Telegram accepts, the keyboard under the last. Returns the other chats touched.</summary>
     public static HashSet<long> Add(LiteDatabase db, long chatId, IEnumerable<Reply> replies, DateTime now)
     {
         var others = new HashSet<long>();

@@ -14,8 +14,6 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
     public const int MaxOpenQuestions = 3; // per resident, so that nobody can flood the staff chat
     private const int MaxListed = 20;
 
-    public bool IsStaff(long userId) => staff.IsStaff(userId);
-
     public bool Reachable => staff.ChatId is not null;
 
     /// <summary>A resident's own open questions, for "show my data".</summary>

@@ -32,8 +32,6 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
         })
         .Build();
 
-    public int Sent { get; private set; }
-
     public async Task Flush(long chatId, CancellationToken ct)
     {
         foreach (var message in db.Read(d => Outbox.Pending(d, chatId)))
@@ -60,7 +58,6 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
                     await Send(m, token);
                 }, ct);
                 await db.Write(d => Outbox.Remove(d, m.Id));
-                Sent++;
                 if (m.Kind != "answer") BotMetrics.Sent.Add(1);
                 return true;
             }

@@ -10,8 +10,6 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public int Pauses { get; private set; }
-
     public async Task WaitAsync(CancellationToken ct)
     {
         TimeSpan wait;
@@ -35,7 +33,6 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
             if (until <= _pausedUntil) return;
             _pausedUntil = until;
             _nextSlot = Max(_nextSlot, until);
-            Pauses++;
         }
     }
 
