@@ -4,43 +4,30 @@ using Microsoft.AspNetCore.Http;
 
 namespace BennBot.FakeTelegram;
 
-public sealed record ApiCall(string Method, JsonObject Body, DateTimeOffset At)
-{
-    public long? ChatId => Body["chat_id"] is { } c ? long.Parse(c.ToString()) : null;
-    public string? Text => Body["text"]?.GetValue<string>();
-    public string? ParseMode => Body["parse_mode"]?.GetValue<string>();
-
-    /// <summary>The callback_data of every inline button, row by row.</summary>
-    public IReadOnlyList<string> ButtonData => Buttons.Select(b => b.Data).ToList();
-    public IReadOnlyList<(string Label, string Data)> Buttons =>
-        (Body["reply_markup"]?["inline_keyboard"]?.AsArray() ?? [])
-        .SelectMany(row => row!.AsArray()).Select(b => (b!["text"]!.GetValue<string>(), b["callback_data"]!.GetValue<string>())).ToList();
-}
-
+/// <summary>POST /bot{token}/{method}: reads the call (JSON or multipart), records it, waits out the latency, applies
+/// scripted errors, then answers like the Bot API.</summary>
 public sealed partial class FakeBotApi
 {
+    /// <summary>Multipart form fields whose value is JSON (Telegram.Bot serialises them into the form as strings).</summary>
+    private static readonly HashSet<string> JsonFormFields = ["reply_markup", "reply_parameters", "entities", "caption_entities", "link_preview_options"];
+
     private async Task<IResult> Handle(string token, string method, HttpRequest request)
     {
         if (token != Token) return Error(401, "Unauthorized");
-        var body = await ReadBody(request);
-        Calls.Enqueue(new ApiCall(method, body, DateTimeOffset.UtcNow));
-        if (method != "getUpdates" && NextFault(method) is { } f) return Error(f.Code, f.Description, f.RetryAfter);
-        switch (method)
+        var call = await ReadCall(method, request);
+        if (RecordCalls) Calls.Enqueue(call);
+        if (method == "getUpdates") return await GetUpdates(call.Body, request.HttpContext.RequestAborted);
+        if (method != "getMe" && SendLatency > TimeSpan.Zero) await Task.Delay(SendLatency, request.HttpContext.RequestAborted);
+        if (NextFault(method) is { } f) return Error(f.Code, f.Description, f.RetryAfter);
+        if (ScriptedErrorFor(call) is { } scripted) return Error(scripted.Code, scripted.Description);
+        return method switch
         {
-            case "getMe": return Ok(FakeUpdates.Bot());
-            case "deleteWebhook" or "setMyCommands" or "setMyShortDescription" or "setMyDescription" or "answerCallbackQuery":
-                return Ok(JsonValue.Create(true));
-            case "getUpdates": return await GetUpdates(body, request.HttpContext.RequestAborted);
-            case "sendMessage" or "editMessageText":
-                if (SendLatency > TimeSpan.Zero) await Task.Delay(SendLatency);
-                if (body["text"]?.GetValue<string>() is not { Length: > 0 and <= 4096 }) return Error(400, "Bad Request: message text is empty or too long");
-                return Ok(new JsonObject
-                {
-                    ["message_id"] = Interlocked.Increment(ref _nextMessageId), ["date"] = FakeUpdates.Now(),
-                    ["chat"] = FakeUpdates.PrivateChat(long.Parse(body["chat_id"]!.ToString())), ["text"] = body["text"]!.GetValue<string>(),
-                });
-            default: return Error(404, "Not Found: method not found");
-        }
+            "getMe" => Ok(FakeUpdates.Bot()),
+            "deleteWebhook" or "setMyCommands" or "setMyShortDescription" or "setMyDescription" or "answerCallbackQuery" => Ok(JsonValue.Create(true)),
+            "getFile" => GetFile(call),
+            _ when IsMessageMethod(method) => SendOrEdit(call),
+            _ => Error(404, "Not Found: method not found"),
+        };
     }
 
     private async Task<IResult> GetUpdates(JsonObject body, CancellationToken aborted)
@@ -65,21 +52,36 @@ public sealed partial class FakeBotApi
         }
     }
 
-    private (string Method, int Code, int? RetryAfter, string Description)? NextFault(string method)
+    /// <summary>A JSON body as it is; a multipart body as form fields (JSON-valued ones parsed) plus its uploaded file.</summary>
+    private static async Task<ApiCall> ReadCall(string method, HttpRequest request)
     {
-        if (_faults.TryPeek(out var f) && f.Method == method && _faults.TryDequeue(out f)) return f;
-        return null;
+        var at = DateTimeOffset.UtcNow;
+        if (request.ContentLength is 0 || request.ContentType is null) return new ApiCall(method, [], at);
+        if (!request.HasFormContentType)
+            return new ApiCall(method, await JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [], at);
+
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (key, value) in form) body[key] = JsonFormFields.Contains(key) ? JsonOrString(value.ToString()) : JsonValue.Create(value.ToString());
+        if (UploadedFile(form, method) is not { } file) return new ApiCall(method, body, at);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        return new ApiCall(method, body, at) { DocumentName = file.FileName, Document = content.ToArray() };
     }
 
-    private static async Task<JsonObject> ReadBody(HttpRequest request)
+    /// <summary>The file part named by the method's media field ("attach://name" or the field itself), else the first one.</summary>
+    private static IFormFile? UploadedFile(IFormCollection form, string method)
     {
-        if (request.ContentLength is 0 || request.ContentType is null) return [];
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            return new JsonObject(form.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value.ToString()))));
-        }
-        return await JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+        const string attach = "attach://";
+        var field = MediaField(method);
+        var name = form[field].ToString() is var v && v.StartsWith(attach, StringComparison.Ordinal) ? v[attach.Length..] : field;
+        return form.Files.GetFile(name) ?? form.Files.FirstOrDefault();
+    }
+
+    private static JsonNode? JsonOrString(string value)
+    {
+        try { return JsonNode.Parse(value); }
+        catch (JsonException) { return JsonValue.Create(value); }
     }
 
     private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });

@@ -10,7 +10,9 @@ namespace BennBot.FakeTelegram;
 
 /// <summary>A stand-in for the Telegram Bot API on 127.0.0.1: serves POST /bot{token}/{method} with Bot API JSON,
 /// long-polls getUpdates with real offset semantics (an update is confirmed by a later call with a higher
-/// offset), records every call, and can be told to fail (429 with retry_after, 403, 400, 500) or to be slow.</summary>
+/// offset), records every call, and can be told to fail (429 with retry_after, 403, 400, 500) or to be slow. Optionally it
+/// enforces Telegram's flood limits, fails chosen chats, takes uploads (multipart) and serves files for download
+/// (GET /file/bot{token}/{file_path}); it counts deliveries cheaply enough for runs of 100,000 messages.</summary>
 public sealed partial class FakeBotApi : IAsyncDisposable
 {
     public const long BotId = 123456;
@@ -19,9 +21,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<JsonObject> _pending = [];
     private readonly SemaphoreSlim _arrived = new(0);
-    private readonly ConcurrentQueue<(string Method, int Code, int? RetryAfter, string Description)> _faults = new();
     private long _nextUpdateId = 1000;
-    private int _nextMessageId = 1;
 
     public FakeBotApi(string token)
     {
@@ -31,11 +31,20 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/bot{token}/{method}", Handle);
+        _app.MapGet("/file/bot{token}/{**path}", Download);
     }
 
     public string Token { get; }
     public string BaseUrl => _app.Urls.First();
+
+    /// <summary>Every call received, in order of arrival (empty while <see cref="RecordCalls"/> is false).</summary>
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
+
+    /// <summary>False: calls are not kept in <see cref="Calls"/> (for long runs); the counters still count.</summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>How long every call but getUpdates and getMe (and every file download) takes to be answered;
+    /// calls wait concurrently.</summary>
     public TimeSpan SendLatency { get; set; } = TimeSpan.Zero;
     public int GetUpdatesCalls;
     public DateTimeOffset? FirstGetUpdates { get; private set; }
@@ -58,13 +67,16 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public long SendText(long userId, string text, string? languageCode = "de") => Push("message", FakeUpdates.Message(userId, languageCode, text));
 
-    public long PressButton(long userId, string data, string? languageCode = "de") => Push("callback_query", FakeUpdates.CallbackQuery(userId, languageCode, data));
+    /// <summary>A user sends a document (by default an .ics file to a group) that getFile knows if it was added with <see cref="AddFile"/>.</summary>
+    public long SendDocument(long chatId, long userId, string fileId, string fileName, string mimeType = "text/calendar",
+        string chatType = "supergroup", string? caption = null) =>
+        Push("message", FakeUpdates.Document(chatId, userId, fileId, fileName, mimeType, chatType, caption));
 
-    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with this Bot API error.</summary>
-    public void Fail(string method, int code, int times = 1, int? retryAfter = null, string description = "Injected failure")
-    {
-        for (var i = 0; i < times; i++) _faults.Enqueue((method, code, retryAfter, description));
-    }
+    /// <summary>A user sends a voice message to the bot in private.</summary>
+    public long SendVoice(long userId, string fileId, string? languageCode = "de", int duration = 5) =>
+        Push("message", FakeUpdates.Voice(userId, languageCode, fileId, duration));
+
+    public long PressButton(long userId, string data, string? languageCode = "de") => Push("callback_query", FakeUpdates.CallbackQuery(userId, languageCode, data));
 
     public int UnconfirmedUpdates { get { lock (_pending) return _pending.Count; } }
 

@@ -13,6 +13,9 @@ public static class FakeUpdates
 
     public static JsonObject PrivateChat(long id) => new() { ["id"] = id, ["type"] = "private", ["first_name"] = "Resident" + id };
 
+    /// <summary>The chat with this id as Telegram describes it: a negative id is a supergroup, a positive one a private chat.</summary>
+    public static JsonObject Chat(long id) => id < 0 ? new() { ["id"] = id, ["type"] = "supergroup", ["title"] = "A group" } : PrivateChat(id);
+
     public static JsonObject Message(long userId, string? languageCode, string? text, long? chatId = null, string chatType = "private")
     {
         var chat = chatType == "private" ? PrivateChat(chatId ?? userId) : new JsonObject { ["id"] = chatId, ["type"] = chatType, ["title"] = "A group" };
@@ -54,6 +57,30 @@ public static class FakeUpdates
         };
         return m;
     }
+
+    /// <summary>A message with a document (by default an iCalendar file in a supergroup), optionally with a caption.</summary>
+    public static JsonObject Document(long chatId, long userId, string fileId, string fileName, string mimeType = "text/calendar",
+        string chatType = "supergroup", string? caption = null)
+    {
+        var m = Message(userId, "de", null, chatId, chatType);
+        m["document"] = new JsonObject
+        {
+            ["file_id"] = fileId, ["file_unique_id"] = UniqueId(fileId), ["file_name"] = fileName, ["mime_type"] = mimeType,
+        };
+        if (caption is not null) m["caption"] = caption;
+        return m;
+    }
+
+    /// <summary>A voice message from a user to the bot in private.</summary>
+    public static JsonObject Voice(long userId, string? languageCode, string fileId, int duration = 5)
+    {
+        var m = Message(userId, languageCode, null);
+        m["voice"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = UniqueId(fileId), ["duration"] = duration, ["mime_type"] = "audio/ogg" };
+        return m;
+    }
+
+    /// <summary>A file_unique_id that stays the same for the same file_id.</summary>
+    public static string UniqueId(string fileId) => "u-" + fileId;
 
     public static JsonObject CallbackQuery(long userId, string? languageCode, string data) => new()
     {
