@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace BennBot.Worker;
 
-/// <summary>The command line: run the bot (no command), chat, ask, content check.</summary>
+/// <summary>The command line: run the bot (no command), chat, ask, content check, backup, restore, events import, health.</summary>
 public static class Cli
 {
     public static bool IsSetting(string arg) => arg.StartsWith("--BennBot:", StringComparison.OrdinalIgnoreCase)
@@ -36,10 +36,15 @@ public static class Cli
         var restore = new Command("restore", "Replace the database with a backup (with the bot stopped)") { fileArgument };
         restore.SetAction((p, ct) => Guard(() => BackupCommands.Restore(Settings(configArgs), p.GetValue(fileArgument)!, Console.Out)));
 
+        var icsArgument = new Argument<string>("file") { Description = "An iCalendar (.ics) file" };
+        var import = new Command("import", "Read events from an .ics file into drafts (with the bot stopped; a running bot takes the file in the staff chat)") { icsArgument };
+        import.SetAction((p, ct) => Guard(() => EventsCommand.Import(Settings(configArgs), p.GetValue(icsArgument)!, Console.Out, DateTime.UtcNow)));
+        var events = new Command("events", "Event tools") { import };
+
         var health = new Command("health", "Exit 0 when the running bot polls Telegram and its database works (for HEALTHCHECK)");
         health.SetAction((_, ct) => Guard(() => Health.Check(Settings(configArgs), Console.Out, DateTime.UtcNow)));
 
-        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, health };
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, health };
         root.SetAction((_, ct) => Guard(async () =>
         {
             using var host = BotHost.Build(App.Load(configArgs), configArgs);

@@ -1,5 +1,6 @@
 using System.Text;
 using BennBot.Content;
+using BennBot.Worker.Events;
 
 namespace BennBot.Worker.Conversations;
 
@@ -27,6 +28,20 @@ public abstract record ButtonAction
     public sealed record GuideResult(string Topic, string Who) : ButtonAction;
     public sealed record AskTeam : ButtonAction;
     public sealed record Feedback(string EntryId, bool Helpful) : ButtonAction;
+    // Residents: events and subscriptions.
+    public sealed record Events(string? Area = null, EventKind? Kind = null) : ButtonAction;
+    public sealed record EventFilter(bool ByArea) : ButtonAction;
+    public sealed record ShowEvent(long Id) : ButtonAction;
+    public sealed record Remind(long EventId, int? HoursBefore = null) : ButtonAction;
+    public sealed record Calendar(long EventId) : ButtonAction;
+    public sealed record Subscription : ButtonAction;
+    public sealed record Subscribe : ButtonAction;
+    public sealed record Unsubscribe : ButtonAction;
+    public sealed record InterestAreas(string? Toggle = null) : ButtonAction;
+    public sealed record InterestKinds(EventKind? Toggle = null) : ButtonAction;
+    // Staff: the event desk and broadcasts (who may press them is checked when they are handled).
+    public sealed record Desk(DeskOp Op, long EventId, string? Arg = null) : ButtonAction;
+    public sealed record Control(BroadcastOp Op, long BroadcastId) : ButtonAction;
 
     public string Encode()
     {
@@ -49,6 +64,18 @@ public abstract record ButtonAction
             GuideResult r => $"gw:{r.Topic}:{r.Who}",
             AskTeam => "a",
             Feedback f => (f.Helpful ? "f+:" : "f-:") + f.EntryId,
+            Events e => $"E:{e.Area ?? "*"}:{(e.Kind is { } k ? (int)k : "*")}",
+            EventFilter f => f.ByArea ? "Ef:a" : "Ef:k",
+            ShowEvent e => "Ev:" + e.Id,
+            Remind r => r.HoursBefore is { } h ? $"Er:{r.EventId}:{h}" : "Er:" + r.EventId,
+            Calendar c => "Ec:" + c.EventId,
+            Subscription => "S",
+            Subscribe => "S+",
+            Unsubscribe => "S-",
+            InterestAreas a => a.Toggle is { } area ? "Sa:" + area : "Sa",
+            InterestKinds k => k.Toggle is { } kind ? "Sk:" + (int)kind : "Sk",
+            Desk d => d.Arg is null ? $"X{(char)d.Op}:{d.EventId}" : $"X{(char)d.Op}:{d.EventId}:{d.Arg}",
+            Control c => $"B{(char)c.Op}:{c.BroadcastId}",
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -79,7 +106,42 @@ public abstract record ButtonAction
             ("gw", _) when arg!.Split(':') is [var c, var w] && content.HasCategory(c) && Audiences.All.Contains(w) => new GuideResult(c, w),
             ("a", null) => new AskTeam(),
             ("f+" or "f-", _) when content.Entry(arg!) is not null => new Feedback(arg!, kind == "f+"),
+            ("E", _) when arg!.Split(':') is [var a, var k] && (a == "*" || Areas.IsKnown(a)) && (k == "*" || KindOf(k) is not null) =>
+                new Events(a == "*" ? null : a, k == "*" ? null : KindOf(k)),
+            ("Ef", "a" or "k") => new EventFilter(arg == "a"),
+            ("Ev", _) when ParseId(arg) is { } id => new ShowEvent(id),
+            ("Er", _) when arg!.Split(':') is [var e] && ParseId(e) is { } id => new Remind(id),
+            ("Er", _) when arg!.Split(':') is [var e, var h] && ParseId(e) is { } id && RemindHours.Contains(h) => new Remind(id, int.Parse(h)),
+            ("Ec", _) when ParseId(arg) is { } id => new Calendar(id),
+            ("S", null) => new Subscription(),
+            ("S+", null) => new Subscribe(),
+            ("S-", null) => new Unsubscribe(),
+            ("Sa", null) => new InterestAreas(),
+            ("Sa", _) when Areas.IsKnown(arg) => new InterestAreas(arg),
+            ("Sk", null) => new InterestKinds(),
+            ("Sk", _) when KindOf(arg!) is { } k => new InterestKinds(k),
+            ({ Length: 2 } x, _) when x[0] == 'X' && Enum.IsDefined((DeskOp)x[1]) && arg!.Split(':', 2) is [var e, .. var rest] && ParseId(e) is { } id =>
+                new Desk((DeskOp)x[1], id, rest.Length == 1 ? rest[0] : null),
+            ({ Length: 2 } x, _) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
             _ => null,
         };
     }
+
+    /// <summary>How long before an event a reminder may come.</summary>
+    public static readonly IReadOnlyList<string> RemindHours = ["24", "3"];
+
+    private static long? ParseId(string? s) => long.TryParse(s, System.Globalization.NumberStyles.None, null, out var id) && id > 0 ? id : null;
+
+    private static EventKind? KindOf(string s) =>
+        int.TryParse(s, System.Globalization.NumberStyles.None, null, out var k) && Enum.IsDefined((EventKind)k) ? (EventKind)k : null;
 }
+
+/// <summary>What a staff member does on the event desk; the letter is the button code.</summary>
+public enum DeskOp
+{
+    Open = 'o', Area = 'a', Kind = 'k', Spoken = 'l', SpokenDone = 'L', Free = 'c', Access = 'x', Skip = 's', EndAfter = 'h',
+    Preview = 'p', Edit = 'e', Translate = 't', Send = 'n', Schedule = 'w', SegmentArea = 'A', SegmentLanguage = 'G',
+    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd',
+}
+
+public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }

@@ -1,4 +1,5 @@
 using BennBot.Content;
+using BennBot.Worker.Events;
 using BennBot.Worker.Faq;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
@@ -15,22 +16,27 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
 {
     public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
 
+    private readonly StaffSettings _staff = staff ?? StaffSettings.None;
     private readonly FaqHandler _faq = new(index);
     private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
+    private readonly EventsHandler _events = new(db, time);
+    private readonly EventDesk _desk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
 
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable);
         var now = time.GetUtcNow().UtcDateTime;
-        if (incoming.InStaffChat) return _team.InStaffChat(turn);
+        if (incoming.InStaffChat) return StaffChat(turn, now);
         return incoming.Kind switch
         {
             IncomingKind.Command => StopWaiting(Command(turn, now), turn),
             IncomingKind.Button => StopWaiting(Button(turn, now), turn),
+            IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
             IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
+            IncomingKind.Document => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Edited => Reply(turn.Say("edited")),
             IncomingKind.BlockedBot when resident is not null => new([], Save: resident with { BlockedBot = true }),
@@ -45,10 +51,29 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Reply(turn.Say("help", turn.MainMenu())),
-        "cancel" => Reply(turn.Say("cancel.done", turn.MainMenu())),
+        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId)] },
         "privacy" => PrivacyHandler.Info(turn),
-        _ => _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
+        "events" => _events.List(turn),
+        "subscribe" => _events.Subscribe(turn),
+        "unsubscribe" => EventsHandler.Unsubscribe(turn),
+        _ => _desk.Command(turn) ?? _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
+
+    /// <summary>The staff group chat: only allow-listed staff are heard; others get silence (a button press is
+    /// still acknowledged, so their app stops waiting).</summary>
+    private Outcome StaffChat(Turn turn, DateTime now)
+    {
+        if (!_staff.IsStaff(turn.In.UserId))
+            return turn.In.Kind == IncomingKind.Button ? new([new AnswerButton(turn.In.ButtonQueryId!)]) : Outcome.Nothing;
+        return turn.In.Kind switch
+        {
+            IncomingKind.Button => Button(turn, now),
+            IncomingKind.Command => _desk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
+            IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
+            IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
+            _ => _team.InStaffChat(turn),
+        };
+    }
 
     private Outcome Start(Turn turn, DateTime now)
     {
@@ -73,7 +98,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Reply(turn.Say("help", turn.MainMenu())),
             ButtonAction.Privacy => PrivacyHandler.Info(turn),
-            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId)),
+            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId), _events.RemindersOf(turn.In.UserId)),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
             ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn),
             ButtonAction.Guide => GuideHandler.Topics(turn),
@@ -81,6 +106,19 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.GuideResult r => GuideHandler.Result(turn, r.Topic, r.Who),
             ButtonAction.AskTeam => _team.Prompt(turn, now),
             ButtonAction.Feedback f => new([ack with { Notice = content.T(turn.Language, "feedback.thanks") }]) { Effects = [new CountFeedback(f.EntryId, f.Helpful)] },
+            ButtonAction.Events e => _events.List(turn, e.Area, e.Kind),
+            ButtonAction.EventFilter f => EventsHandler.Filter(turn, f.ByArea),
+            ButtonAction.ShowEvent e => _events.Show(turn, e.Id),
+            ButtonAction.Remind { HoursBefore: null } r => _events.RemindWhen(turn, r.EventId),
+            ButtonAction.Remind r => _events.Remind(turn, r.EventId, r.HoursBefore!.Value),
+            ButtonAction.Calendar c => _events.Calendar(turn, c.EventId),
+            ButtonAction.Subscription => EventsHandler.Subscription(turn),
+            ButtonAction.Subscribe => _events.Subscribe(turn),
+            ButtonAction.Unsubscribe => EventsHandler.Unsubscribe(turn),
+            ButtonAction.InterestAreas a => _events.ChooseAreas(turn, a.Toggle),
+            ButtonAction.InterestKinds k => _events.ChooseKinds(turn, k.Toggle),
+            ButtonAction.Desk d => _desk.Button(turn, d) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.Control c => _desk.Control(turn, c) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             _ => Outcome.Nothing,
         };
         return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };

@@ -1,9 +1,10 @@
 namespace BennBot.Worker.Conversations;
 
-public enum IncomingKind { Text, Command, Button, Unsupported, Edited, BlockedBot, UnblockedBot, Ignored }
+public enum IncomingKind { Text, Command, Button, Document, Unsupported, Edited, BlockedBot, UnblockedBot, Ignored }
 
 /// <summary>Our own view of a Telegram update: only what the features need. Built by the Telegram adapter
-/// (or the terminal), so no feature ever sees a Telegram type.</summary>
+/// (or the terminal), so no feature ever sees a Telegram type. <c>Text</c> of a command holds its arguments;
+/// <c>FileText</c> is the content of a document staff sent (an .ics file), read by the adapter.</summary>
 public sealed record Incoming(
     long UpdateId,
     long ChatId,
@@ -15,4 +16,5 @@ public sealed record Incoming(
     string? ButtonData = null,
     string? ButtonQueryId = null,
     bool InStaffChat = false,
-    string? ReplyToText = null);
+    string? ReplyToText = null,
+    string? FileText = null);

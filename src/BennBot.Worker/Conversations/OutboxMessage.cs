@@ -17,6 +17,9 @@ public sealed record OutboxMessage
     public string? KeyboardJson { get; init; }
     public string? QueryId { get; init; }
     public string? Notice { get; init; }
+    /// <summary>Kind "file": the file's name and bytes (a small .ics); <see cref="Html"/> is its caption.</summary>
+    public string? FileName { get; init; }
+    public byte[]? File { get; init; }
     public int Attempts { get; init; }
     public DateTime CreatedAt { get; init; }
 
@@ -38,6 +41,9 @@ public static class Outbox
             {
                 case AnswerButton a:
                     Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "answer", QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
+                    break;
+                case SendFile f:
+                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "file", FileName = f.Name, File = f.Content, Html = f.CaptionHtml, CreatedAt = now });
                     break;
                 case SendText t:
                     var to = t.To ?? chatId;

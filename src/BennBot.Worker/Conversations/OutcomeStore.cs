@@ -1,3 +1,4 @@
+using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using LiteDB;
@@ -11,7 +12,11 @@ public static class OutcomeStore
     public static HashSet<long> Apply(LiteDatabase db, Incoming incoming, Outcome outcome, DateTime now)
     {
         ResidentStore.Apply(db, incoming.UserId, outcome);
-        foreach (var effect in outcome.Effects) TeamStore.Apply(db, effect, now);
+        foreach (var effect in outcome.Effects)
+        {
+            TeamStore.Apply(db, effect, now);
+            EventEffectStore.Apply(db, effect, now);
+        }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
     }
 }

@@ -7,6 +7,9 @@ public abstract record Reply;
 /// the one the update came from (the staff chat, or a resident receiving the team's answer).</summary>
 public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To = null) : Reply;
 
+/// <summary>A file (an event's .ics) with a short caption in HTML.</summary>
+public sealed record SendFile(string Name, byte[] Content, string CaptionHtml) : Reply;
+
 /// <summary>Answers a button press (stops the spinner in the app), optionally with a short notice.</summary>
 public sealed record AnswerButton(string QueryId, string? Notice = null) : Reply;
 

@@ -3,13 +3,10 @@ using BennBot.Worker.Residents;
 
 namespace BennBot.Worker.Conversations;
 
-/// <summary>One update being handled: who, in which language, and the helpers to say things in that language.
-/// Right-to-left languages get a right-to-left mark at the start of every line and button, so that a line
-/// beginning with a Latin word ("BVV", a web address) still reads right to left.</summary>
+/// <summary>One update being handled: who, in which language, and the helpers to say things in that language
+/// (right-to-left languages marked line by line, see <see cref="Bidi"/>).</summary>
 public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content, bool TeamReachable = false)
 {
-    private const char RightToLeftMark = '\u200F';
-
     /// <summary>A UI text, escaped for HTML.</summary>
     public string T(string key, params (string, object)[] args) => Html.Escape(Content.T(Language, key, args));
 
@@ -30,6 +27,7 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
 
     public Keyboard MainMenu() => new([
         [ButtonFor("menu.takepart", new ButtonAction.Topics())],
+        [ButtonFor("menu.events", new ButtonAction.Events())],
         [ButtonFor("menu.ask", new ButtonAction.AskHint())],
         [ButtonFor("menu.guide", new ButtonAction.Guide())],
         [ButtonFor("menu.language", new ButtonAction.ChooseLanguage()), ButtonFor("menu.privacy", new ButtonAction.Privacy())],
@@ -40,7 +38,5 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
     public Resident ResidentOrNew(DateTime now) =>
         Resident ?? new Resident { Id = In.UserId, Language = Language.Code, FirstSeen = now.Date };
 
-    private string Directed(string text) => Language.IsRightToLeft
-        ? string.Join('\n', text.Split('\n').Select(line => line.Length == 0 ? line : RightToLeftMark + line))
-        : text;
+    private string Directed(string text) => Bidi.Direct(Language, text);
 }

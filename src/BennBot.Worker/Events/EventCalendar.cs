@@ -101,7 +101,7 @@ public static class EventCalendar
             Location = Blank(place),
             Url = WebLink(link),
         };
-        if (cancelled) e.Status = EventStatus.Cancelled;
+        if (cancelled) e.Status = Ical.Net.EventStatus.Cancelled;
         calendar.Events.Add(e);
         var text = new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException("Ical.Net wrote no calendar text.");
@@ -193,7 +193,7 @@ public static class EventCalendar
     private static ImportedEvent? ToEvent(Occurrence occurrence)
     {
         if (occurrence.Source is not CalendarEvent e || occurrence.Period.StartTime is not { } start) return null;
-        if (string.Equals(e.Status, EventStatus.Cancelled, StringComparison.OrdinalIgnoreCase)) return null;
+        if (string.Equals(e.Status, Ical.Net.EventStatus.Cancelled, StringComparison.OrdinalIgnoreCase)) return null;
         if (e.Summary?.Trim() is not { Length: > 0 } title || e.DtStart is null) return null;
 
         var startUtc = Utc(start);

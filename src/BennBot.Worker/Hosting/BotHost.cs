@@ -45,6 +45,7 @@ public static class BotHost
         s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>()));
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
+        s.AddHostedService<Broadcaster>();
         return builder.Build();
     }
 }

@@ -1,4 +1,6 @@
+using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Telegram;
 using Microsoft.Extensions.Hosting;
@@ -7,11 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
-/// longer re-send them, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
+/// longer re-send them, forget broadcast recipients a week after the event and idle event dialogues, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
 public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
+    /// <summary>Who received an event's announcement is kept until a week after the event.</summary>
+    public static readonly TimeSpan KeepRecipients = TimeSpan.FromDays(7);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -23,6 +27,8 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
                 foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
                 var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
                 await db.Write(d => Inbox.Purge(d, before));
+                await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
+                await db.Write(d => DeskStore.Sessions(d).DeleteMany(s => s.UpdatedAt < time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle));
                 await db.Checkpoint();
                 var now = time.GetUtcNow().UtcDateTime;
                 if (now - status.LastPoll.UtcDateTime < Health.PollingStale) Health.Beat(options.DatabasePath, now);

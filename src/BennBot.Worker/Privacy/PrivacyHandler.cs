@@ -13,7 +13,8 @@ public static class PrivacyHandler
     ]))]);
 
     /// <param name="openQuestions">The resident's questions to the team that are not answered yet.</param>
-    public static Outcome Show(Turn turn, IReadOnlyList<string> openQuestions)
+    /// <param name="reminders">How many event reminders the resident asked for that are not sent yet.</param>
+    public static Outcome Show(Turn turn, IReadOnlyList<string> openQuestions, int reminders)
     {
         if (turn.Resident is not { } r) return new([turn.Say("privacy.none", turn.MenuOnly())]);
         var language = Languages.Find(r.Language) ?? turn.Language;
@@ -21,6 +22,7 @@ public static class PrivacyHandler
             ("id", r.Id),
             ("language", turn.Content.T(language, "language.name")),
             ("date", r.FirstSeen.ToString("yyyy-MM-dd")));
+        text += "\n" + turn.T("privacy.events", ("subscription", Subscription(turn, r)), ("reminders", reminders));
         if (openQuestions.Count > 0)
             text += "\n\n" + turn.T("privacy.questions", ("count", openQuestions.Count)) + "\n"
                 + string.Join("\n", openQuestions.Select(q => "• " + Html.Escape(q.Length <= 200 ? q : q[..200] + "…")));
@@ -28,6 +30,14 @@ public static class PrivacyHandler
             [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
             [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
         ]))]);
+    }
+
+    private static string Subscription(Turn turn, Residents.Resident r)
+    {
+        if (!r.Subscribed) return turn.Content.T(turn.Language, "privacy.no");
+        var choices = r.InterestAreas.Select(a => Events.EventCard.AreaName(turn.Content, turn.Language, a))
+            .Concat(r.InterestKinds.Select(k => turn.Content.T(turn.Language, Events.EventCard.KindKey(k))));
+        return string.Join(", ", [turn.Content.T(turn.Language, "privacy.yes"), .. choices]);
     }
 
     public static Outcome ConfirmDelete(Turn turn) => new([turn.Say("privacy.confirm", new Keyboard([

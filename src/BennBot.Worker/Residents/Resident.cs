@@ -1,3 +1,5 @@
+using BennBot.Worker.Events;
+
 namespace BennBot.Worker.Residents;
 
 /// <summary>What BennBot keeps about a resident: the minimum needed to answer in their language.
@@ -16,4 +18,18 @@ public sealed record Resident
     public bool BlockedBot { get; init; }
     /// <summary>Set while the resident is asked to type a question for the team; the next text goes to the team.</summary>
     public DateTime? AwaitingQuestionUntil { get; init; }
+    /// <summary>Wants event announcements. Nobody gets broadcasts without having subscribed.</summary>
+    public bool Subscribed { get; init; }
+    /// <summary>Planning areas the resident cares about; empty means all.</summary>
+    public List<string> InterestAreas { get; init; } = [];
+    /// <summary>Kinds of event the resident cares about; empty means all.</summary>
+    public List<EventKind> InterestKinds { get; init; } = [];
+
+    // Value equality for the lists too (a record compares them by reference).
+    public bool Equals(Resident? other) => other is not null && Id == other.Id && Language == other.Language
+        && LanguageChosen == other.LanguageChosen && FirstSeen == other.FirstSeen && BlockedBot == other.BlockedBot
+        && AwaitingQuestionUntil == other.AwaitingQuestionUntil && Subscribed == other.Subscribed
+        && InterestAreas.SequenceEqual(other.InterestAreas) && InterestKinds.SequenceEqual(other.InterestKinds);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Language, Subscribed);
 }

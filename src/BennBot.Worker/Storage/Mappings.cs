@@ -1,4 +1,6 @@
+using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
@@ -13,17 +15,30 @@ public static class Mappings
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper();
+        // LiteDB stores UTC but hands dates back in the machine's local time; all our times are UTC.
+        mapper.RegisterType(d => new BsonValue(d.ToUniversalTime()), b => b.AsDateTime.ToUniversalTime());
         mapper.Entity<Resident>().Id(x => x.Id, autoId: false);
         mapper.Entity<InboxUpdate>().Id(x => x.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(x => x.Id, autoId: true);
         mapper.Entity<TeamQuestion>().Id(x => x.Id, autoId: false);
         mapper.Entity<FeedbackCount>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Event>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Reminder>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DeskSession>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Broadcast>().Id(x => x.Id, autoId: true);
+        mapper.Entity<Delivery>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
         mapper.ToDocument(new OutboxMessage());
         mapper.ToDocument(new TeamQuestion());
         mapper.ToDocument(new FeedbackCount());
+        mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"] });
+        mapper.ToDocument(new Reminder());
+        mapper.ToDocument(new DeskSession());
+        mapper.ToDocument(new Broadcast());
+        mapper.ToDocument(new Delivery());
+        mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }
 
@@ -31,5 +46,15 @@ public static class Mappings
     {
         db.GetCollection<InboxUpdate>(InboxUpdate.Collection).EnsureIndex(x => x.Status);
         db.GetCollection<OutboxMessage>(OutboxMessage.Collection).EnsureIndex(x => x.ChatId);
+        db.GetCollection<Event>(Event.Collection).EnsureIndex(x => x.Uid);
+        db.GetCollection<Event>(Event.Collection).EnsureIndex(x => x.StartUtc);
+        db.GetCollection<Event>(Event.Collection).EnsureIndex(x => x.EndUtc);
+        db.GetCollection<Reminder>(Reminder.Collection).EnsureIndex(x => x.DueUtc);
+        db.GetCollection<Reminder>(Reminder.Collection).EnsureIndex(x => x.EventId);
+        db.GetCollection<Reminder>(Reminder.Collection).EnsureIndex(x => x.ResidentId);
+        db.GetCollection<Broadcast>(Broadcast.Collection).EnsureIndex(x => x.Status);
+        db.GetCollection<Broadcast>(Broadcast.Collection).EnsureIndex(x => x.EventId);
+        db.GetCollection<Delivery>(Delivery.Collection).EnsureIndex(x => x.Queue);
+        db.GetCollection<Delivery>(Delivery.Collection).EnsureIndex(x => x.ChatId);
     }
 }

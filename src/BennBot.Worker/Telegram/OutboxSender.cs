@@ -54,7 +54,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
             {
                 await _transient.ExecuteAsync(async token =>
                 {
-                    if (m.Kind != "answer") await gate.WaitAsync(token); // answering a button press is not a message
+                    if (m.Kind != "answer") await gate.WaitAsync(m.ChatId, token); // answering a button press is not a message
                     await Send(m, token);
                 }, ct);
                 await db.Write(d => Outbox.Remove(d, m.Id));
@@ -63,7 +63,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
             {
-                var wait = TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 5, 1, 3600));
+                var wait = TelegramErrors.RetryAfter(e);
                 LogFlood(wait.TotalSeconds);
                 BotMetrics.FloodWaits.Add(1);
                 gate.PauseFor(wait);
@@ -74,7 +74,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
                 await db.Write(d =>
                 {
                     Outbox.Remove(d, m.Id);
-                    if (e.ErrorCode == 403 && ResidentStore.Find(d, m.ChatId) is { } r) ResidentStore.MarkBlocked(d, r);
+                    if (TelegramErrors.RecipientGone(e) && ResidentStore.Find(d, m.ChatId) is { } r) ResidentStore.MarkBlocked(d, r);
                 });
                 return true;
             }
@@ -90,12 +90,10 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
     private Task Send(OutboxMessage m, CancellationToken ct) => m.Kind switch
     {
         "answer" => bot.AnswerCallbackQuery(m.QueryId!, m.Notice, cancellationToken: ct),
-        _ => bot.SendMessage(m.ChatId, m.Html!, ParseMode.Html, replyMarkup: Markup(m.ReadKeyboard()),
+        "file" => bot.SendDocument(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, cancellationToken: ct),
+        _ => bot.SendMessage(m.ChatId, m.Html!, ParseMode.Html, replyMarkup: TelegramMarkup.Of(m.ReadKeyboard()),
             linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
     };
-
-    private static InlineKeyboardMarkup? Markup(Keyboard? keyboard) => keyboard is null ? null
-        : new InlineKeyboardMarkup(keyboard.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Telegram asked to slow down: all sending paused for {Seconds} s")]
     private partial void LogFlood(double seconds);

@@ -19,20 +19,22 @@ public static class UpdateMapper
         if (u.Message is { } m)
         {
             if (m.From is null) return Ignored(u);
+            if (m.Document is { } doc && (m.Chat.Type == ChatType.Private || m.Chat.Id == staffChatId))
+                return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Document, m.From.LanguageCode, Text: doc.FileName, InStaffChat: m.Chat.Id == staffChatId);
             if (m.Chat.Type != ChatType.Private)
             {
                 if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
                 var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text : null;
                 var staffCommand = Command(m, botUsername);
                 return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
-                    m.From.LanguageCode, Text: m.Text.Trim(), Command: staffCommand, InStaffChat: true, ReplyToText: replyTo);
+                    m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyToText: replyTo);
             }
             if (m.Text is { } text)
             {
                 var command = Command(m, botUsername);
                 return command is null
                     ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim())
-                    : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Command: command);
+                    : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Text: Arguments(m), Command: command);
             }
             return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Unsupported, m.From.LanguageCode);
         }
@@ -41,9 +43,10 @@ public static class UpdateMapper
         if (u.CallbackQuery is { } q)
         {
             var chat = q.Message?.Chat;
-            if (chat is not null && chat.Type != ChatType.Private) return Ignored(u);
+            var inStaffChat = chat is not null && chat.Id == staffChatId;
+            if (chat is not null && chat.Type != ChatType.Private && !inStaffChat) return Ignored(u);
             return new(u.Id, chat?.Id ?? q.From.Id, q.From.Id, IncomingKind.Button, q.From.LanguageCode,
-                ButtonData: q.Data, ButtonQueryId: q.Id);
+                ButtonData: q.Data, ButtonQueryId: q.Id, InStaffChat: inStaffChat);
         }
         if (u.MyChatMember is { Chat.Type: ChatType.Private } member)
         {
@@ -66,6 +69,10 @@ public static class UpdateMapper
         }
         return token.ToLowerInvariant();
     }
+
+    // "/event 12" → "12"; null when the command stands alone.
+    private static string? Arguments(Message m) =>
+        m.Entities is [{ Type: MessageEntityType.BotCommand } entity, ..] && m.Text!.Length > entity.Length && m.Text[entity.Length..].Trim() is { Length: > 0 } rest ? rest : null;
 
     private static Incoming Ignored(Update u) => new(u.Id, ChatKey(u), 0, IncomingKind.Ignored);
 }

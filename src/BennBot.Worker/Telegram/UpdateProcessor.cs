@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Hosting;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
@@ -12,7 +13,8 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Handles one saved update: the resident's change, the replies and the "done" mark are one
 /// transaction, so an update is applied exactly once even if the process dies at any point; then the chat's
 /// replies are sent. An update that keeps failing is parked after a few tries instead of blocking its chat.</summary>
-public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, FloodGuard flood, TimeProvider time, ILogger<UpdateProcessor> log, BennBotOptions options)
+public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, FloodGuard flood, TimeProvider time,
+    ILogger<UpdateProcessor> log, BennBotOptions options, ITelegramBotClient bot)
 {
     public const int MaxAttempts = 3;
 
@@ -51,7 +53,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     private async Task<HashSet<long>> Handle(InboxUpdate row)
     {
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
-        var incoming = UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId);
+        var incoming = await WithFile(UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId), update);
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         var verdict = incoming is { UserId: > 0, InStaffChat: false, Kind: not IncomingKind.Ignored } ? flood.Check(incoming.UserId) : FloodVerdict.Allow;
         var outcome = verdict == FloodVerdict.Allow
@@ -68,6 +70,17 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
         return others;
+    }
+
+    // A calendar file from staff is read here, so that the conversation never does I/O. Anything else stays unread.
+    private async Task<Incoming> WithFile(Incoming incoming, Update update)
+    {
+        if (incoming.Kind != IncomingKind.Document || !options.StaffUserIds.Contains(incoming.UserId)) return incoming;
+        if (update.Message?.Document is not { } doc || doc.FileSize > UpdateLimits.MaxCalendarBytes || doc.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) != true)
+            return incoming;
+        using var file = new MemoryStream();
+        await bot.GetInfoAndDownloadFile(doc.FileId, file);
+        return file.Length > UpdateLimits.MaxCalendarBytes ? incoming : incoming with { FileText = System.Text.Encoding.UTF8.GetString(file.ToArray()) };
     }
 
     // Give up on this update, but not on the resident: they hear that something went wrong, in their language.

@@ -1,5 +1,7 @@
 using BennBot.Worker;
+using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Telegram;
@@ -37,6 +39,44 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal(["text", "answer"], outbox.Select(m => m.Kind));
             Assert.Equal("m", outbox[0].ReadKeyboard()!.Buttons.Single().Data);
             Assert.Equal("note", outbox[1].Notice);
+        }
+    }
+
+    [Fact]
+    public async Task Events_broadcasts_deliveries_and_reminders_survive_a_round_trip_with_utc_times()
+    {
+        var start = new DateTime(2026, 12, 1, 17, 0, 0, DateTimeKind.Utc);
+        var e = new Event
+        {
+            Title = new() { ["de"] = "Café", ["ar"] = "مقهى" }, Description = new() { ["de"] = "Für alle" }, StartUtc = start, EndUtc = start.AddHours(2),
+            Area = "buehring", Kind = EventKind.Cafe, Spoken = ["de", "ar"], Cost = "2 €", Access = Access.StepFree, Status = EventStatus.Published,
+        };
+        var resident = new Resident { Id = 7, Subscribed = true, InterestAreas = ["hansa"], InterestKinds = [EventKind.Sport] };
+        using (var db = new Database(DbPath))
+        {
+            await db.Write(d =>
+            {
+                e = EventStore.Save(d, e);
+                ResidentStore.Apply(d, 7, new Outcome([], Save: resident));
+                EventEffectStore.Apply(d, new QueueAnnouncement(e.Id, new Segment { Languages = ["ar"], Areas = ["hansa"] }, start.AddDays(-1), -100), start);
+                EventEffectStore.Apply(d, new SetReminder(e.Id, 7, start.AddHours(-3)), start);
+            });
+        }
+        using (var db = new Database(DbPath))
+        {
+            var back = db.Read(d => EventStore.Find(d, e.Id))!;
+            Assert.Equal(["de", "ar"], back.Title.Keys);
+            Assert.Equal("مقهى", back.Title["ar"]);
+            Assert.Equal(["de", "ar"], back.Spoken);
+            Assert.Equal((start, start.AddHours(2), DateTimeKind.Utc), (back.StartUtc, back.EndUtc, back.StartUtc.Kind));
+            Assert.Equal((EventKind.Cafe, Access.StepFree, "buehring", "2 €"), (back.Kind, back.Access, back.Area, back.Cost));
+            Assert.Equal(resident, db.Read(d => ResidentStore.Find(d, 7)));
+            var b = db.Read(BroadcastStore.Open).Single();
+            Assert.Equal((BroadcastStatus.Scheduled, start.AddDays(-1), -100L), (b.Status, b.ScheduledFor, b.ReportChatId));
+            Assert.Equal(["ar"], b.Segment.Languages);
+            await db.Write(d => BroadcastStore.Start(d, b, [7, 8], start));
+            Assert.Equal(2, db.Read(d => BroadcastStore.Count(d, b.Id, DeliveryStatus.Pending)));
+            Assert.Equal(start.AddHours(-3), db.Read(d => ReminderStore.OfResident(d, 7)).Single().DueUtc);
         }
     }
 

@@ -1,0 +1,104 @@
+using BennBot.Worker.Events;
+using BennBot.Worker.Residents;
+using LiteDB;
+
+namespace BennBot.Worker.Broadcasts;
+
+public sealed record Progress(int Total, int Sent, int Pending, int Blocked, int Failed, int Skipped)
+{
+    public int Done => Sent + Blocked + Failed + Skipped;
+}
+
+public static class BroadcastStore
+{
+    public static ILiteCollection<Broadcast> Broadcasts(LiteDatabase db) => db.GetCollection<Broadcast>(Broadcast.Collection);
+    public static ILiteCollection<Delivery> Deliveries(LiteDatabase db) => db.GetCollection<Delivery>(Delivery.Collection);
+
+    public static Broadcast? Find(LiteDatabase db, long id) => Broadcasts(db).FindById(id);
+
+    public static List<Broadcast> Open(LiteDatabase db) =>
+        Broadcasts(db).Find(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending || b.Status == BroadcastStatus.Paused)
+            .OrderBy(b => b.Id).ToList();
+
+    public static List<Broadcast> OfEvent(LiteDatabase db, long eventId) => Broadcasts(db).Find(b => b.EventId == eventId).ToList();
+
+    /// <summary>Starts a broadcast: fixes its recipients (one pending delivery each) in the same transaction.</summary>
+    public static Broadcast Start(LiteDatabase db, Broadcast b, IReadOnlyCollection<long> recipients, DateTime now)
+    {
+        var started = b with { Status = BroadcastStatus.Sending, StartedAt = now, Total = recipients.Count };
+        Deliveries(db).InsertBulk(recipients.Select(chat => Delivery.Of(b.Id, chat)));
+        Broadcasts(db).Update(started);
+        return started;
+    }
+
+    public static List<Delivery> NextPending(LiteDatabase db, long broadcastId, int count) =>
+        Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, DeliveryStatus.Pending)), limit: count).ToList();
+
+    public static int Count(LiteDatabase db, long broadcastId, DeliveryStatus status) =>
+        Deliveries(db).Count(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, status)));
+
+    public static Progress ProgressOf(LiteDatabase db, Broadcast b) => new(b.Total,
+        Count(db, b.Id, DeliveryStatus.Sent), Count(db, b.Id, DeliveryStatus.Pending) + Count(db, b.Id, DeliveryStatus.InFlight),
+        Count(db, b.Id, DeliveryStatus.Blocked), Count(db, b.Id, DeliveryStatus.Failed), Count(db, b.Id, DeliveryStatus.Skipped));
+
+    public static void Save(LiteDatabase db, Delivery d) => Deliveries(db).Update(d);
+
+    /// <summary>Takes the next pending recipient and saves it as in flight before anything is sent (call inside a write).</summary>
+    public static Delivery? Claim(LiteDatabase db, long broadcastId)
+    {
+        if (NextPending(db, broadcastId, 1) is not [var next]) return null;
+        var claimed = next.With(DeliveryStatus.InFlight);
+        Save(db, claimed);
+        return claimed;
+    }
+
+    /// <summary>After a crash nobody knows whether the in-flight sends reached Telegram: send them again (at most
+    /// the number of concurrent sends get a second copy; nobody is skipped).</summary>
+    public static int RequeueInFlight(LiteDatabase db)
+    {
+        var stuck = Deliveries(db).Find(d => d.Status == DeliveryStatus.InFlight).ToList();
+        foreach (var d in stuck) Deliveries(db).Update(d.With(DeliveryStatus.Pending));
+        return stuck.Count;
+    }
+
+    /// <summary>The residents who receive an announcement of <paramref name="e"/>: subscribed, not blocked, whose
+    /// chosen areas and kinds include the event's, and inside the staff's segment.</summary>
+    /// <remarks>Residents an earlier announcement of the same event already reached are left out.</remarks>
+    public static List<long> Recipients(LiteDatabase db, Event e, Segment segment)
+    {
+        var told = AnnouncedTo(db, e.Id);
+        return db.GetCollection<Resident>(Resident.Collection).Find(r => r.Subscribed && !r.BlockedBot).ToList()
+            .Where(r => Wants(r, e) && InSegment(r, segment) && !told.Contains(r.Id)).Select(r => r.Id).ToList();
+    }
+
+    private static HashSet<long> AnnouncedTo(LiteDatabase db, long eventId) =>
+        OfEvent(db, eventId).Where(b => b.Kind == BroadcastKind.Announcement)
+            .SelectMany(b => Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(b.Id, DeliveryStatus.Sent))))
+            .Select(d => d.ChatId).ToHashSet();
+
+    /// <summary>Everyone who was told about the event (an announcement reached them) or asked for a reminder.</summary>
+    public static List<long> ToldAbout(LiteDatabase db, long eventId)
+    {
+        var told = AnnouncedTo(db, eventId);
+        var reminded = ReminderStore.OfEvent(db, eventId).Select(r => r.ResidentId);
+        var residents = db.GetCollection<Resident>(Resident.Collection);
+        return told.Concat(reminded).Distinct().Where(id => residents.FindById(id) is { BlockedBot: false }).ToList();
+    }
+
+    /// <summary>Forgets who received the broadcasts of events that ended before <paramref name="before"/> (the chat
+    /// ids are needed only to tell them of a cancellation, and to not announce an event twice).</summary>
+    public static int ForgetRecipients(LiteDatabase db, DateTime before)
+    {
+        var ended = Broadcasts(db).Find(b => b.Status != BroadcastStatus.Scheduled && b.Status != BroadcastStatus.Sending && b.Status != BroadcastStatus.Paused).ToList()
+            .Where(b => EventStore.Find(db, b.EventId) is not { } e || e.EndUtc < before);
+        var keys = ended.SelectMany(b => Enum.GetValues<DeliveryStatus>().Select(s => new BsonValue(Delivery.QueueKey(b.Id, s)))).ToList();
+        return keys.Count == 0 ? 0 : Deliveries(db).DeleteMany(Query.In(nameof(Delivery.Queue), keys));
+    }
+
+    public static bool Wants(Resident r, Event e) =>
+        (r.InterestAreas.Count == 0 || r.InterestAreas.Contains(e.Area)) && (r.InterestKinds.Count == 0 || r.InterestKinds.Contains(e.Kind));
+
+    private static bool InSegment(Resident r, Segment s) =>
+        (s.Languages.Count == 0 || s.Languages.Contains(r.Language))
+        && (s.Areas.Count == 0 || r.InterestAreas.Count == 0 || r.InterestAreas.Intersect(s.Areas).Any());
+}

@@ -1,0 +1,37 @@
+namespace BennBot.Worker.Events;
+
+public enum EventKind { Cafe, Counselling, Language, Children, Sport, Culture, Participation, Other }
+
+public enum EventStatus { Draft, Published, Cancelled }
+
+/// <summary>Is the place reachable without steps? Shown to residents in their language.</summary>
+public enum Access { Unknown, StepFree, NotStepFree }
+
+/// <summary>A neighbourhood event. Texts are per language code; German ("de") is required, the others optional
+/// (a resident whose language is missing sees the German text, marked as German). Times are stored in UTC and
+/// shown in Europe/Berlin.</summary>
+public sealed record Event
+{
+    public const string Collection = "events";
+
+    public long Id { get; init; }
+    /// <summary>iCalendar UID: from an imported file (a re-import with the same UID updates), or our own.</summary>
+    public string Uid { get; init; } = "";
+    public Dictionary<string, string> Title { get; init; } = [];
+    public Dictionary<string, string> Description { get; init; } = [];
+    public DateTime StartUtc { get; init; }
+    public DateTime EndUtc { get; init; }
+    public string? Place { get; init; }
+    public string Area { get; init; } = Areas.Other;
+    public EventKind Kind { get; init; } = EventKind.Other;
+    /// <summary>Language codes spoken at the event.</summary>
+    public List<string> Spoken { get; init; } = [];
+    /// <summary>Null: free of charge. Otherwise as staff wrote it ("3 €").</summary>
+    public string? Cost { get; init; }
+    public Access Access { get; init; }
+    public string? Link { get; init; }
+    public EventStatus Status { get; init; }
+    public DateTime CreatedAt { get; init; }
+
+    public string TitleIn(string language) => Title.GetValueOrDefault(language) ?? Title.GetValueOrDefault("de") ?? "";
+}

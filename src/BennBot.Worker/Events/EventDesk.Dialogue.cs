@@ -1,0 +1,118 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+
+namespace BennBot.Worker.Events;
+
+/// <summary>The field-by-field part of the desk: which question comes next, and what a typed answer means.</summary>
+public sealed partial class EventDesk
+{
+    private static readonly DeskStep[] Order =
+        [DeskStep.Title, DeskStep.Description, DeskStep.Start, DeskStep.End, DeskStep.Place, DeskStep.Area, DeskStep.Kind, DeskStep.Spoken, DeskStep.Cost, DeskStep.Access, DeskStep.Link];
+
+    private static string PromptKey(DeskStep step) => "desk.ask." + step.ToString().ToLowerInvariant();
+
+    private static bool Skippable(DeskStep step) => step is DeskStep.Description or DeskStep.Place or DeskStep.Link or DeskStep.TranslateDescription;
+
+    /// <summary>Asks for the session's current field (with its buttons) and remembers where the dialogue is.</summary>
+    private Outcome Ask(Turn turn, DeskSession s, Event? e = null)
+    {
+        var id = s.EventId;
+        var language = Languages.Find(s.Language);
+        var text = Html.Escape(T(PromptKey(s.Step), ("language", language is null ? "" : content.T(language, "language.name"))));
+        var rows = new List<IReadOnlyList<Button>>();
+        switch (s.Step)
+        {
+            case DeskStep.End:
+                rows.Add([.. new[] { 1, 2, 3 }.Select(h => Btn(turn, $"+{h} h", new ButtonAction.Desk(DeskOp.EndAfter, id, h.ToString())))]);
+                break;
+            case DeskStep.Area:
+                rows.AddRange(Areas.Ids.Select(a => Btn(turn, EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.Area, id, a))).Chunk(2));
+                break;
+            case DeskStep.Kind:
+                rows.AddRange(Enum.GetValues<EventKind>().Select(k => Btn(turn, T(EventCard.KindKey(k)), new ButtonAction.Desk(DeskOp.Kind, id, k.ToString()))).Chunk(2));
+                break;
+            case DeskStep.Spoken:
+                var spoken = e?.Spoken ?? [];
+                rows.AddRange(Languages.All.Where(l => l != Languages.PlainGerman)
+                    .Select(l => Btn(turn, (spoken.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Spoken, id, l.Code))).Chunk(2));
+                rows.Add([Btn(turn, T("desk.done"), new ButtonAction.Desk(DeskOp.SpokenDone, id))]);
+                break;
+            case DeskStep.Cost:
+                rows.Add([Btn(turn, T("event.free"), new ButtonAction.Desk(DeskOp.Free, id))]);
+                break;
+            case DeskStep.Access:
+                rows.AddRange(new[] { Access.StepFree, Access.NotStepFree, Access.Unknown }.Select(x => (IReadOnlyList<Button>)[Btn(turn, T("access." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Access, id, x.ToString()))]));
+                break;
+        }
+        if (Skippable(s.Step)) rows.Add([Btn(turn, T("desk.skip"), new ButtonAction.Desk(DeskOp.Skip, id))]);
+        if (s.Editing || s.Step == DeskStep.ScheduleAt) rows.Add([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, id))]);
+        return new([new SendText(text, rows.Count == 0 ? null : new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+    }
+
+    /// <summary>Saves the changed event and asks the next question (or shows the review when the draft is complete).</summary>
+    private Outcome Advance(Turn turn, DeskSession s, Event changed)
+    {
+        var save = new SaveEvent(changed);
+        DeskStep? next = s.Step switch
+        {
+            DeskStep.TranslateTitle => DeskStep.TranslateDescription,
+            _ when s.Editing || s.Step is DeskStep.TranslateDescription or DeskStep.Link => null,
+            _ => Order[Array.IndexOf(Order, s.Step) + 1],
+        };
+        var outcome = next is { } step ? Ask(turn, s with { Step = step }, changed) : Review(turn, changed, s);
+        return outcome with { Effects = [save, .. outcome.Effects] };
+    }
+
+    private Outcome SpokenToggled(Turn turn, DeskSession s, Event e, Language l)
+    {
+        var changed = e with { Spoken = Toggled(e.Spoken, l.Code) };
+        var outcome = Ask(turn, s, changed);
+        return outcome with { Effects = [new SaveEvent(changed), .. outcome.Effects] };
+    }
+
+    private static Event Skipped(Event e, DeskSession s) => s.Step switch
+    {
+        DeskStep.Description => e with { Description = Without(e.Description, "de") },
+        DeskStep.TranslateDescription => e with { Description = Without(e.Description, s.Language!) },
+        DeskStep.Place => e with { Place = null },
+        DeskStep.Link => e with { Link = null },
+        _ => e,
+    };
+
+    /// <summary>A typed answer for the current field: the changed event, or the key of a kind correction.</summary>
+    private (Event? Changed, string? Problem) Fill(Event e, DeskSession s, string text)
+    {
+        switch (s.Step)
+        {
+            case DeskStep.Title or DeskStep.TranslateTitle:
+                if (text.Length is 0 or > MaxTitle) return (null, "desk.bad.title");
+                return (e with { Title = With(e.Title, s.Step == DeskStep.Title ? "de" : s.Language!, text) }, null);
+            case DeskStep.Description or DeskStep.TranslateDescription:
+                if (text.Length > MaxDescription) return (null, "desk.bad.description");
+                return (e with { Description = With(e.Description, s.Step == DeskStep.Description ? "de" : s.Language!, text) }, null);
+            case DeskStep.Start:
+                if (BerlinTime.ParseLocal(text, Now) is not { } local || BerlinTime.ToUtc(local) <= Now) return (null, "desk.bad.start");
+                var start = BerlinTime.ToUtc(local);
+                var length = e.EndUtc > e.StartUtc ? e.EndUtc - e.StartUtc : TimeSpan.FromHours(2);
+                return (e with { StartUtc = start, EndUtc = start + length }, null);
+            case DeskStep.End:
+                var startLocal = BerlinTime.ToLocal(e.StartUtc);
+                DateTime? endLocal = BerlinTime.ParseTime(text) is { } t ? startLocal.Date + t : BerlinTime.ParseLocal(text, e.StartUtc);
+                if (endLocal is not { } end || BerlinTime.ToUtc(end) <= e.StartUtc) return (null, "desk.bad.end");
+                return (e with { EndUtc = BerlinTime.ToUtc(end) }, null);
+            case DeskStep.Place:
+                return text.Length > MaxField ? (null, "desk.bad.field") : (e with { Place = text }, null);
+            case DeskStep.Cost:
+                return text.Length > MaxField ? (null, "desk.bad.field") : (e with { Cost = text }, null);
+            case DeskStep.Link:
+                return Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && text.Length <= MaxField
+                    ? (e with { Link = u.ToString() }, null) : (null, "desk.bad.link");
+            default:
+                return (null, "desk.bad.buttons");
+        }
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> d, string key, string value) => new(d) { [key] = value };
+
+    private static Dictionary<string, string> Without(Dictionary<string, string> d, string key) => d.Where(kv => kv.Key != key).ToDictionary();
+}

@@ -1,0 +1,229 @@
+using BennBot.Content;
+using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
+
+namespace BennBot.Worker.Events;
+
+/// <summary>Staff: create an event in a short dialogue (or import an .ics file), review and preview it in every
+/// language, add translations, choose the recipients, send now or later, cancel. Every entry point checks that
+/// the sender is on the staff list; anyone else gets null (the normal resident answer).</summary>
+public sealed partial class EventDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, TimeProvider time)
+{
+    public static readonly TimeSpan SessionIdle = TimeSpan.FromHours(2);
+    public const int MaxTitle = 200, MaxDescription = 2000, MaxField = 300;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public Outcome? Command(Turn turn)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        return turn.In.Command switch
+        {
+            "newevent" => new([Say(turn, PromptKey(DeskStep.Title))]) { Effects = [new OpenDraft(turn.In.UserId, turn.In.ChatId)] },
+            "desk" => List(turn),
+            _ => null,
+        };
+    }
+
+    /// <summary>The staff member's open dialogue in this chat, if any (a text then fills the current field).</summary>
+    public DeskSession? Session(Turn turn) =>
+        staff.IsStaff(turn.In.UserId) && db?.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } s
+        && s.ChatId == turn.In.ChatId && Now - s.UpdatedAt < SessionIdle && s.Step != DeskStep.Review ? s : null;
+
+    public Outcome Text(Turn turn, DeskSession s)
+    {
+        var e = Find(s.EventId);
+        if (e is null) return new([Say(turn, "desk.gone")]) { Effects = [new EndSession(s.Id)] };
+        var text = turn.In.Text!.Trim();
+        if (s.Step == DeskStep.ScheduleAt)
+        {
+            return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < e.StartUtc
+                ? Queue(turn, e, s, at)
+                : Again(turn, s, e, "desk.bad.schedule");
+        }
+        var (changed, problem) = Fill(e, s, text);
+        if (problem is not null) return Again(turn, s, e, problem);
+        return Advance(turn, s, changed!);
+    }
+
+    public Outcome? Button(Turn turn, ButtonAction.Desk a)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        var e = Find(a.EventId);
+        if (e is null) return new([Say(turn, "desk.gone")]);
+        var s = db.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } found && found.EventId == e.Id
+            ? found with { ChatId = turn.In.ChatId }
+            : new DeskSession { Id = turn.In.UserId, ChatId = turn.In.ChatId, EventId = e.Id, Step = DeskStep.Review };
+        return a.Op switch
+        {
+            DeskOp.Open => Review(turn, e, s),
+            DeskOp.Area when Areas.IsKnown(a.Arg) && s.Step == DeskStep.Area => Advance(turn, s, e with { Area = a.Arg! }),
+            DeskOp.Kind when Enum.TryParse<EventKind>(a.Arg, out var k) && s.Step == DeskStep.Kind => Advance(turn, s, e with { Kind = k }),
+            DeskOp.Spoken when Languages.Find(a.Arg) is { } l && s.Step == DeskStep.Spoken => SpokenToggled(turn, s, e, l),
+            DeskOp.SpokenDone when s.Step == DeskStep.Spoken => Advance(turn, s, e),
+            DeskOp.Free when s.Step == DeskStep.Cost => Advance(turn, s, e with { Cost = null }),
+            DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) && s.Step == DeskStep.Access => Advance(turn, s, e with { Access = x }),
+            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) && h is >= 1 and <= 12 && s.Step == DeskStep.End => Advance(turn, s, e with { EndUtc = e.StartUtc.AddHours(h) }),
+            DeskOp.Skip when Skippable(s.Step) => Advance(turn, s, Skipped(e, s)),
+            DeskOp.Preview => Preview(turn, e, Languages.Find(a.Arg)),
+            DeskOp.Edit => Edit(turn, e, s, a.Arg),
+            DeskOp.Translate => Translate(turn, e, s, Languages.Find(a.Arg)),
+            DeskOp.Send or DeskOp.SegmentEveryone => Segment(turn, e, s with { Step = DeskStep.Review, Segment = new() }, a.Op == DeskOp.Send),
+            DeskOp.SegmentArea when Areas.IsKnown(a.Arg) => Segment(turn, e, s with { Segment = s.Segment with { Areas = Toggled(s.Segment.Areas, a.Arg!) } }),
+            DeskOp.SegmentLanguage when Languages.Find(a.Arg) is { } l => Segment(turn, e, s with { Segment = s.Segment with { Languages = Toggled(s.Segment.Languages, l.Code) } }),
+            DeskOp.Go => Queue(turn, e, s, Now),
+            DeskOp.Schedule => Ask(turn, s with { Step = DeskStep.ScheduleAt }),
+            DeskOp.Cancel when e.Status == EventStatus.Published => new([Say(turn, "desk.cancelconfirm", Keys(turn, e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
+            DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
+                new([Say(turn, "desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
+            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say(turn, "desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
+            _ => new([Say(turn, "desk.stale")]),
+        };
+    }
+
+    /// <summary>Pause, resume or cancel a running broadcast (the buttons under its progress message).</summary>
+    public Outcome? Control(Turn turn, ButtonAction.Control c)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (db.Read(d => BroadcastStore.Find(d, c.BroadcastId)) is not { IsOpen: true })
+            return new([new AnswerButton(turn.In.ButtonQueryId!, T("desk.stale"))]);
+        return new([new AnswerButton(turn.In.ButtonQueryId!, T("broadcast." + c.Op.ToString().ToLowerInvariant()))])
+        {
+            Effects = [new ControlBroadcast(c.BroadcastId, c.Op)],
+        };
+    }
+
+    /// <summary>An .ics file sent by staff: its events become drafts (or update the drafts and events with the same UID).</summary>
+    public Outcome? Import(Turn turn)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (turn.In.FileText is not { } ics) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
+        try
+        {
+            var events = EventCalendar.Read(ics, Now.AddDays(-1), Now.AddDays(366));
+            var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
+            return new([SayWith("desk.imported", ("new", events.Count - known), ("updated", known))])
+            {
+                Effects = [new ImportEvents(events, turn.In.UserId, turn.In.ChatId)],
+            };
+        }
+        catch (CalendarFormatException e)
+        {
+            return new([SayWith("desk.importbad", ("problem", e.Message))]);
+        }
+    }
+
+    private Outcome List(Turn turn)
+    {
+        var events = db!.Read(d => EventStore.NotOver(d, Now));
+        var rows = events.Take(20).Select(e => (IReadOnlyList<Button>)[Btn(turn,
+            $"{(e.Status == EventStatus.Draft ? "✏️" : "📣")} #{e.Id} {EventCard.Label(staffLanguage, e)}", new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
+        return new([Say(turn, events.Count == 0 ? "desk.empty" : "desk.list", new Keyboard(rows))]);
+    }
+
+    private Outcome Review(Turn turn, Event e, DeskSession s)
+    {
+        var status = content.T(staffLanguage, "desk.status." + e.Status.ToString().ToLowerInvariant());
+        var translations = string.Join(", ", e.Title.Keys.Select(code => Languages.Find(code) is { } l ? content.T(l, "language.name") : code));
+        var head = Html.Bold(content.T(staffLanguage, "desk.review", ("id", e.Id), ("status", status))) + "\n"
+            + Html.Escape(content.T(staffLanguage, "desk.translations", ("languages", translations)));
+        var rows = new List<(DeskOp, string, string?)> { (DeskOp.Preview, "desk.preview", null), (DeskOp.Edit, "desk.edit", null), (DeskOp.Translate, "desk.translate", null) };
+        if (e.Status != EventStatus.Cancelled) rows.Add((DeskOp.Send, "desk.send", null));
+        rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
+        return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(turn, e.Id, [.. rows]))])
+        {
+            Effects = [new SaveSession(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
+        };
+    }
+
+    private Outcome Preview(Turn turn, Event e, Language? language)
+    {
+        if (language is null)
+        {
+            var rows = Languages.All.Select(l => Btn(turn, content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Preview, e.Id, l.Code)))
+                .Chunk(2).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
+            return new([Say(turn, "desk.previewwhich", new Keyboard(rows))]);
+        }
+        // Exactly what a resident in that language receives, keyboard included.
+        var residentTurn = turn with { Language = language, Resident = null };
+        var card = EventCard.Render(content, language, e, "event.new");
+        return new([
+            SayWith("desk.previewof", ("language", content.T(language, "language.name"))),
+            new SendText(card, EventsHandler.AnnouncementKeys(residentTurn, e)),
+            Say(turn, "desk.afterpreview", Keys(turn, e.Id, (DeskOp.Preview, "desk.previewother", null), (DeskOp.Open, "desk.back", null))),
+        ]);
+    }
+
+    private Outcome Edit(Turn turn, Event e, DeskSession s, string? field)
+    {
+        if (field is null || !Enum.TryParse<DeskStep>(field, out var step) || step > DeskStep.Link)
+        {
+            var buttons = Enum.GetValues<DeskStep>().Where(x => x <= DeskStep.Link)
+                .Select(x => Btn(turn, T("desk.field." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Edit, e.Id, x.ToString())));
+            var rows = buttons.Chunk(3).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
+            return new([Say(turn, "desk.editwhich", new Keyboard(rows))]);
+        }
+        return Ask(turn, s with { Step = step, Editing = true }, e);
+    }
+
+    private Outcome Translate(Turn turn, Event e, DeskSession s, Language? language)
+    {
+        if (language is null || language == Languages.German)
+        {
+            var rows = Languages.All.Where(l => l != Languages.German)
+                .Select(l => Btn(turn, content.T(l, "language.name") + (e.Title.ContainsKey(l.Code) ? " ✅" : ""), new ButtonAction.Desk(DeskOp.Translate, e.Id, l.Code)))
+                .Chunk(2).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
+            return new([Say(turn, "desk.translatewhich", new Keyboard(rows))]);
+        }
+        return Ask(turn, s with { Step = DeskStep.TranslateTitle, Language = language.Code, Editing = true }, e);
+    }
+
+    private Outcome Segment(Turn turn, Event e, DeskSession s, bool fresh = false)
+    {
+        var count = db!.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count);
+        var areas = Areas.Ids.Select(a => Btn(turn, (s.Segment.Areas.Contains(a) ? "✅ " : "") + EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.SegmentArea, e.Id, a)));
+        var languages = Languages.All.Select(l => Btn(turn, (s.Segment.Languages.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.SegmentLanguage, e.Id, l.Code)));
+        var rows = areas.Chunk(2).Concat(languages.Chunk(2)).Select(p => (IReadOnlyList<Button>)p).ToList();
+        rows.Add([Btn(turn, T("desk.everyone"), new ButtonAction.Desk(DeskOp.SegmentEveryone, e.Id))]);
+        rows.Add([Btn(turn, T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id)), Btn(turn, T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id))]);
+        rows.Add([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
+        var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
+        return new([new SendText(Html.Escape(text), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+    }
+
+    private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
+    {
+        if (e.Status == EventStatus.Cancelled || e.EndUtc <= Now) return new([Say(turn, "desk.stale")]);
+        var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
+        return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
+        {
+            Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), new SaveSession(s with { Step = DeskStep.Review, UpdatedAt = Now })],
+        };
+    }
+
+    // What was wrong, then the same question again with its buttons.
+    private Outcome Again(Turn turn, DeskSession s, Event e, string problem)
+    {
+        var ask = Ask(turn, s, e);
+        return ask with { Replies = [Say(turn, problem), .. ask.Replies] };
+    }
+
+    private long ReportChat(Turn turn) => staff.ChatId ?? turn.In.ChatId;
+
+    private Event? Find(long id) => db?.Read(d => EventStore.Find(d, id));
+
+    private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
+
+    private SendText Say(Turn turn, string key, Keyboard? keyboard = null) => new(Html.Escape(T(key)), keyboard);
+
+    private SendText SayWith(string key, params (string, object)[] args) => new(Html.Escape(T(key, args)));
+
+    private static Button Btn(Turn turn, string label, ButtonAction action) => new(label, action.Encode());
+
+    private Keyboard Keys(Turn turn, long eventId, params (DeskOp Op, string Key, string? Arg)[] buttons) =>
+        new(buttons.Select(b => (IReadOnlyList<Button>)[Btn(turn, T(b.Key), new ButtonAction.Desk(b.Op, eventId, b.Arg))]).ToList());
+
+    private static List<T> Toggled<T>(List<T> list, T item) => list.Contains(item) ? list.Where(x => !Equals(x, item)).ToList() : [.. list, item];
+}

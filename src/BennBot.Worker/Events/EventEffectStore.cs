@@ -1,0 +1,92 @@
+using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Conversations;
+using LiteDB;
+
+namespace BennBot.Worker.Events;
+
+/// <summary>Applies the event and broadcast effects of an outcome, inside its write transaction.</summary>
+public static class EventEffectStore
+{
+    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    {
+        switch (effect)
+        {
+            case SetReminder r:
+                ReminderStore.Reminders(db).Upsert(new Reminder { Id = Reminder.IdOf(r.EventId, r.ResidentId), EventId = r.EventId, ResidentId = r.ResidentId, DueUtc = r.DueUtc });
+                break;
+            case OpenDraft o:
+                var draft = EventStore.Save(db, new Event { Status = EventStatus.Draft, CreatedAt = now, StartUtc = now.Date.AddDays(7), EndUtc = now.Date.AddDays(7).AddHours(2) });
+                DeskStore.Sessions(db).Upsert(new DeskSession { Id = o.StaffId, ChatId = o.ChatId, EventId = draft.Id, Step = DeskStep.Title, UpdatedAt = now });
+                break;
+            case SaveEvent s:
+                EventStore.Events(db).Update(s.Event);
+                break;
+            case SaveSession s:
+                DeskStore.Sessions(db).Upsert(s.Session);
+                break;
+            case EndSession s:
+                DeskStore.Sessions(db).Delete(s.StaffId);
+                break;
+            case DeleteDraft d when EventStore.Find(db, d.EventId) is { Status: EventStatus.Draft }:
+                EventStore.Events(db).Delete(d.EventId);
+                break;
+            case QueueAnnouncement q when EventStore.Find(db, q.EventId) is { } e:
+                if (e.Status == EventStatus.Draft) EventStore.Events(db).Update(e with { Status = EventStatus.Published });
+                BroadcastStore.Broadcasts(db).Insert(new Broadcast
+                {
+                    EventId = e.Id, Kind = BroadcastKind.Announcement, Status = BroadcastStatus.Scheduled, Segment = q.Segment,
+                    CreatedAt = now, ScheduledFor = q.SendAt, ReportChatId = q.ReportChatId,
+                });
+                break;
+            case CancelEvent c when EventStore.Find(db, c.EventId) is { Status: EventStatus.Published } e:
+                Cancel(db, e, c.ReportChatId, now);
+                break;
+            case ControlBroadcast c when BroadcastStore.Find(db, c.BroadcastId) is { IsOpen: true } b:
+                var changed = c.Op switch
+                {
+                    BroadcastOp.Pause when b.Status == BroadcastStatus.Sending => b with { Status = BroadcastStatus.Paused },
+                    BroadcastOp.Resume when b.Status == BroadcastStatus.Paused => b with { Status = BroadcastStatus.Sending, Problem = null },
+                    BroadcastOp.Cancel => b with { Status = BroadcastStatus.Cancelled, FinishedAt = now },
+                    _ => b,
+                };
+                BroadcastStore.Broadcasts(db).Update(changed);
+                break;
+            case ImportEvents i:
+                foreach (var imported in i.Events) Import(db, imported, now);
+                break;
+            case ForgetResident f:
+                ReminderStore.Reminders(db).DeleteMany(r => r.ResidentId == f.ResidentId);
+                BroadcastStore.Deliveries(db).DeleteMany(d => d.ChatId == f.ResidentId);
+                break;
+        }
+    }
+
+    /// <summary>Stops the event's open announcements, tells everyone who was told (fixing that list now), and drops its reminders.</summary>
+    private static void Cancel(LiteDatabase db, Event e, long reportChatId, DateTime now)
+    {
+        EventStore.Events(db).Update(e with { Status = EventStatus.Cancelled });
+        foreach (var open in BroadcastStore.OfEvent(db, e.Id).Where(b => b.IsOpen))
+            BroadcastStore.Broadcasts(db).Update(open with { Status = BroadcastStatus.Cancelled, FinishedAt = now });
+        var notice = new Broadcast { EventId = e.Id, Kind = BroadcastKind.Cancellation, Status = BroadcastStatus.Scheduled, CreatedAt = now, ScheduledFor = now, ReportChatId = reportChatId };
+        notice = notice with { Id = BroadcastStore.Broadcasts(db).Insert(notice).AsInt64 };
+        BroadcastStore.Start(db, notice, BroadcastStore.ToldAbout(db, e.Id), now);
+        ReminderStore.Reminders(db).DeleteMany(r => r.EventId == e.Id);
+    }
+
+    private static void Import(LiteDatabase db, ImportedEvent i, DateTime now)
+    {
+        var existing = EventStore.FindByUid(db, i.Uid);
+        var e = existing ?? new Event { Uid = i.Uid, Status = EventStatus.Draft, CreatedAt = now };
+        e = e with
+        {
+            Title = new(e.Title) { ["de"] = i.Title.Length > EventDesk.MaxTitle ? i.Title[..EventDesk.MaxTitle] : i.Title },
+            Description = i.Description is { Length: > 0 } d ? new(e.Description) { ["de"] = d.Length > EventDesk.MaxDescription ? d[..EventDesk.MaxDescription] : d } : e.Description,
+            StartUtc = i.StartUtc,
+            EndUtc = i.EndUtc,
+            Place = i.Place ?? e.Place,
+            Link = i.Link ?? e.Link,
+        };
+        if (existing is null) EventStore.Save(db, e);
+        else EventStore.Events(db).Update(e);
+    }
+}

@@ -1,0 +1,164 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+
+namespace BennBot.Worker.Events;
+
+/// <summary>Residents: upcoming events (filterable by area and kind), one event with "remind me" and "add to
+/// calendar", and the subscription to announcements (everything, or chosen areas and kinds).</summary>
+public sealed class EventsHandler(Database? db, TimeProvider time)
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(42);
+    private const int MaxListed = 12;
+
+    public Outcome List(Turn turn, string? area = null, EventKind? kind = null)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var events = (db?.Read(d => EventStore.Upcoming(d, now, Horizon)) ?? [])
+            .Where(e => (area is null || e.Area == area) && (kind is null || e.Kind == kind)).ToList();
+        var filter = string.Join(" · ", new[]
+        {
+            area is null ? null : EventCard.AreaName(turn.Content, turn.Language, area),
+            kind is null ? null : turn.Content.T(turn.Language, EventCard.KindKey(kind.Value)),
+        }.OfType<string>());
+        var text = events.Count == 0 ? turn.T("events.none") : turn.T("events.title", ("count", events.Count));
+        if (filter.Length > 0) text += "\n🔎 " + Html.Escape(filter);
+        var rows = events.Take(MaxListed).Select(e => Row(turn.Button(EventCard.Label(turn.Language, e), new ButtonAction.ShowEvent(e.Id)))).ToList();
+        rows.Add([turn.ButtonFor("events.byarea", new ButtonAction.EventFilter(true)), turn.ButtonFor("events.bykind", new ButtonAction.EventFilter(false))]);
+        rows.Add([turn.ButtonFor("menu.subscription", new ButtonAction.Subscription())]);
+        rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Text(text, new Keyboard(rows))]);
+    }
+
+    public static Outcome Filter(Turn turn, bool byArea)
+    {
+        var buttons = byArea
+            ? Areas.Ids.Select(a => turn.Button(EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.Events(Area: a)))
+            : Enum.GetValues<EventKind>().Select(k => turn.ButtonFor(EventCard.KindKey(k), new ButtonAction.Events(Kind: k)));
+        var rows = buttons.Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        rows.Add([turn.ButtonFor("events.all", new ButtonAction.Events())]);
+        return new([turn.Say(byArea ? "events.choosearea" : "events.choosekind", new Keyboard(rows))]);
+    }
+
+    public Outcome Show(Turn turn, long id)
+    {
+        if (Visible(id) is not { } e) return Gone(turn);
+        return new([turn.Text(EventCard.Render(turn.Content, turn.Language, e), Actions(turn, e))]);
+    }
+
+    public static Keyboard Actions(Turn turn, Event e) => new([
+        [turn.ButtonFor("event.remind", new ButtonAction.Remind(e.Id)), turn.ButtonFor("event.calendar", new ButtonAction.Calendar(e.Id))],
+        [turn.ButtonFor(turn.Resident?.Subscribed == true ? "menu.subscription" : "subscribe.button", new ButtonAction.Subscription())],
+        [turn.ButtonFor("events.back", new ButtonAction.Events()), turn.ButtonFor("button.menu", new ButtonAction.Menu())],
+    ]);
+
+    /// <summary>Under every announcement: remind me, add to calendar, unsubscribe.</summary>
+    public static Keyboard AnnouncementKeys(Turn turn, Event e) => new([
+        [turn.ButtonFor("event.remind", new ButtonAction.Remind(e.Id)), turn.ButtonFor("event.calendar", new ButtonAction.Calendar(e.Id))],
+        [turn.ButtonFor("unsubscribe.button", new ButtonAction.Unsubscribe())],
+    ]);
+
+    public static Keyboard ReminderKeys(Turn turn, Event e) => new([
+        [turn.ButtonFor("event.calendar", new ButtonAction.Calendar(e.Id))],
+        [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
+    ]);
+
+    public Outcome RemindWhen(Turn turn, long id)
+    {
+        if (Visible(id) is not { } e) return Gone(turn);
+        var rows = ButtonAction.RemindHours.Select(h => Row(turn.ButtonFor("remind.hours" + h, new ButtonAction.Remind(e.Id, int.Parse(h))))).ToList();
+        return new([turn.Text(turn.T("remind.when", ("title", e.TitleIn(turn.Language.Code))), new Keyboard(rows))]);
+    }
+
+    public Outcome Remind(Turn turn, long id, int hoursBefore)
+    {
+        if (Visible(id) is not { Status: EventStatus.Published } e) return Gone(turn);
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = e.StartUtc.AddHours(-hoursBefore);
+        if (e.StartUtc <= now) return new([turn.Say("remind.started", turn.MenuOnly())]);
+        if (due <= now) due = now; // it starts sooner than that: remind at once
+        var when = BerlinTime.ToLocal(due).ToString("dd.MM.yyyy HH:mm");
+        return new([turn.Text(turn.T("remind.set", ("when", when)), turn.MenuOnly())], Save: turn.ResidentOrNew(now))
+        {
+            Effects = [new SetReminder(e.Id, turn.In.UserId, due)],
+        };
+    }
+
+    public Outcome Calendar(Turn turn, long id)
+    {
+        if (Visible(id) is not { } e) return Gone(turn);
+        var ics = EventCalendar.Write(e.Uid, e.StartUtc, e.EndUtc, e.TitleIn(turn.Language.Code),
+            e.Description.GetValueOrDefault(turn.Language.Code) ?? e.Description.GetValueOrDefault("de"),
+            e.Place is null ? Areas.Name(e.Area) : $"{e.Place}, {Areas.Name(e.Area) ?? "Berlin-Weißensee"}", e.Link);
+        return new([new SendFile($"benn-{e.Id}.ics", ics, turn.T("event.calendarfile"))]);
+    }
+
+    public static Outcome Subscription(Turn turn)
+    {
+        var r = turn.Resident;
+        var text = r?.Subscribed == true ? turn.T("subscription.on", ("areas", Interests(turn, true)), ("kinds", Interests(turn, false))) : turn.T("subscription.off");
+        var rows = new List<IReadOnlyList<Button>>
+        {
+            Row(r?.Subscribed == true ? turn.ButtonFor("unsubscribe.button", new ButtonAction.Unsubscribe()) : turn.ButtonFor("subscribe.everything", new ButtonAction.Subscribe())),
+            Row(turn.ButtonFor("subscribe.areas", new ButtonAction.InterestAreas())),
+            Row(turn.ButtonFor("subscribe.kinds", new ButtonAction.InterestKinds())),
+            Row(turn.ButtonFor("button.menu", new ButtonAction.Menu())),
+        };
+        return new([turn.Text(text, new Keyboard(rows))]);
+    }
+
+    public Outcome Subscribe(Turn turn)
+    {
+        var saved = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime) with { Subscribed = true, InterestAreas = [], InterestKinds = [] };
+        return new([turn.Say("subscribe.done", new Keyboard([[turn.ButtonFor("events.show", new ButtonAction.Events())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]))], Save: saved);
+    }
+
+    public static Outcome Unsubscribe(Turn turn)
+    {
+        var saved = turn.Resident is { } r ? r with { Subscribed = false, InterestAreas = [], InterestKinds = [] } : null;
+        return new([turn.Say("unsubscribe.done", new Keyboard([[turn.ButtonFor("subscribe.button", new ButtonAction.Subscription())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]))], Save: saved);
+    }
+
+    /// <summary>Areas (or kinds) with ✅ on the chosen ones; a tap toggles one and subscribes.</summary>
+    public Outcome ChooseAreas(Turn turn, string? toggle)
+    {
+        var r = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
+        if (toggle is not null) r = r with { Subscribed = true, InterestAreas = Toggled(r.InterestAreas, toggle) };
+        var rows = Areas.Ids.Select(a => turn.Button(Mark(r.InterestAreas.Contains(a)) + EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.InterestAreas(a)))
+            .Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        rows.Add([turn.ButtonFor("subscribe.finish", new ButtonAction.Subscription())]);
+        return new([turn.Say("subscribe.choosearea", new Keyboard(rows))], Save: toggle is null ? null : r);
+    }
+
+    public Outcome ChooseKinds(Turn turn, EventKind? toggle)
+    {
+        var r = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
+        if (toggle is { } k) r = r with { Subscribed = true, InterestKinds = Toggled(r.InterestKinds, k) };
+        var rows = Enum.GetValues<EventKind>().Select(kind => turn.Button(Mark(r.InterestKinds.Contains(kind)) + turn.Content.T(turn.Language, EventCard.KindKey(kind)), new ButtonAction.InterestKinds(kind)))
+            .Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        rows.Add([turn.ButtonFor("subscribe.finish", new ButtonAction.Subscription())]);
+        return new([turn.Say("subscribe.choosekind", new Keyboard(rows))], Save: toggle is null ? null : r);
+    }
+
+    private static string Interests(Turn turn, bool areas)
+    {
+        var r = turn.Resident!;
+        var names = areas
+            ? r.InterestAreas.Select(a => EventCard.AreaName(turn.Content, turn.Language, a))
+            : r.InterestKinds.Select(k => turn.Content.T(turn.Language, EventCard.KindKey(k)));
+        var list = string.Join(", ", names);
+        return list.Length == 0 ? turn.Content.T(turn.Language, "subscription.all") : list;
+    }
+
+    public int RemindersOf(long residentId) => db?.Read(d => ReminderStore.OfResident(d, residentId).Count) ?? 0;
+
+    private Event? Visible(long id) => db?.Read(d => EventStore.Find(d, id)) is { Status: not EventStatus.Draft } e ? e : null;
+
+    private static Outcome Gone(Turn turn) => new([turn.Say("event.gone", turn.MenuOnly())]);
+
+    private static List<T> Toggled<T>(List<T> list, T item) => list.Contains(item) ? list.Where(x => !Equals(x, item)).ToList() : [.. list, item];
+
+    private static string Mark(bool on) => on ? "✅ " : "";
+
+    private static IReadOnlyList<Button> Row(Button b) => [b];
+}
