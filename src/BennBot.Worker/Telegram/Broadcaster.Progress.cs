@@ -53,7 +53,7 @@ public sealed partial class Broadcaster
             if (final)
             {
                 await gate.WaitAsync(b.ReportChatId, ct);
-                await bot.SendMessage(b.ReportChatId, text, ParseMode.Html, cancellationToken: ct);
+                await bot.SendMessage(b.ReportChatId, text, ParseMode.Html, replyMarkup: keys, cancellationToken: ct);
             }
         }
         catch (Exception e) when (e is RequestException or ApiRequestException)

@@ -1,0 +1,108 @@
+using BennBot.Content;
+using BennBot.FakeTelegram;
+using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BennBot.Tests.EndToEnd;
+
+/// <summary>The delivery engine against Telegram's refusals: 429, malformed messages, network trouble.</summary>
+public sealed class DeliveryEngineTests
+{
+    private const long StaffChat = -100500;
+    private static readonly string[] Settings = ["--BennBot:Staff:ChatId=-100500", "--BennBot:Staff:UserIds:0=900", "--BennBot:DefaultLanguage=en"];
+    private static string T(string key, params (string, object)[] args) => TestContent.Content.T(Languages.English, key, args);
+
+    [Fact]
+    public async Task A_429_pauses_all_sending_for_the_full_retry_after_and_the_message_is_still_delivered()
+    {
+        await using var bot = await BotUnderTest.Start([.. Settings, "--BennBot:Broadcast:MessagesPerSecond=10"]);
+        var db = bot.Services.GetRequiredService<Database>();
+        var residents = Enumerable.Range(7001, 40).Select(i => (long)i).ToList();
+        var e = await EventSeeds.Subscribers(db, residents, EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+        await EventSeeds.Announce(db, e, StaffChat);
+
+        await bot.Api.WaitFor(() => residents.Any(r => bot.Api.DeliveredTo(r) > 0) ? bot.Api : null, what: "the first delivery");
+        var injected = DateTimeOffset.UtcNow;
+        bot.Api.Fail("sendMessage", 429, retryAfter: 3, description: "Too Many Requests: retry after 3");
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(40));
+
+        var sends = bot.Api.CallsOf("sendMessage").Where(c => c.At >= injected).OrderBy(c => c.At).ToList();
+        var refused = sends[0]; // the first send after the injection got the 429
+        var next = sends[1];
+        Assert.True(next.At - refused.At >= TimeSpan.FromSeconds(3), $"next send {(next.At - refused.At).TotalSeconds:F2} s after the 429");
+        Assert.All(residents, r => Assert.Equal(1, bot.Api.DeliveredTo(r)));
+    }
+
+    [Fact]
+    public async Task A_message_Telegram_rejects_stops_the_broadcast_after_the_first_recipient_and_staff_are_told()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var residents = Enumerable.Range(7101, 30).Select(i => (long)i).ToList();
+        var e = await EventSeeds.Subscribers(db, residents, EventSeeds.Cafe(DateTime.UtcNow.AddDays(3), "Kaputt-Test"));
+        bot.Api.FailMatching(c => c.Method == "sendMessage" && c.ChatId > 0 && c.Text?.Contains("Kaputt-Test") == true, 400, "Bad Request: can't parse entities: unsupported start tag");
+        await EventSeeds.Announce(db, e, StaffChat);
+
+        var report = await bot.Api.Received(StaffChat, "can't parse entities", TimeSpan.FromSeconds(20));
+        Assert.Contains(T("broadcast.state.aborted", ("problem", "")).Split('(')[0], report.Text);
+        await Task.Delay(1500); // nothing more goes out
+        var attempts = bot.Api.CallsOf("sendMessage").Count(c => c.ChatId > 0);
+        Assert.InRange(attempts, 1, Worker.Telegram.Broadcaster.Concurrency);
+        Assert.Equal(BroadcastStatus.Aborted, EventSeeds.Latest(db).Status);
+        Assert.Equal(residents.Count, db.Read(d => BroadcastStore.Count(d, EventSeeds.Latest(db).Id, DeliveryStatus.Pending)));
+    }
+
+    [Fact]
+    public async Task When_most_sends_fail_the_broadcast_pauses_itself_tells_staff_and_resumes_when_staff_press_resume()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var residents = Enumerable.Range(7201, 40).Select(i => (long)i).ToList();
+        var e = await EventSeeds.Subscribers(db, residents, EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+        var outage = true;
+        bot.Api.FailMatching(c => Volatile.Read(ref outage) && c.Method == "sendMessage" && c.ChatId > 0, 502, "Bad Gateway");
+        await EventSeeds.Announce(db, e, StaffChat);
+
+        var paused = await bot.Api.Received(StaffChat, T("broadcast.state.network"), TimeSpan.FromSeconds(40));
+        var attemptsWhilePaused = bot.Api.CallsOf("sendMessage").Count(c => c.ChatId > 0);
+        Assert.True(attemptsWhilePaused < residents.Count * 3, $"{attemptsWhilePaused} attempts: it did not burn through the list");
+        Assert.Equal(BroadcastStatus.Paused, EventSeeds.Latest(db).Status);
+        Assert.Contains(paused.Buttons, b => b.Label == T("broadcast.button.resume"));
+
+        Volatile.Write(ref outage, false);
+        bot.Api.Push("callback_query", StaffPress(EventSeeds.Latest(db).Id));
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(40));
+        Assert.All(residents, r => Assert.Equal(1, bot.Api.DeliveredTo(r)));
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_staff_pressing_a_forged_send_or_control_button_changes_nothing()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var e = await EventSeeds.Subscribers(db, [7301], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)) with { Status = Worker.Events.EventStatus.Draft });
+        bot.Api.PressButton(7302, $"Xg:{e.Id}", "en");
+        bot.Api.PressButton(7302, $"Xz:{e.Id}", "en");
+        bot.Api.SendText(7302, "/newevent", "en");
+        bot.Api.SendText(7302, "/desk", "en");
+        var replies = await bot.Api.WaitForMessages(7302, 4);
+        Assert.Equal(2, replies.Count(m => m.Text == TestContent.Content.T(Languages.English, "button.expired")));
+        Assert.Equal(2, replies.Count(m => m.Text!.Contains("do not know this command")));
+        // In the staff chat, someone not on the staff list is ignored too.
+        var press = StaffPress(1, userId: 7302);
+        press["data"] = $"Xg:{e.Id}";
+        bot.Api.Push("callback_query", press);
+        await Task.Delay(2500);
+        Assert.Empty(db.Read(d => BroadcastStore.Broadcasts(d).FindAll().ToList()));
+        Assert.Equal(Worker.Events.EventStatus.Draft, db.Read(d => Worker.Events.EventStore.Find(d, e.Id))!.Status);
+        Assert.Empty(bot.Api.MessagesTo(StaffChat));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject StaffPress(long broadcastId, long userId = 900)
+    {
+        var q = FakeUpdates.CallbackQuery(userId, "en", $"Br:{broadcastId}");
+        q["message"]!["chat"] = FakeUpdates.Chat(StaffChat);
+        return q;
+    }
+}
