@@ -10,10 +10,16 @@ using Microsoft.Extensions.Logging;
 // process), and the update path with
 // 200 simulated residents through the fake Bot API over loopback HTTP (in process).
 // Run: dotnet run -c Release --project tests/BennBot.Benchmarks [-- residents messagesEach]
+// The broadcast benchmark (minutes: recipients ÷ rate): dotnet run -c Release --project tests/BennBot.Benchmarks -- broadcast [recipients] [rate]
 const string token = "123456:BENCH-TOKEN";
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+if (args.FirstOrDefault() == "broadcast")
+{
+    await BroadcastBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 25);
+    return;
+}
 var residents = args.Length > 0 ? int.Parse(args[0]) : 200;
 var each = args.Length > 1 ? int.Parse(args[1]) : 5;
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
 Answering();
 await ColdStart();

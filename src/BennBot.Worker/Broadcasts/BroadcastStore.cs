@@ -52,6 +52,14 @@ public static class BroadcastStore
         return claimed;
     }
 
+    /// <summary>Puts a broadcast's recipients in <paramref name="status"/> back in the queue, with a fresh count of attempts.</summary>
+    public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status)
+    {
+        var rows = Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, status))).ToList();
+        foreach (var d in rows) Deliveries(db).Update((d with { Attempts = 0 }).With(DeliveryStatus.Pending));
+        return rows.Count;
+    }
+
     /// <summary>After a crash nobody knows whether the in-flight sends reached Telegram: send them again (at most
     /// the number of concurrent sends get a second copy; nobody is skipped).</summary>
     public static int RequeueInFlight(LiteDatabase db)

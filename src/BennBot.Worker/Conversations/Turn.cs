@@ -28,6 +28,8 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
     public Keyboard MainMenu() => new([
         [ButtonFor("menu.takepart", new ButtonAction.Topics())],
         [ButtonFor("menu.events", new ButtonAction.Events())],
+        // One tap to subscribe; once subscribed, the same row leads to the choices and to unsubscribing.
+        [Resident?.Subscribed == true ? ButtonFor("menu.subscription", new ButtonAction.Subscription()) : ButtonFor("subscribe.button", new ButtonAction.Subscribe())],
         [ButtonFor("menu.ask", new ButtonAction.AskHint())],
         [ButtonFor("menu.guide", new ButtonAction.Guide())],
         [ButtonFor("menu.language", new ButtonAction.ChooseLanguage()), ButtonFor("menu.privacy", new ButtonAction.Privacy())],

@@ -50,6 +50,7 @@ public static class EventEffectStore
                     _ => b,
                 };
                 BroadcastStore.Broadcasts(db).Update(changed);
+                if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed); // those the outage hit get another try
                 break;
             case ImportEvents i:
                 foreach (var imported in i.Events) Import(db, imported, now);

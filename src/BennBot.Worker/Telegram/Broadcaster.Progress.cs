@@ -91,6 +91,6 @@ public sealed partial class Broadcaster
         };
     }
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Progress of broadcast {Id} could not be shown ({Error})")]
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Progress of broadcast {Id} could not be shown ({Error})")]
     private partial void LogProgressFailed(long id, string error);
 }

@@ -263,24 +263,24 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
 
     private sealed record Result(Outcome Kind, string? Problem = null);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Broadcast {Id} started for {Count} recipients")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Broadcast {Id} started for {Count} recipients")]
     private partial void LogStarted(long id, int count);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Count} broadcast sends were in flight at the last stop; they are sent again")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Count} broadcast sends were in flight at the last stop; they are sent again")]
     private partial void LogRequeued(int count);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Broadcast {Id} paused itself: most recent sends failed")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Broadcast {Id} paused itself: most recent sends failed")]
     private partial void LogTripped(long id);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Broadcast {Id} aborted: Telegram rejects the message ({Problem})")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Broadcast {Id} aborted: Telegram rejects the message ({Problem})")]
     private partial void LogAborted(long id, string problem);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Telegram asked to slow down during a broadcast: all sending paused for {Seconds} s")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Telegram asked to slow down during a broadcast: all sending paused for {Seconds} s")]
     private partial void LogFlood(double seconds);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Broadcast {Id} stopped by an error; it resumes on the next tick")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Broadcast {Id} stopped by an error; it resumes on the next tick")]
     private partial void LogRunFailed(Exception e, long id);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Broadcast scheduling failed; trying again in a second")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "Broadcast scheduling failed; trying again in a second")]
     private partial void LogTickFailed(Exception e);
 }

@@ -82,7 +82,7 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
             var now = time.GetUtcNow();
             if (_chats.Count > 10_000) Forget(now);
             if (!_chats.TryGetValue(chatId, out var pace)) _chats[chatId] = pace = new ChatPace();
-            var slot = chatId < 0 ? pace.NextGroupSlot(now) : Max(pace.Next, now - PrivateSpacing * PrivateBurst);
+            var slot = chatId < 0 ? pace.NextGroupSlot(now) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
             if (chatId < 0) pace.Sent.Enqueue(slot);
             else pace.Next = slot + PrivateSpacing;
             pace.Last = slot;

@@ -1,6 +1,7 @@
 using System.Text;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 
 namespace BennBot.Tests.Conversations;
 
@@ -18,6 +19,15 @@ public sealed class ButtonActionTests
         all.AddRange(Languages.All.Select(l => new ButtonAction.SetLanguage(l)));
         all.AddRange(c.Categories.Select(id => new ButtonAction.Category(id)));
         all.AddRange(c.Entries.Select(e => new ButtonAction.ShowEntry(e.Id)));
+        all.AddRange([
+            new ButtonAction.Events(), new ButtonAction.Events("hansa"), new ButtonAction.Events(Kind: EventKind.Sport), new ButtonAction.Events("other", EventKind.Other),
+            new ButtonAction.EventFilter(true), new ButtonAction.EventFilter(false), new ButtonAction.ShowEvent(long.MaxValue), new ButtonAction.Remind(3),
+            new ButtonAction.Remind(3, 24), new ButtonAction.Remind(3, 3), new ButtonAction.Calendar(12), new ButtonAction.Subscription(), new ButtonAction.Subscribe(),
+            new ButtonAction.Unsubscribe(), new ButtonAction.InterestAreas(), new ButtonAction.InterestAreas("komponisten"), new ButtonAction.InterestKinds(),
+            new ButtonAction.InterestKinds(EventKind.Participation), new ButtonAction.Control(BroadcastOp.Pause, 4), new ButtonAction.Control(BroadcastOp.Cancel, long.MaxValue),
+        ]);
+        all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, long.MaxValue, "komponisten")));
+        all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, 1)));
         return new TheoryData<string>(all.Select(a => a.Encode()));
     }
 
@@ -42,6 +52,20 @@ public sealed class ButtonActionTests
     [InlineData("p:q")]
     [InlineData("broadcast:all")]
     [InlineData("e:petition\u0000")]
+    [InlineData("Ev:abc")]
+    [InlineData("Ev:-1")]
+    [InlineData("Ev:0")]
+    [InlineData("Ev:99999999999999999999")]
+    [InlineData("E:nowhere:*")]
+    [InlineData("E:*:99")]
+    [InlineData("Sk:99")]
+    [InlineData("Sa:atlantis")]
+    [InlineData("Er:1:5")]
+    [InlineData("Xq:1")]
+    [InlineData("Xg:")]
+    [InlineData("Xg:x")]
+    [InlineData("Bq:1")]
+    [InlineData("Bp:")]
     public void Forged_or_stale_button_data_is_refused(string? data) =>
         Assert.Null(ButtonAction.Decode(data, TestContent.Content));
 }
