@@ -11,7 +11,8 @@ public sealed partial class EventDesk
 
     private static string PromptKey(DeskStep step) => "desk.ask." + step.ToString().ToLowerInvariant();
 
-    private static bool Skippable(DeskStep step) => step is DeskStep.Description or DeskStep.Place or DeskStep.Link or DeskStep.TranslateDescription;
+    // The German title and description are required; a translation may leave the description out.
+    private static bool Skippable(DeskStep step) => step is DeskStep.Place or DeskStep.Link or DeskStep.TranslateDescription;
 
     /// <summary>Asks for the session's current field (with its buttons) and remembers where the dialogue is.</summary>
     private Outcome Ask(Turn turn, DeskSession s, Event? e = null)
@@ -72,7 +73,6 @@ public sealed partial class EventDesk
 
     private static Event Skipped(Event e, DeskSession s) => s.Step switch
     {
-        DeskStep.Description => e with { Description = Without(e.Description, "de") },
         DeskStep.TranslateDescription => e with { Description = Without(e.Description, s.Language!) },
         DeskStep.Place => e with { Place = null },
         DeskStep.Link => e with { Link = null },
@@ -88,7 +88,7 @@ public sealed partial class EventDesk
                 if (text.Length is 0 or > MaxTitle) return (null, "desk.bad.title");
                 return (e with { Title = With(e.Title, s.Step == DeskStep.Title ? "de" : s.Language!, text) }, null);
             case DeskStep.Description or DeskStep.TranslateDescription:
-                if (text.Length > MaxDescription) return (null, "desk.bad.description");
+                if (text.Length is 0 or > MaxDescription) return (null, "desk.bad.description");
                 return (e with { Description = With(e.Description, s.Step == DeskStep.Description ? "de" : s.Language!, text) }, null);
             case DeskStep.Start:
                 if (BerlinTime.ParseLocal(text, Now) is not { } local || BerlinTime.ToUtc(local) <= Now) return (null, "desk.bad.start");

@@ -108,4 +108,29 @@ public sealed class ResidentEventTests
         await bot.Api.Received(8301, TestContent.Content.T(Languages.German, "unsupported"));
         Assert.Equal(3, db.Read(d => EventStore.Events(d).Count()));
     }
+
+    [Fact]
+    public async Task A_resident_sees_their_subscription_and_reminders_under_privacy_and_deleting_erases_them_and_who_received_what()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var e = await EventSeeds.Subscribers(db, [], EventSeeds.Cafe(DateTime.UtcNow.AddDays(4)));
+        bot.Api.PressButton(8401, "l:ru", "ru");
+        bot.Api.PressButton(8401, "Sk:" + (int)EventKind.Cafe, "ru");
+        await bot.Api.WaitForMessages(8401, 2);
+        await EventSeeds.Announce(db, e, StaffChat);
+        await bot.Api.Received(8401, T("ru", "event.new"), TimeSpan.FromSeconds(15));
+        bot.Api.PressButton(8401, $"Er:{e.Id}:24", "ru");
+        await bot.Api.WaitFor(() => db.Read(d => ReminderStore.OfResident(d, 8401)).SingleOrDefault(), what: "the reminder");
+
+        bot.Api.PressButton(8401, "p:s", "ru");
+        var shown = await bot.Api.Received(8401, T("ru", "privacy.events", ("subscription", T("ru", "privacy.yes") + ", " + T("ru", "kind.cafe")), ("reminders", 1)));
+        Assert.Contains("8401", shown.Text);
+
+        bot.Api.PressButton(8401, "p:y", "ru");
+        await bot.Api.Received(8401, T("ru", "privacy.deleted"));
+        Assert.Null(db.Read(d => Worker.Residents.ResidentStore.Find(d, 8401)));
+        Assert.Empty(db.Read(d => ReminderStore.OfResident(d, 8401)));
+        Assert.Empty(db.Read(d => Worker.Broadcasts.BroadcastStore.Deliveries(d).Find(x => x.ChatId == 8401).ToList()));
+    }
 }
