@@ -1,6 +1,7 @@
 using System.Text;
 using BennBot.Content;
 using BennBot.Worker.Events;
+using BennBot.Worker.Topics;
 
 namespace BennBot.Worker.Conversations;
 
@@ -42,6 +43,22 @@ public abstract record ButtonAction
     // Staff: the event desk and broadcasts (who may press them is checked when they are handled).
     public sealed record Desk(DeskOp Op, long EventId, string? Arg = null) : ButtonAction;
     public sealed record Control(BroadcastOp Op, long BroadcastId) : ButtonAction;
+    // Residents: empowerment topics.
+    public sealed record TopicsMenu : ButtonAction;
+    public sealed record NewTopic : ButtonAction;
+    public sealed record TopicCategoryChosen(TopicCategory Chosen) : ButtonAction;
+    public sealed record TopicArea(string? Area) : ButtonAction;
+    public sealed record TopicPrivacy(bool Contactable) : ButtonAction;
+    public sealed record TopicSend : ButtonAction;
+    public sealed record TopicRestart : ButtonAction;
+    public sealed record TopicCancel : ButtonAction;
+    public sealed record MyTopics : ButtonAction;
+    public sealed record PublishedTopics : ButtonAction;
+    public sealed record MeToo(long TopicId) : ButtonAction;
+    public sealed record PrivacyDeleteAll : ButtonAction;
+    public sealed record MyData : ButtonAction;
+    // Staff: reviewing topics.
+    public sealed record Review(ReviewOp Op, long TopicId, int? Value = null) : ButtonAction;
 
     public string Encode()
     {
@@ -76,6 +93,20 @@ public abstract record ButtonAction
             InterestKinds k => k.Toggle is { } kind ? "Sk:" + (int)kind : "Sk",
             Desk d => d.Arg is null ? $"X{(char)d.Op}:{d.EventId}" : $"X{(char)d.Op}:{d.EventId}:{d.Arg}",
             Control c => $"B{(char)c.Op}:{c.BroadcastId}",
+            TopicsMenu => "N",
+            NewTopic => "Nn",
+            TopicCategoryChosen c => "Nc:" + (int)c.Chosen,
+            TopicArea a => "Na:" + (a.Area ?? "-"),
+            TopicPrivacy p => p.Contactable ? "Np:1" : "Np:0",
+            TopicSend => "Ny",
+            TopicRestart => "Nr",
+            TopicCancel => "Nx",
+            MyTopics => "Nm",
+            PublishedTopics => "No",
+            MeToo m => "Ns:" + m.TopicId,
+            PrivacyDeleteAll => "p:Y",
+            MyData => "p:j",
+            Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -122,6 +153,23 @@ public abstract record ButtonAction
             ("Sk", _) when KindOf(arg!) is { } k => new InterestKinds(k),
             ({ Length: 2 } x, _) when x[0] == 'X' && Enum.IsDefined((DeskOp)x[1]) && arg!.Split(':', 2) is [var e, .. var rest] && ParseId(e) is { } id =>
                 new Desk((DeskOp)x[1], id, rest.Length == 1 ? rest[0] : null),
+            ("N", null) => new TopicsMenu(),
+            ("Nn", null) => new NewTopic(),
+            ("Nc", _) when SmallEnum<TopicCategory>(arg!) is { } c => new TopicCategoryChosen(c),
+            ("Na", "-") => new TopicArea(null),
+            ("Na", _) when Areas.IsKnown(arg) => new TopicArea(arg),
+            ("Np", "0" or "1") => new TopicPrivacy(arg == "1"),
+            ("Ny", null) => new TopicSend(),
+            ("Nr", null) => new TopicRestart(),
+            ("Nx", null) => new TopicCancel(),
+            ("Nm", null) => new MyTopics(),
+            ("No", null) => new PublishedTopics(),
+            ("Ns", _) when ParseId(arg) is { } id => new MeToo(id),
+            ("p", "Y") => new PrivacyDeleteAll(),
+            ("p", "j") => new MyData(),
+            ({ Length: 2 } x, _) when x[0] == 'K' && Enum.IsDefined((ReviewOp)x[1]) && arg!.Split(':') is [var t, .. var rest] && rest.Length <= 1 && ParseId(t) is { } id
+                && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
+                new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
             ({ Length: 2 } x, _) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
             _ => null,
         };
@@ -132,8 +180,10 @@ public abstract record ButtonAction
 
     private static long? ParseId(string? s) => long.TryParse(s, System.Globalization.NumberStyles.None, null, out var id) && id > 0 ? id : null;
 
-    private static EventKind? KindOf(string s) =>
-        int.TryParse(s, System.Globalization.NumberStyles.None, null, out var k) && Enum.IsDefined((EventKind)k) ? (EventKind)k : null;
+    private static EventKind? KindOf(string s) => SmallEnum<EventKind>(s);
+
+    private static T? SmallEnum<T>(string s) where T : struct, Enum =>
+        s.Length <= 2 && int.TryParse(s, System.Globalization.NumberStyles.None, null, out var k) && Enum.IsDefined(typeof(T), k) ? (T)(object)k : null;
 }
 
 /// <summary>What a staff member does on the event desk; the letter is the button code.</summary>
@@ -145,3 +195,7 @@ public enum DeskOp
 }
 
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
+
+/// <summary>What the review team does with a topic: set its status, category or field of action (the value is the
+/// enum's number; without one, the choices are shown), or hide / show it again.</summary>
+public enum ReviewOp { Status = 's', Category = 'c', Field = 'f', Hide = 'h', Show = 'v' }

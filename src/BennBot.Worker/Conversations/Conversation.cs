@@ -5,6 +5,7 @@ using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
+using BennBot.Worker.Topics;
 
 namespace BennBot.Worker.Conversations;
 
@@ -12,7 +13,7 @@ namespace BennBot.Worker.Conversations;
 /// itself (staff commands only read the team's questions); the caller loads the resident and applies the outcome,
 /// so the same engine serves Telegram and the terminal.</summary>
 public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
-    StaffSettings? staff = null, Database? db = null)
+    StaffSettings? staff = null, Database? db = null, RetentionPeriods? retention = null)
 {
     public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
 
@@ -21,6 +22,8 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
     private readonly EventsHandler _events = new(db, time);
     private readonly EventDesk _desk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
+    private readonly TopicDesk _topicDesk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
+    private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
@@ -29,9 +32,11 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         if (incoming.InStaffChat) return StaffChat(turn, now);
         return incoming.Kind switch
         {
-            IncomingKind.Command => StopWaiting(Command(turn, now), turn),
-            IncomingKind.Button => StopWaiting(Button(turn, now), turn),
+            IncomingKind.Command => Topics.LeaveDraft(turn, StopWaiting(Command(turn, now), turn)),
+            IncomingKind.Button => Topics.LeaveDraft(turn, StopWaiting(Button(turn, now), turn)),
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
+            IncomingKind.Text or IncomingKind.Voice when Topics.AwaitingContent(turn) is { } draft => Topics.Content(turn, draft),
+            IncomingKind.Voice => Reply(turn.Say("topic.voicehint", turn.MainMenu())),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
@@ -52,11 +57,15 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "language" => LanguageHandler.Picker(turn),
         "help" => Reply(turn.Say("help", turn.MainMenu())),
         "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId)] },
-        "privacy" => PrivacyHandler.Info(turn),
+        "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
+        "topic" when _topicDesk.Command(turn) is { } staffView => staffView, // staff: "/topic 12"
+        "topic" => Topics.Start(turn),
+        "mydata" => PrivacyHandler.MyData(turn, MyData(turn)),
+        "delete" => PrivacyHandler.ConfirmDelete(turn),
         "subscribe" => _events.Subscribe(turn),
         "unsubscribe" => EventsHandler.Unsubscribe(turn),
-        _ => _desk.Command(turn) ?? _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
+        _ => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
     /// <summary>The staff group chat: only allow-listed staff are heard; others get silence (a button press is
@@ -68,9 +77,10 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         return turn.In.Kind switch
         {
             IncomingKind.Button => Button(turn, now),
-            IncomingKind.Command => _desk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
+            IncomingKind.Command => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
             IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
+            IncomingKind.Text when _topicDesk.Respond(turn) is { } response => response,
             _ => _team.InStaffChat(turn),
         };
     }
@@ -97,10 +107,10 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.ShowEntry e => _faq.Show(turn, content.Entry(e.Id)!),
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Reply(turn.Say("help", turn.MainMenu())),
-            ButtonAction.Privacy => PrivacyHandler.Info(turn),
+            ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
             ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId), _events.RemindersOf(turn.In.UserId)),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
-            ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn),
+            ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn, deleteTopics: false),
             ButtonAction.Guide => GuideHandler.Topics(turn),
             ButtonAction.GuideTopic g => GuideHandler.Who(turn, g.Topic),
             ButtonAction.GuideResult r => GuideHandler.Result(turn, r.Topic, r.Who),
@@ -119,6 +129,20 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.InterestKinds k => _events.ChooseKinds(turn, k.Toggle),
             ButtonAction.Desk d => _desk.Button(turn, d) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.Control c => _desk.Control(turn, c) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.TopicsMenu => TopicsHandler.Menu(turn),
+            ButtonAction.NewTopic => Topics.Start(turn),
+            ButtonAction.TopicRestart => Topics.Restart(turn),
+            ButtonAction.TopicCategoryChosen c => Topics.Category(turn, c.Chosen),
+            ButtonAction.TopicArea a => Topics.Area(turn, a.Area),
+            ButtonAction.TopicPrivacy p => Topics.Privacy(turn, p.Contactable),
+            ButtonAction.TopicSend => Topics.Send(turn),
+            ButtonAction.TopicCancel => TopicsHandler.Cancelled(turn),
+            ButtonAction.MyTopics => Topics.Mine(turn),
+            ButtonAction.PublishedTopics => Topics.Published(turn),
+            ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
+            ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
+            ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, deleteTopics: true),
             _ => Outcome.Nothing,
         };
         return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };
@@ -146,6 +170,8 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     // The resident's chosen language; before they choose, the one Telegram reports for them.
     private Language LanguageOf(Incoming incoming, Resident? resident) =>
         Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
+
+    private byte[]? MyData(Turn turn) => db?.Read(d => MyDataExport.Build(d, turn.In.UserId));
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
 

@@ -11,5 +11,6 @@ public sealed record AskTeam(long QuestionId, long ResidentId, string Language, 
 
 public sealed record MarkAnswered(long QuestionId) : Effect;
 
-/// <summary>A resident deleted their data: their open questions to the team are deleted too.</summary>
-public sealed record ForgetResident(long ResidentId) : Effect;
+/// <summary>A resident deleted their data (or it expired): everything linking data to them is erased; their topics
+/// stay as anonymous content unless <paramref name="DeleteTopics"/>.</summary>
+public sealed record ForgetResident(long ResidentId, bool DeleteTopics = false) : Effect;

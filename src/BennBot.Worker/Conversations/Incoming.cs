@@ -1,10 +1,11 @@
 namespace BennBot.Worker.Conversations;
 
-public enum IncomingKind { Text, Command, Button, Document, Unsupported, Edited, BlockedBot, UnblockedBot, Ignored }
+public enum IncomingKind { Text, Command, Button, Document, Voice, Unsupported, Edited, BlockedBot, UnblockedBot, Ignored }
 
 /// <summary>Our own view of a Telegram update: only what the features need. Built by the Telegram adapter
 /// (or the terminal), so no feature ever sees a Telegram type. <c>Text</c> of a command holds its arguments;
-/// <c>FileText</c> is the content of a document staff sent (an .ics file), read by the adapter.</summary>
+/// <c>FileText</c> is the content of a document staff sent (an .ics file), read by the adapter; a voice message
+/// carries Telegram's file id (the bot can send it on without downloading it) and its length.</summary>
 public sealed record Incoming(
     long UpdateId,
     long ChatId,
@@ -17,4 +18,6 @@ public sealed record Incoming(
     string? ButtonQueryId = null,
     bool InStaffChat = false,
     string? ReplyToText = null,
-    string? FileText = null);
+    string? FileText = null,
+    string? VoiceFileId = null,
+    int VoiceSeconds = 0);

@@ -17,7 +17,8 @@ public sealed record OutboxMessage
     public string? KeyboardJson { get; init; }
     public string? QueryId { get; init; }
     public string? Notice { get; init; }
-    /// <summary>Kind "file": the file's name and bytes (a small .ics); <see cref="Html"/> is its caption.</summary>
+    /// <summary>Kind "file": the file's name and bytes (an .ics, a CSV, a JSON); kind "photo": the PNG; kind "voice":
+    /// Telegram's file id in <see cref="FileName"/>. <see cref="Html"/> is the caption.</summary>
     public string? FileName { get; init; }
     public byte[]? File { get; init; }
     public int Attempts { get; init; }
@@ -44,6 +45,15 @@ public static class Outbox
                     break;
                 case SendFile f:
                     Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "file", FileName = f.Name, File = f.Content, Html = f.CaptionHtml, CreatedAt = now });
+                    break;
+                case SendPhoto p:
+                    if (p.To is { } photoTo && photoTo != chatId) others.Add(photoTo);
+                    Messages(db).Insert(new OutboxMessage { ChatId = p.To ?? chatId, Kind = "photo", FileName = "chart.png", File = p.Png, Html = p.CaptionHtml, CreatedAt = now });
+                    break;
+                case SendVoice v:
+                    if (v.To is { } voiceTo && voiceTo != chatId) others.Add(voiceTo);
+                    var voiceKeys = v.Keyboard is null ? null : JsonSerializer.Serialize(v.Keyboard);
+                    Messages(db).Insert(new OutboxMessage { ChatId = v.To ?? chatId, Kind = "voice", FileName = v.FileId, Html = v.CaptionHtml, KeyboardJson = voiceKeys, CreatedAt = now });
                     break;
                 case SendText t:
                     var to = t.To ?? chatId;

@@ -8,5 +8,8 @@ public sealed record Outcome(IReadOnlyList<Reply> Replies, Resident? Save = null
 {
     public IReadOnlyList<Effect> Effects { get; init; } = [];
 
+    /// <summary>Rewrite the database file after this outcome is applied, so that erased data leaves no bytes behind.</summary>
+    public bool Compact { get; init; }
+
     public static readonly Outcome Nothing = new([]);
 }

@@ -1,6 +1,7 @@
 using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
+using BennBot.Worker.Topics;
 using LiteDB;
 
 namespace BennBot.Worker.Conversations;
@@ -12,11 +13,23 @@ public static class OutcomeStore
     public static HashSet<long> Apply(LiteDatabase db, Incoming incoming, Outcome outcome, DateTime now)
     {
         ResidentStore.Apply(db, incoming.UserId, outcome);
+        if (!outcome.DeleteResident && incoming is { UserId: > 0, InStaffChat: false }) ResidentStore.Touch(db, incoming.UserId, now.Date);
         foreach (var effect in outcome.Effects)
         {
             TeamStore.Apply(db, effect, now);
             EventEffectStore.Apply(db, effect, now);
+            TopicEffectStore.Apply(db, effect, now);
         }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
+    }
+
+    /// <summary>Erases a resident and everything linked to them, in every feature (their topics stay anonymous).</summary>
+    public static void Forget(LiteDatabase db, long residentId, DateTime now)
+    {
+        var forget = new ForgetResident(residentId);
+        TeamStore.Apply(db, forget, now);
+        EventEffectStore.Apply(db, forget, now);
+        TopicEffectStore.Apply(db, forget, now);
+        ResidentStore.Apply(db, residentId, new Outcome([], DeleteResident: true));
     }
 }

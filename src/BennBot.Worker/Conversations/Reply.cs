@@ -10,6 +10,12 @@ public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To =
 /// <summary>A file (an event's .ics) with a short caption in HTML.</summary>
 public sealed record SendFile(string Name, byte[] Content, string CaptionHtml) : Reply;
 
+/// <summary>A voice message Telegram already has (sent on by its file id: no origin, no name), with a caption.</summary>
+public sealed record SendVoice(string FileId, string CaptionHtml, Keyboard? Keyboard = null, long? To = null) : Reply;
+
+/// <summary>An image (a chart) with a caption.</summary>
+public sealed record SendPhoto(byte[] Png, string CaptionHtml, long? To = null) : Reply;
+
 /// <summary>Answers a button press (stops the spinner in the app), optionally with a short notice.</summary>
 public sealed record AnswerButton(string QueryId, string? Notice = null) : Reply;
 

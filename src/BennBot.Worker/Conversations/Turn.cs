@@ -27,6 +27,7 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
 
     public Keyboard MainMenu() => new([
         [ButtonFor("menu.takepart", new ButtonAction.Topics())],
+        [ButtonFor("menu.topics", new ButtonAction.TopicsMenu())],
         [ButtonFor("menu.events", new ButtonAction.Events())],
         // One tap to subscribe; once subscribed, the same row leads to the choices and to unsubscribing.
         [Resident?.Subscribed == true ? ButtonFor("menu.subscription", new ButtonAction.Subscription()) : ButtonFor("subscribe.button", new ButtonAction.Subscribe())],
@@ -38,7 +39,7 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
 
     /// <summary>The resident record with this turn's language, created on first contact.</summary>
     public Resident ResidentOrNew(DateTime now) =>
-        Resident ?? new Resident { Id = In.UserId, Language = Language.Code, FirstSeen = now.Date };
+        Resident ?? new Resident { Id = In.UserId, Language = Language.Code, FirstSeen = now.Date, LastSeen = now.Date };
 
     private string Directed(string text) => Bidi.Direct(Language, text);
 }

@@ -23,6 +23,10 @@ public sealed record BennBotOptions
     public string SeedsPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "seeds");
     public int Workers { get; init; } = 8;
     public int MessagesPerSecond { get; init; } = 25;
+    /// <summary>Profiles of residents who have not written for this many days are erased.</summary>
+    public int InactiveDays { get; init; } = 365;
+    /// <summary>This many days after a topic is closed, the link to its submitter is erased.</summary>
+    public int TopicLinkDays { get; init; } = 180;
 
     public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
     {
@@ -82,6 +86,16 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(rate, out var n) && n is >= 1 and <= 1000) o = o with { MessagesPerSecond = n };
             else problems.Add($"BennBot__Broadcast__MessagesPerSecond must be a number from 1 to 1000, not '{rate}'.");
+        }
+        if (s["Privacy:InactiveDays"] is { Length: > 0 } inactive)
+        {
+            if (int.TryParse(inactive, out var n) && n is >= 30 and <= 3650) o = o with { InactiveDays = n };
+            else problems.Add($"BennBot__Privacy__InactiveDays must be a number of days from 30 to 3650, not '{inactive}'.");
+        }
+        if (s["Privacy:TopicLinkDays"] is { Length: > 0 } link)
+        {
+            if (int.TryParse(link, out var n) && n is >= 1 and <= 3650) o = o with { TopicLinkDays = n };
+            else problems.Add($"BennBot__Privacy__TopicLinkDays must be a number of days from 1 to 3650, not '{link}'.");
         }
         return (o, problems);
     }

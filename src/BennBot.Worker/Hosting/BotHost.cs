@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Privacy;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
@@ -34,7 +35,8 @@ public static class BotHost
         s.AddSingleton(app.Index);
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
-            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>()));
+            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>(),
+            new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays)));
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton<OutboxSender>();

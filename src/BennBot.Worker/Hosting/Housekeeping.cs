@@ -1,6 +1,8 @@
+using BennBot.Content;
 using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Privacy;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Telegram;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +12,15 @@ namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
 /// longer re-send them, forget broadcast recipients a week after the event and idle event dialogues, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
-public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
+public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, ContentSet content, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
     /// <summary>Who received an event's announcement is kept until a week after the event.</summary>
     public static readonly TimeSpan KeepRecipients = TimeSpan.FromDays(7);
+
+    public static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+    private DateTime _lastRetention = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -29,6 +34,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
                 await db.Write(d => Inbox.Purge(d, before));
                 await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
                 await db.Write(d => DeskStore.Sessions(d).DeleteMany(s => s.UpdatedAt < time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle));
+                if (time.GetUtcNow().UtcDateTime - _lastRetention >= RetentionEvery) await Retain(ct);
                 await db.Checkpoint();
                 var now = time.GetUtcNow().UtcDateTime;
                 if (now - status.LastPoll.UtcDateTime < Health.PollingStale) Health.Beat(options.DatabasePath, now);
@@ -40,5 +46,17 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
                 log.LogError(new EventId(4001, "HousekeepingFailed"), e, "Housekeeping failed; trying again in {Seconds} s", Interval.TotalSeconds);
             }
         }
+    }
+
+    // Forgets what the retention periods say, then rewrites the file so that the erased bytes are gone too.
+    private async Task Retain(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = await db.Write(d => Retention.Run(d, now, options.InactiveDays, options.TopicLinkDays, content, options.DefaultLanguage));
+        _lastRetention = now;
+        if (!result.ErasedAnything) return;
+        log.LogInformation(new EventId(4003, "Retention"), "Retention: {Drafts} unfinished topics dropped, {Links} topic links and {Profiles} inactive profiles erased",
+            result.DraftsDropped, result.TopicLinksErased, result.ProfilesErased);
+        foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
     }
 }

@@ -6,8 +6,9 @@ namespace BennBot.Worker.Privacy;
 /// <summary>Residents see what is stored about them and can delete it.</summary>
 public static class PrivacyHandler
 {
-    public static Outcome Info(Turn turn) => new([turn.Say("privacy.info", new Keyboard([
+    public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays)), new Keyboard([
         [turn.ButtonFor("privacy.show", new ButtonAction.PrivacyShow())],
+        [turn.ButtonFor("privacy.file", new ButtonAction.MyData())],
         [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
@@ -42,11 +43,21 @@ public static class PrivacyHandler
 
     public static Outcome ConfirmDelete(Turn turn) => new([turn.Say("privacy.confirm", new Keyboard([
         [turn.ButtonFor("privacy.confirmYes", new ButtonAction.PrivacyDeleteConfirmed())],
+        [turn.ButtonFor("privacy.confirmAll", new ButtonAction.PrivacyDeleteAll())],
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    public static Outcome Delete(Turn turn) => new([turn.Say("privacy.deleted")], DeleteResident: turn.Resident is not null)
-    {
-        Effects = [new ForgetResident(turn.In.UserId)],
-    };
+    /// <summary>Erases everything linking data to the resident; their topics stay as anonymous content, or go too.
+    /// The database file is then compacted, so that the erased bytes are gone from it.</summary>
+    public static Outcome Delete(Turn turn, bool deleteTopics = false) =>
+        new([turn.Say(deleteTopics ? "privacy.deletedAll" : "privacy.deleted")], DeleteResident: turn.Resident is not null)
+        {
+            Effects = [new ForgetResident(turn.In.UserId, deleteTopics)],
+            Compact = true,
+        };
+
+    /// <summary>/mydata: the resident's stored data as a JSON file.</summary>
+    public static Outcome MyData(Turn turn, byte[]? json) => json is null
+        ? new([turn.Say("privacy.none", turn.MenuOnly())])
+        : new([new SendFile($"bennbot-my-data-{turn.In.UserId}.json", json, turn.T("privacy.filecaption"))]);
 }

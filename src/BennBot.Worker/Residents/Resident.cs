@@ -14,6 +14,8 @@ public sealed record Resident
     /// <summary>False while the language is only Telegram's guess; the picker is offered until the resident chooses.</summary>
     public bool LanguageChosen { get; init; }
     public DateTime FirstSeen { get; init; }
+    /// <summary>The day of the last message (a day, not a time): profiles inactive for long are erased.</summary>
+    public DateTime LastSeen { get; init; }
     /// <summary>The resident blocked the bot (Telegram's my_chat_member update); nothing is sent until they return.</summary>
     public bool BlockedBot { get; init; }
     /// <summary>Set while the resident is asked to type a question for the team; the next text goes to the team.</summary>
@@ -27,7 +29,7 @@ public sealed record Resident
 
     // Value equality for the lists too (a record compares them by reference).
     public bool Equals(Resident? other) => other is not null && Id == other.Id && Language == other.Language
-        && LanguageChosen == other.LanguageChosen && FirstSeen == other.FirstSeen && BlockedBot == other.BlockedBot
+        && LanguageChosen == other.LanguageChosen && FirstSeen == other.FirstSeen && LastSeen == other.LastSeen && BlockedBot == other.BlockedBot
         && AwaitingQuestionUntil == other.AwaitingQuestionUntil && Subscribed == other.Subscribed
         && InterestAreas.SequenceEqual(other.InterestAreas) && InterestKinds.SequenceEqual(other.InterestKinds);
 

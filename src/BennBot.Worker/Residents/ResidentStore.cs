@@ -16,6 +16,12 @@ public static class ResidentStore
         else if (outcome.Save is { } r) Residents(db).Upsert(r);
     }
 
+    /// <summary>Notes the day a resident last wrote (at most one write a day per resident).</summary>
+    public static void Touch(LiteDatabase db, long userId, DateTime today)
+    {
+        if (Find(db, userId) is { } r && r.LastSeen < today) Residents(db).Update(r with { LastSeen = today });
+    }
+
     public static void MarkBlocked(LiteDatabase db, Resident r) =>
         Residents(db).Update(r with { BlockedBot = true });
 }

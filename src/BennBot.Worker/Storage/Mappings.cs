@@ -4,6 +4,7 @@ using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
+using BennBot.Worker.Topics;
 using LiteDB;
 
 namespace BennBot.Worker.Storage;
@@ -27,6 +28,9 @@ public static class Mappings
         mapper.Entity<DeskSession>().Id(x => x.Id, autoId: false);
         mapper.Entity<Broadcast>().Id(x => x.Id, autoId: true);
         mapper.Entity<Delivery>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Topic>().Id(x => x.Id, autoId: false);
+        mapper.Entity<TopicDraft>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Support>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -38,6 +42,9 @@ public static class Mappings
         mapper.ToDocument(new DeskSession());
         mapper.ToDocument(new Broadcast());
         mapper.ToDocument(new Delivery());
+        mapper.ToDocument(new Topic { Followers = [1] });
+        mapper.ToDocument(new TopicDraft());
+        mapper.ToDocument(new Support());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }
@@ -56,5 +63,8 @@ public static class Mappings
         db.GetCollection<Broadcast>(Broadcast.Collection).EnsureIndex(x => x.EventId);
         db.GetCollection<Delivery>(Delivery.Collection).EnsureIndex(x => x.Queue);
         db.GetCollection<Delivery>(Delivery.Collection).EnsureIndex(x => x.ChatId);
+        db.GetCollection<Topic>(Topic.Collection).EnsureIndex(x => x.SubmitterId);
+        db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.TopicId);
+        db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.ResidentId);
     }
 }

@@ -10,7 +10,7 @@ namespace BennBot.Worker.Telegram;
 /// residents see them in their app's language (https://core.telegram.org/bots/api#setmycommands).</summary>
 public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log)
 {
-    public static readonly string[] Commands = ["start", "menu", "events", "subscribe", "unsubscribe", "language", "privacy", "help", "cancel"];
+    public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
 
     public async Task Register(CancellationToken ct)
     {

@@ -91,6 +91,8 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
     {
         "answer" => bot.AnswerCallbackQuery(m.QueryId!, m.Notice, cancellationToken: ct),
         "file" => bot.SendDocument(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, cancellationToken: ct),
+        "photo" => bot.SendPhoto(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, cancellationToken: ct),
+        "voice" => bot.SendVoice(m.ChatId, InputFile.FromFileId(m.FileName!), m.Html, ParseMode.Html, replyMarkup: TelegramMarkup.Of(m.ReadKeyboard()), cancellationToken: ct),
         _ => bot.SendMessage(m.ChatId, m.Html!, ParseMode.Html, replyMarkup: TelegramMarkup.Of(m.ReadKeyboard()),
             linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
     };

@@ -36,6 +36,8 @@ public static class UpdateMapper
                     ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim())
                     : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Text: Arguments(m), Command: command);
             }
+            if (m.Voice is { } voice)
+                return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Voice, m.From.LanguageCode, VoiceFileId: voice.FileId, VoiceSeconds: voice.Duration);
             return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Unsupported, m.From.LanguageCode);
         }
         if (u.EditedMessage is { Chat.Type: ChatType.Private, From: { } editor } e)

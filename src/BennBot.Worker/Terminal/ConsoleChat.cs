@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Hosting;
+using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
@@ -15,7 +16,7 @@ public static class ConsoleChat
     {
         using var db = new Database(app.Options.DatabasePath, app.Options.DatabasePassword);
         var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, TimeProvider.System,
-            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db);
+            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db, new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays));
         var telegramLanguage = Languages.Find(lang)?.TelegramCode ?? lang;
         if (Languages.Find(lang) is { } chosen)
         {
@@ -62,6 +63,15 @@ public static class ConsoleChat
             {
                 case AnswerButton { Notice: { } notice }:
                     output.WriteLine($"({notice})");
+                    break;
+                case SendFile file:
+                    output.WriteLine($"[file {file.Name}, {file.Content.Length} bytes] {Html.ToPlain(file.CaptionHtml)}");
+                    break;
+                case SendPhoto photo:
+                    output.WriteLine($"[image, {photo.Png.Length} bytes] {Html.ToPlain(photo.CaptionHtml)}");
+                    break;
+                case SendVoice voice:
+                    output.WriteLine($"[voice message] {Html.ToPlain(voice.CaptionHtml)}");
                     break;
                 case SendText text:
                     output.WriteLine();

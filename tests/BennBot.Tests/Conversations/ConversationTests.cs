@@ -19,7 +19,7 @@ public sealed class ConversationTests
     public void A_new_resident_is_remembered_with_telegrams_language_and_without_a_name()
     {
         var outcome = _conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Command, "tr", Command: "start"), null);
-        Assert.Equal(new Resident { Id = 42, Language = "tr", LanguageChosen = false, FirstSeen = new DateTime(2026, 11, 25) }, outcome.Save);
+        Assert.Equal(new Resident { Id = 42, Language = "tr", LanguageChosen = false, FirstSeen = new DateTime(2026, 11, 25), LastSeen = new DateTime(2026, 11, 25) }, outcome.Save);
         Assert.Contains("Merhaba", ((SendText)outcome.Replies[0]).Html);
     }
 

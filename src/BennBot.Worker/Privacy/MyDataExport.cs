@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Events;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Team;
+using BennBot.Worker.Topics;
+using LiteDB;
+
+namespace BennBot.Worker.Privacy;
+
+/// <summary>/mydata: everything BennBot stores that is linked to one resident, as a readable JSON file.</summary>
+public static class MyDataExport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Arabic and Cyrillic stay readable; this is a file, not HTML
+    };
+
+    public static byte[] Build(LiteDatabase db, long userId)
+    {
+        var r = ResidentStore.Find(db, userId);
+        var data = new
+        {
+            profile = r is null ? null : new
+            {
+                telegramUserId = r.Id, language = r.Language, languageChosen = r.LanguageChosen, firstSeen = Day(r.FirstSeen), lastSeen = Day(r.LastSeen),
+                blockedBot = r.BlockedBot,
+            },
+            subscription = r is null ? null : new { subscribed = r.Subscribed, areas = r.InterestAreas, kinds = r.InterestKinds.Select(k => k.ToString()) },
+            reminders = ReminderStore.OfResident(db, userId).Select(x => new { eventId = x.EventId, due = x.DueUtc }),
+            announcementsReceived = BroadcastStore.Deliveries(db).Find(d => d.ChatId == userId).Select(d => new { broadcastId = d.BroadcastId, status = d.Status.ToString() }),
+            topics = TopicStore.Of(db, userId).Select(t => new
+            {
+                id = t.Id, submitted = t.SubmittedAt, category = t.Category.ToString(), text = t.Text, voiceMessage = t.VoiceFileId is not null,
+                area = t.Area, status = t.Status.ToString(), teamMayContactMe = t.Contactable, teamResponse = t.Response,
+            }),
+            topicsFollowed = TopicStore.Topics(db).Find(t => t.Followers.Contains(userId)).Select(t => t.Id),
+            topicDraft = TopicStore.Draft(db, userId) is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null,
+            supports = TopicStore.SupportedBy(db, userId),
+            openQuestionsToTheTeam = TeamStore.OpenQuestionsOf(db, userId).Select(q => new { asked = q.AskedAt, text = q.Text }),
+        };
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data, Json);
+    }
+
+    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd");
+}

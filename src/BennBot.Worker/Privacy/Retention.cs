@@ -1,0 +1,45 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Topics;
+using LiteDB;
+
+namespace BennBot.Worker.Privacy;
+
+/// <summary>How long BennBot keeps what (stated to residents in /privacy).</summary>
+public sealed record RetentionPeriods(int InactiveDays = 365, int TopicLinkDays = 180);
+
+public sealed record RetentionResult(int DraftsDropped, int TopicLinksErased, int ProfilesErased)
+{
+    public bool ErasedAnything => DraftsDropped + TopicLinksErased + ProfilesErased > 0;
+}
+
+/// <summary>What BennBot forgets by itself (the periods are stated in /privacy): unfinished topics after a day (the
+/// resident is told), the link between a closed topic and its submitter after <c>topicLinkDays</c>, and profiles of
+/// residents who have not written for <c>inactiveDays</c>, with everything linked to them. Everything it decides on
+/// is stored (dates), so a restart loses nothing.</summary>
+public static class Retention
+{
+    public static RetentionResult Run(LiteDatabase db, DateTime now, int inactiveDays, int topicLinkDays, ContentSet content, Language fallback)
+    {
+        var expired = TopicStore.Drafts(db).Find(d => d.UpdatedAt < now - TopicStore.DraftKept).ToList();
+        foreach (var draft in expired)
+        {
+            TopicStore.Drafts(db).Delete(draft.Id);
+            if (ResidentStore.Find(db, draft.Id) is not { BlockedBot: false } r) continue;
+            var l = Languages.Find(r.Language) ?? fallback;
+            Outbox.Add(db, r.Id, [new SendText(Bidi.Direct(l, Html.Escape(content.T(l, "topic.expired"))))], now);
+        }
+
+        var linkUntil = now.AddDays(-topicLinkDays);
+        var closed = TopicStore.Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < linkUntil).ToList()
+            .Where(t => t.SubmitterId != 0 || t.Followers.Count > 0 || t.Contactable).ToList();
+        foreach (var t in closed) TopicStore.Topics(db).Update(t with { SubmitterId = 0, Followers = [], Contactable = false });
+
+        var activeSince = now.Date.AddDays(-inactiveDays);
+        var inactive = db.GetCollection<Resident>(Resident.Collection).Find(r => r.LastSeen < activeSince && r.FirstSeen < activeSince).Select(r => r.Id).ToList();
+        foreach (var id in inactive) OutcomeStore.Forget(db, id, now);
+
+        return new(expired.Count, closed.Count, inactive.Count);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
+
+namespace BennBot.Worker.Topics;
+
+/// <summary>The review team's side of topics, in the staff chat (and for allow-listed staff in their own chat):
+/// every new topic arrives there without personal data; buttons set status, category, field of action, hide it;
+/// replying to a topic writes the team's response to the resident; /topics, /topic N, /merge, /publish, /stats,
+/// /export. Every action checks the staff list; residents hear of status changes and responses in their language.</summary>
+public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, TimeProvider time)
+{
+    public const int PageSize = 10;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A new topic for the staff chat: category, area, language, date and the text (escaped) or the voice
+    /// message itself — never a name, username or Telegram id.</summary>
+    public Reply Announce(Topic t, long chatId) => t.VoiceFileId is { } voice
+        ? new SendVoice(voice, Card(t), Keys(t), To: chatId)
+        : new SendText(Card(t), Keys(t), To: chatId);
+
+    public Outcome? Command(Turn turn)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        var args = turn.In.Text ?? "";
+        return turn.In.Command switch
+        {
+            "topics" => List(args),
+            "topic" => long.TryParse(args, out var id) && Find(id) is { } t ? new([Announce(t, turn.In.ChatId)]) : Say("staff.topic.notfound", ("id", args)),
+            "merge" => Merge(args),
+            "publish" => Publish(args),
+            "stats" => Stats(),
+            "export" => Export(args),
+            _ => null,
+        };
+    }
+
+    public Outcome? Button(Turn turn, ButtonAction.Review r)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        if (Find(r.TopicId) is not { } t) return new([ack with { Notice = T("staff.topic.notfound", ("id", r.TopicId)) }]);
+        return (r.Op, r.Value) switch
+        {
+            (ReviewOp.Status, { } v) when Enum.IsDefined((TopicStatus)v) => Changed(ack, t, x => x with { Status = (TopicStatus)v }, notify: (TopicStatus)v != t.Status),
+            (ReviewOp.Category, null) => Choices<TopicCategory>(t, ReviewOp.Category, "cat"),
+            (ReviewOp.Category, { } v) when Enum.IsDefined((TopicCategory)v) => Changed(ack, t, x => x with { Category = (TopicCategory)v }),
+            (ReviewOp.Field, null) => Choices<FieldOfAction>(t, ReviewOp.Field, "field"),
+            (ReviewOp.Field, { } v) when Enum.IsDefined((FieldOfAction)v) => Changed(ack, t, x => x with { Field = (FieldOfAction)v }),
+            (ReviewOp.Hide, null) => Changed(ack, t, x => x with { Hidden = true }),
+            (ReviewOp.Show, null) => Changed(ack, t, x => x with { Hidden = false }),
+            _ => new([ack with { Notice = T("desk.stale") }]),
+        };
+    }
+
+    /// <summary>A staff member replied to a topic in the staff chat: that is the team's response. It is kept with the
+    /// topic and goes to the resident (and whoever follows it), shown as written and marked with its language.</summary>
+    public Outcome? Respond(Turn turn)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null || turn.In.ReplyToText is null) return null;
+        if (TopicTag().Matches(turn.In.ReplyToText) is not [var m] || !long.TryParse(m.Groups[1].Value, out var id)) return null;
+        if (Find(id) is not { } t) return Say("staff.topic.notfound", ("id", id));
+        var response = turn.In.Text!.Trim();
+        var notices = Notices(t, (l, _) => $"{Html.Bold(content.T(l, "topic.notice.response", ("id", t.Id), ("language", content.T(staffLanguage, "language.name"))))}\n\n{Html.Escape(response)}");
+        return new([.. notices, new SendText(Html.Escape(T(notices.Count > 0 ? "staff.topic.sent" : "staff.topic.kept")))])
+        {
+            Effects = [new ChangeTopic(t.Id, x => x with { Response = response, ResponseLanguage = staffLanguage.Code })],
+        };
+    }
+
+    private Outcome Changed(AnswerButton ack, Topic t, Func<Topic, Topic> change, bool notify = false)
+    {
+        var changed = change(t);
+        var notices = notify
+            ? Notices(changed, (l, _) => Html.Escape(content.T(l, "topic.notice.status", ("id", t.Id), ("category", content.T(l, TopicsHandler.Key("cat", changed.Category))),
+                ("status", content.T(l, TopicsHandler.Key("status", changed.Status))))))
+            : [];
+        return new([ack with { Notice = T("staff.topic.updated", ("id", t.Id)) + " " + Summary(changed) }, .. notices]) { Effects = [new ChangeTopic(t.Id, change)] };
+    }
+
+    /// <summary>One message to each resident who follows the topic (its submitter, and those of merged duplicates), in their language.</summary>
+    private List<Reply> Notices(Topic t, Func<Language, Resident, string> text)
+    {
+        var ids = t.Followers.Prepend(t.SubmitterId).Where(id => id > 0).Distinct();
+        var residents = db!.Read(d => ids.Select(id => ResidentStore.Find(d, id)).OfType<Resident>().Where(r => !r.BlockedBot).ToList());
+        return residents.Select(r =>
+        {
+            var l = Languages.Find(r.Language) ?? staffLanguage;
+            return (Reply)new SendText(Bidi.Direct(l, text(l, r)), To: r.Id);
+        }).ToList();
+    }
+
+    private Outcome Choices<TEnum>(Topic t, ReviewOp op, string prefix) where TEnum : struct, Enum
+    {
+        var rows = Enum.GetValues<TEnum>().Select(v => new Button(T(TopicsHandler.Key(prefix, v)), new ButtonAction.Review(op, t.Id, Convert.ToInt32(v)).Encode()))
+            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
+        return new([new SendText(Html.Escape(T(op == ReviewOp.Category ? "staff.topic.choosecategory" : "staff.topic.choosefield", ("id", t.Id))), new Keyboard(rows))]);
+    }
+
+    private Topic? Find(long id) => db!.Read(d => TopicStore.Find(d, id));
+
+    private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
+
+    private Outcome Say(string key, params (string, object)[] args) => new([new SendText(Html.Escape(T(key, args)))]);
+
+    [GeneratedRegex(@"#T(\d{1,18})\b")]
+    private static partial Regex TopicTag();
+}

@@ -1,0 +1,54 @@
+using LiteDB;
+
+namespace BennBot.Worker.Topics;
+
+public enum DraftStep { Category, Content, Area, Privacy, Confirm }
+
+/// <summary>A topic being put together, one per resident. Kept for <see cref="TopicStore.DraftKept"/>, then dropped
+/// (and the resident told so).</summary>
+public sealed record TopicDraft
+{
+    public const string Collection = "topic_drafts";
+
+    public long Id { get; init; }
+    public DraftStep Step { get; init; }
+    public TopicCategory Category { get; init; } = TopicCategory.Other;
+    public string? Text { get; init; }
+    public string? VoiceFileId { get; init; }
+    public int VoiceSeconds { get; init; }
+    public string? Area { get; init; }
+    public bool Contactable { get; init; }
+    /// <summary>The resident went on to something else: texts are no longer taken as the topic until they come back.</summary>
+    public bool Paused { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    public bool HasContent => Text is not null || VoiceFileId is not null;
+}
+
+public static class TopicStore
+{
+    public static readonly TimeSpan DraftKept = TimeSpan.FromHours(24);
+    /// <summary>At most this many topics per resident and day, so that nobody floods the team.</summary>
+    public const int PerDay = 5;
+
+    public static ILiteCollection<Topic> Topics(LiteDatabase db) => db.GetCollection<Topic>(Topic.Collection);
+    public static ILiteCollection<TopicDraft> Drafts(LiteDatabase db) => db.GetCollection<TopicDraft>(TopicDraft.Collection);
+    public static ILiteCollection<Support> Supports(LiteDatabase db) => db.GetCollection<Support>(Support.Collection);
+
+    public static Topic? Find(LiteDatabase db, long id) => Topics(db).FindById(id);
+
+    public static TopicDraft? Draft(LiteDatabase db, long residentId) => Drafts(db).FindById(residentId);
+
+    public static List<Topic> Of(LiteDatabase db, long residentId) =>
+        Topics(db).Find(t => t.SubmitterId == residentId).OrderBy(t => t.Id).ToList();
+
+    public static int SubmittedToday(LiteDatabase db, long residentId, DateTime now) =>
+        Topics(db).Count(t => t.SubmitterId == residentId && t.SubmittedAt >= now.Date);
+
+    /// <summary>Topics the team published for support, newest first.</summary>
+    public static List<Topic> Published(LiteDatabase db) =>
+        Topics(db).Find(t => t.PublicWording != null && !t.Hidden && t.MergedInto == null).OrderByDescending(t => t.Id).ToList();
+
+    public static List<long> SupportedBy(LiteDatabase db, long residentId) =>
+        Supports(db).Find(s => s.ResidentId == residentId).Select(s => s.TopicId).ToList();
+}

@@ -1,0 +1,71 @@
+using BennBot.Worker.Conversations;
+using LiteDB;
+
+namespace BennBot.Worker.Topics;
+
+/// <summary>Applies the topic effects of an outcome, inside its write transaction.</summary>
+public static class TopicEffectStore
+{
+    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    {
+        switch (effect)
+        {
+            case SaveDraft s:
+                TopicStore.Drafts(db).Upsert(s.Draft with { UpdatedAt = now });
+                break;
+            case DropDraft d:
+                TopicStore.Drafts(db).Delete(d.ResidentId);
+                break;
+            case SubmitTopic s:
+                TopicStore.Topics(db).Insert(s.Topic); // throws on a taken number: the whole update is retried
+                TopicStore.Drafts(db).Delete(s.Topic.SubmitterId);
+                break;
+            case SupportTopic s when TopicStore.Find(db, s.TopicId) is { } t:
+                if (TopicStore.Supports(db).FindById(Support.IdOf(t.Id, s.ResidentId)) is not null) break;
+                TopicStore.Supports(db).Insert(new Support { Id = Support.IdOf(t.Id, s.ResidentId), TopicId = t.Id, ResidentId = s.ResidentId });
+                TopicStore.Topics(db).Update(t with { Supporters = t.Supporters + 1 });
+                break;
+            case ChangeTopic c when TopicStore.Find(db, c.TopicId) is { } t:
+                var changed = c.Change(t);
+                TopicStore.Topics(db).Update(changed.Status != t.Status ? changed with { StatusChangedAt = now } : changed);
+                break;
+            case MergeTopic m when TopicStore.Find(db, m.From) is { MergedInto: null } duplicate && TopicStore.Find(db, m.Into) is { MergedInto: null } target && duplicate.Id != target.Id:
+                Merge(db, duplicate, target);
+                break;
+            case ForgetResident f:
+                Forget(db, f.ResidentId, f.DeleteTopics);
+                break;
+        }
+    }
+
+    // The duplicate's supporters move over (nobody twice), and its submitter follows the other topic.
+    private static void Merge(LiteDatabase db, Topic duplicate, Topic target)
+    {
+        var moved = 0;
+        foreach (var s in TopicStore.Supports(db).Find(s => s.TopicId == duplicate.Id).ToList())
+        {
+            TopicStore.Supports(db).Delete(s.Id);
+            if (TopicStore.Supports(db).FindById(Support.IdOf(target.Id, s.ResidentId)) is not null) continue;
+            TopicStore.Supports(db).Insert(s with { Id = Support.IdOf(target.Id, s.ResidentId), TopicId = target.Id });
+            moved++;
+        }
+        var followers = target.Followers.Concat(duplicate.Followers).Append(duplicate.SubmitterId).Where(id => id != 0 && id != target.SubmitterId).Distinct().ToList();
+        TopicStore.Topics(db).Update(target with { Followers = followers, Supporters = target.Supporters + moved });
+        TopicStore.Topics(db).Update(duplicate with { MergedInto = target.Id, Followers = [], Supporters = 0 });
+    }
+
+    /// <summary>A resident deleted their data: every link from a topic to them goes; the topics stay as anonymous
+    /// content, or are deleted too when they chose that. Their "me too" counts stay, without who gave them.</summary>
+    private static void Forget(LiteDatabase db, long residentId, bool deleteTopics)
+    {
+        TopicStore.Drafts(db).Delete(residentId);
+        TopicStore.Supports(db).DeleteMany(s => s.ResidentId == residentId);
+        foreach (var t in TopicStore.Topics(db).Find(t => t.SubmitterId == residentId).ToList())
+        {
+            if (deleteTopics) TopicStore.Topics(db).Delete(t.Id);
+            else TopicStore.Topics(db).Update(t with { SubmitterId = 0, Contactable = false });
+        }
+        foreach (var t in TopicStore.Topics(db).Find(t => t.Followers.Contains(residentId)).ToList())
+            TopicStore.Topics(db).Update(t with { Followers = t.Followers.Where(id => id != residentId).ToList() });
+    }
+}

@@ -1,0 +1,19 @@
+using BennBot.Worker.Conversations;
+
+namespace BennBot.Worker.Topics;
+
+public sealed record SaveDraft(TopicDraft Draft) : Effect;
+
+public sealed record DropDraft(long ResidentId) : Effect;
+
+/// <summary>The resident confirmed: the topic is stored (its draft dropped). Fails if its number was just taken.</summary>
+public sealed record SubmitTopic(Topic Topic) : Effect;
+
+public sealed record SupportTopic(long TopicId, long ResidentId) : Effect;
+
+/// <summary>A staff change to a topic, applied to the stored record inside the transaction (so a "me too" that
+/// arrives meanwhile is not lost).</summary>
+public sealed record ChangeTopic(long TopicId, Func<Topic, Topic> Change) : Effect;
+
+/// <summary>Merges a duplicate into another topic: its supporters and its submitter follow.</summary>
+public sealed record MergeTopic(long From, long Into) : Effect;

@@ -1,0 +1,174 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
+using BennBot.Worker.Storage;
+
+namespace BennBot.Worker.Topics;
+
+/// <summary>Residents bring in a concern, wish or idea in a few taps: what it is about, the topic itself (text or
+/// voice), optionally where, and whether the team may contact them (anonymous by default); then a summary to send.
+/// Every step can be skipped or cancelled. Also "my topics" and "me too" for topics the team published.</summary>
+public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffChatId, TopicDesk desk)
+{
+    public const int MaxText = 2000;
+    public const int MaxVoiceSeconds = 300;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public static Outcome Menu(Turn turn) => new([turn.Say("topics.menu", new Keyboard([
+        [turn.ButtonFor("topic.new", new ButtonAction.NewTopic())],
+        [turn.ButtonFor("topic.mine", new ButtonAction.MyTopics())],
+        [turn.ButtonFor("topic.others", new ButtonAction.PublishedTopics())],
+        [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
+    ]))]);
+
+    public TopicDraft? Draft(Turn turn) => db?.Read(d => TopicStore.Draft(d, turn.In.UserId)) is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
+
+    public Outcome Start(Turn turn)
+    {
+        if (db is null || staffChatId is null) return new([turn.Say("topic.unavailable", turn.MainMenu())]);
+        if (db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
+            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]);
+        // An unfinished topic is picked up where it was left.
+        var draft = Draft(turn) is { } unfinished ? unfinished with { Paused = false } : new TopicDraft { Id = turn.In.UserId, Step = DraftStep.Category };
+        return Ask(turn, draft) with { Save = turn.ResidentOrNew(Now) };
+    }
+
+    public Outcome Restart(Turn turn) => Ask(turn, new TopicDraft { Id = turn.In.UserId, Step = DraftStep.Category });
+
+    /// <summary>Waiting for the topic itself (text or voice), and the resident has not gone on to something else.</summary>
+    public TopicDraft? AwaitingContent(Turn turn) => Draft(turn) is { Step: DraftStep.Content, Paused: false } d ? d : null;
+
+    /// <summary>Any other command or button leaves the draft as it is, but stops taking texts as the topic.</summary>
+    public Outcome LeaveDraft(Turn turn, Outcome outcome) =>
+        Draft(turn) is { Paused: false } d && !outcome.Effects.Any(e => e is SaveDraft or DropDraft or SubmitTopic)
+            ? outcome with { Effects = [.. outcome.Effects, new SaveDraft(d with { Paused = true })] }
+            : outcome;
+
+    public Outcome Category(Turn turn, TopicCategory category) => Step(turn, DraftStep.Category, d => d with { Category = category, Step = DraftStep.Content });
+
+    /// <summary>A text or voice message while the draft waits for the topic itself.</summary>
+    public Outcome Content(Turn turn, TopicDraft draft)
+    {
+        if (turn.In.Kind == IncomingKind.Voice)
+        {
+            if (turn.In.VoiceSeconds > MaxVoiceSeconds) return new([turn.Text(turn.T("topic.voicetoolong", ("max", MaxVoiceSeconds / 60)), Cancel(turn))]);
+            return Ask(turn, draft with { VoiceFileId = turn.In.VoiceFileId, VoiceSeconds = turn.In.VoiceSeconds, Text = null, Step = DraftStep.Area });
+        }
+        var text = turn.In.Text!.Trim();
+        if (text.Length > MaxText) return new([turn.Text(turn.T("topic.toolong", ("max", MaxText)), Cancel(turn))]);
+        return Ask(turn, draft with { Text = text, VoiceFileId = null, VoiceSeconds = 0, Step = DraftStep.Area });
+    }
+
+    public Outcome Area(Turn turn, string? area) => Step(turn, DraftStep.Area, d => d with { Area = area, Step = DraftStep.Privacy });
+
+    public Outcome Privacy(Turn turn, bool contactable) => Step(turn, DraftStep.Privacy, d => d with { Contactable = contactable, Step = DraftStep.Confirm });
+
+    public Outcome Send(Turn turn)
+    {
+        if (Draft(turn) is not { Step: DraftStep.Confirm, HasContent: true }) return Stale(turn);
+        if (db!.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
+            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
+        var draft = Draft(turn)!;
+        // The next number; if another resident takes it in the same instant, the insert fails and the update is retried.
+        var id = db.Read(d => TopicStore.Topics(d).Count() == 0 ? 1 : TopicStore.Topics(d).Max(t => t.Id) + 1);
+        var topic = new Topic
+        {
+            Id = id, Category = draft.Category, Field = TopicFields.Guess(draft.Category), Text = draft.Text, VoiceFileId = draft.VoiceFileId,
+            VoiceSeconds = draft.VoiceSeconds, Area = draft.Area, Language = turn.Language.Code, SubmittedAt = Now, StatusChangedAt = Now,
+            SubmitterId = turn.In.UserId, Contactable = draft.Contactable,
+        };
+        return new([turn.Text(turn.T("topic.thanks", ("id", id)), turn.MainMenu()), desk.Announce(topic, staffChatId!.Value)])
+        {
+            Effects = [new SubmitTopic(topic)],
+        };
+    }
+
+    public static Outcome Cancelled(Turn turn) => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
+
+    public Outcome Mine(Turn turn)
+    {
+        var topics = db?.Read(d => TopicStore.Of(d, turn.In.UserId)) ?? [];
+        if (topics.Count == 0) return new([turn.Say("topic.mine.none", Keys(turn))]);
+        var lines = topics.TakeLast(15).Select(t =>
+        {
+            var line = turn.T("topic.mine.line", ("id", t.Id), ("category", Name(turn, "cat", t.Category)), ("status", Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
+            return t.Response is null ? line : line + "\n" + turn.T("topic.notice.response", ("id", t.Id), ("language", LanguageName(turn, t.ResponseLanguage))) + "\n" + Html.Escape(t.Response);
+        });
+        return new([turn.Text(turn.T("topic.mine.title") + "\n\n" + string.Join("\n\n", lines), Keys(turn))]);
+    }
+
+    public Outcome Published(Turn turn)
+    {
+        var topics = db?.Read(TopicStore.Published) ?? [];
+        if (topics.Count == 0) return new([turn.Say("topic.others.none", Keys(turn))]);
+        var shown = topics.Take(10).ToList();
+        var text = turn.T("topic.others.title") + "\n\n" + string.Join("\n", shown.Select(t => $"#{t.Id} · {Html.Escape(t.PublicWording!)}"));
+        var rows = shown.Select(t => (IReadOnlyList<Button>)[turn.Button($"#{t.Id} " + turn.Content.T(turn.Language, "topic.metoo", ("count", t.Supporters)), new ButtonAction.MeToo(t.Id))]).ToList();
+        rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
+        return new([turn.Text(text, new Keyboard(rows))]);
+    }
+
+    public Outcome MeToo(Turn turn, long topicId)
+    {
+        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        if (db?.Read(d => TopicStore.Find(d, topicId)) is not { PublicWording: not null, Hidden: false, MergedInto: null } t) return new([ack, turn.Say("button.expired", turn.MainMenu())]);
+        if (db.Read(d => TopicStore.Supports(d).FindById(Support.IdOf(t.Id, turn.In.UserId))) is not null)
+            return new([ack with { Notice = turn.Content.T(turn.Language, "topic.alreadysupported") }]);
+        return new([ack with { Notice = turn.Content.T(turn.Language, "topic.supported") }], Save: turn.Resident is null ? turn.ResidentOrNew(Now) : null)
+        {
+            Effects = [new SupportTopic(t.Id, turn.In.UserId)],
+        };
+    }
+
+    // A button of one step, pressed while the draft is at that step.
+    private Outcome Step(Turn turn, DraftStep step, Func<TopicDraft, TopicDraft> change) =>
+        Draft(turn) is { } draft && draft.Step == step ? Ask(turn, change(draft) with { Paused = false }) : Stale(turn);
+
+    /// <summary>Saves the draft and asks for its current step.</summary>
+    private static Outcome Ask(Turn turn, TopicDraft draft)
+    {
+        SendText message = draft.Step switch
+        {
+            DraftStep.Category => turn.Say("topic.category", Grid(turn, Enum.GetValues<TopicCategory>().Select(c => turn.ButtonFor(Key("cat", c), new ButtonAction.TopicCategoryChosen(c))), 2, Cancel(turn))),
+            DraftStep.Content => turn.Say("topic.content", Cancel(turn)),
+            DraftStep.Area => turn.Say("topic.area", Grid(turn, Areas.Ids.Select(a => turn.Button(EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.TopicArea(a)))
+                .Append(turn.ButtonFor("topic.skip", new ButtonAction.TopicArea(null))), 2, Cancel(turn))),
+            DraftStep.Privacy => turn.Say("topic.privacy", new Keyboard([
+                [turn.ButtonFor("topic.anonymous", new ButtonAction.TopicPrivacy(false))],
+                [turn.ButtonFor("topic.contact", new ButtonAction.TopicPrivacy(true))],
+                [turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())],
+            ])),
+            _ => turn.Text(Summary(turn, draft), new Keyboard([
+                [turn.ButtonFor("topic.send", new ButtonAction.TopicSend())],
+                [turn.ButtonFor("topic.restart", new ButtonAction.TopicRestart()), turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())],
+            ])),
+        };
+        return new([message]) { Effects = [new SaveDraft(draft)] };
+    }
+
+    private static string Summary(Turn turn, TopicDraft d)
+    {
+        var content = d.VoiceFileId is not null ? turn.Content.T(turn.Language, "topic.voice", ("seconds", d.VoiceSeconds)) : d.Text ?? "";
+        return turn.T("topic.summary", // T escapes the whole text, the resident's words included
+            ("category", Name(turn, "cat", d.Category)),
+            ("area", d.Area is null ? turn.Content.T(turn.Language, "topic.noarea") : EventCard.AreaName(turn.Content, turn.Language, d.Area)),
+            ("privacy", turn.Content.T(turn.Language, d.Contactable ? "topic.privacy.contact" : "topic.privacy.anonymous")),
+            ("content", content));
+    }
+
+    private static Outcome Stale(Turn turn) => new([turn.Say("topic.stale", turn.MainMenu())]);
+
+    private static Keyboard Cancel(Turn turn) => new([[turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())]]);
+
+    private static Keyboard Keys(Turn turn) => new([[turn.ButtonFor("topic.new", new ButtonAction.NewTopic())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]);
+
+    private static Keyboard Grid(Turn turn, IEnumerable<Button> buttons, int perRow, Keyboard tail) =>
+        new([.. buttons.Chunk(perRow).Select(r => (IReadOnlyList<Button>)r), .. tail.Rows]);
+
+    public static string Key<T>(string prefix, T value) where T : Enum => prefix + "." + value.ToString().ToLowerInvariant();
+
+    public static string Name<T>(Turn turn, string prefix, T value) where T : Enum => turn.Content.T(turn.Language, Key(prefix, value));
+
+    private static string LanguageName(Turn turn, string? code) => Languages.Find(code) is { } l ? turn.Content.T(l, "language.name") : code ?? "";
+}
