@@ -24,7 +24,7 @@ public static class UpdateMapper
             if (m.Chat.Type != ChatType.Private)
             {
                 if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
-                var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text : null;
+                var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text ?? r.Caption : null; // a voice topic has a caption
                 var staffCommand = Command(m, botUsername);
                 return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
                     m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyToText: replyTo);

@@ -47,7 +47,9 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
         if (Find(r.TopicId) is not { } t) return new([ack with { Notice = T("staff.topic.notfound", ("id", r.TopicId)) }]);
         return (r.Op, r.Value) switch
         {
-            (ReviewOp.Status, { } v) when Enum.IsDefined((TopicStatus)v) => Changed(ack, t, x => x with { Status = (TopicStatus)v }, notify: (TopicStatus)v != t.Status),
+            (ReviewOp.Status, { } v) when Enum.IsDefined((TopicStatus)v) && TopicWorkflow.CanMove(t.Status, (TopicStatus)v) =>
+                Changed(ack, t, x => x with { Status = (TopicStatus)v }, notify: true),
+            (ReviewOp.Status, _) => new([ack with { Notice = T("staff.topic.updated", ("id", t.Id)) + " " + Summary(t) }]),
             (ReviewOp.Category, null) => Choices<TopicCategory>(t, ReviewOp.Category, "cat"),
             (ReviewOp.Category, { } v) when Enum.IsDefined((TopicCategory)v) => Changed(ack, t, x => x with { Category = (TopicCategory)v }),
             (ReviewOp.Field, null) => Choices<FieldOfAction>(t, ReviewOp.Field, "field"),
@@ -63,7 +65,8 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     public Outcome? Respond(Turn turn)
     {
         if (!staff.IsStaff(turn.In.UserId) || db is null || turn.In.ReplyToText is null) return null;
-        if (TopicTag().Matches(turn.In.ReplyToText) is not [var m] || !long.TryParse(m.Groups[1].Value, out var id)) return null;
+        // The card names its topic in the first line and in the tag at the end; a message naming two topics is not a reply to one.
+        if (TopicTag().Matches(turn.In.ReplyToText).Select(m => m.Groups[1].Value).Distinct().ToList() is not [var number] || !long.TryParse(number, out var id)) return null;
         if (Find(id) is not { } t) return Say("staff.topic.notfound", ("id", id));
         var response = turn.In.Text!.Trim();
         var notices = Notices(t, (l, _) => $"{Html.Bold(content.T(l, "topic.notice.response", ("id", t.Id), ("language", content.T(staffLanguage, "language.name"))))}\n\n{Html.Escape(response)}");

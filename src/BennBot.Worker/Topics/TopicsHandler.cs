@@ -10,9 +10,6 @@ namespace BennBot.Worker.Topics;
 /// Every step can be skipped or cancelled. Also "my topics" and "me too" for topics the team published.</summary>
 public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffChatId, TopicDesk desk)
 {
-    public const int MaxText = 2000;
-    public const int MaxVoiceSeconds = 300;
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public static Outcome Menu(Turn turn) => new([turn.Say("topics.menu", new Keyboard([
@@ -24,54 +21,38 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 
     public TopicDraft? Draft(Turn turn) => db?.Read(d => TopicStore.Draft(d, turn.In.UserId)) is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
 
-    public Outcome Start(Turn turn)
+    /// <summary>A resident's step in the dialogue: the pure <see cref="TopicFlow"/> decides, this turns it into replies.</summary>
+    public Outcome Step(Turn turn, FlowInput input)
     {
         if (db is null || staffChatId is null) return new([turn.Say("topic.unavailable", turn.MainMenu())]);
-        if (db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
-            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]);
-        // An unfinished topic is picked up where it was left.
-        var draft = Draft(turn) is { } unfinished ? unfinished with { Paused = false } : new TopicDraft { Id = turn.In.UserId, Step = DraftStep.Category };
-        return Ask(turn, draft) with { Save = turn.ResidentOrNew(Now) };
+        if (input is FlowInput.Start or FlowInput.Restart or FlowInput.Send && db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
+            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
+        var step = TopicFlow.Next(Draft(turn), input, turn.In.UserId);
+        return step switch
+        {
+            { Dropped: true } => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] },
+            { Problem: FlowProblem.TextTooLong } => new([turn.Text(turn.T("topic.toolong", ("max", TopicFlow.MaxText)), Cancel(turn))]),
+            { Problem: FlowProblem.VoiceTooLong } => new([turn.Text(turn.T("topic.voicetoolong", ("max", TopicFlow.MaxVoiceSeconds / 60)), Cancel(turn))]),
+            { Problem: FlowProblem.Stale } => new([turn.Say("topic.stale", turn.MainMenu())]),
+            { Submit: true, Draft: { } draft } => Submit(turn, draft),
+            { Draft: { } draft } => Ask(turn, draft) with { Save = turn.Resident is null ? turn.ResidentOrNew(Now) : null },
+            _ => Outcome.Nothing,
+        };
     }
 
-    public Outcome Restart(Turn turn) => Ask(turn, new TopicDraft { Id = turn.In.UserId, Step = DraftStep.Category });
-
     /// <summary>Waiting for the topic itself (text or voice), and the resident has not gone on to something else.</summary>
-    public TopicDraft? AwaitingContent(Turn turn) => Draft(turn) is { Step: DraftStep.Content, Paused: false } d ? d : null;
+    public bool AwaitingContent(Turn turn) => Draft(turn) is { Step: DraftStep.Content, Paused: false };
 
     /// <summary>Any other command or button leaves the draft as it is, but stops taking texts as the topic.</summary>
     public Outcome LeaveDraft(Turn turn, Outcome outcome) =>
         Draft(turn) is { Paused: false } d && !outcome.Effects.Any(e => e is SaveDraft or DropDraft or SubmitTopic)
-            ? outcome with { Effects = [.. outcome.Effects, new SaveDraft(d with { Paused = true })] }
+            ? outcome with { Effects = [.. outcome.Effects, new SaveDraft(TopicFlow.Next(d, new FlowInput.Leave(), turn.In.UserId).Draft!)] }
             : outcome;
 
-    public Outcome Category(Turn turn, TopicCategory category) => Step(turn, DraftStep.Category, d => d with { Category = category, Step = DraftStep.Content });
-
-    /// <summary>A text or voice message while the draft waits for the topic itself.</summary>
-    public Outcome Content(Turn turn, TopicDraft draft)
+    private Outcome Submit(Turn turn, TopicDraft draft)
     {
-        if (turn.In.Kind == IncomingKind.Voice)
-        {
-            if (turn.In.VoiceSeconds > MaxVoiceSeconds) return new([turn.Text(turn.T("topic.voicetoolong", ("max", MaxVoiceSeconds / 60)), Cancel(turn))]);
-            return Ask(turn, draft with { VoiceFileId = turn.In.VoiceFileId, VoiceSeconds = turn.In.VoiceSeconds, Text = null, Step = DraftStep.Area });
-        }
-        var text = turn.In.Text!.Trim();
-        if (text.Length > MaxText) return new([turn.Text(turn.T("topic.toolong", ("max", MaxText)), Cancel(turn))]);
-        return Ask(turn, draft with { Text = text, VoiceFileId = null, VoiceSeconds = 0, Step = DraftStep.Area });
-    }
-
-    public Outcome Area(Turn turn, string? area) => Step(turn, DraftStep.Area, d => d with { Area = area, Step = DraftStep.Privacy });
-
-    public Outcome Privacy(Turn turn, bool contactable) => Step(turn, DraftStep.Privacy, d => d with { Contactable = contactable, Step = DraftStep.Confirm });
-
-    public Outcome Send(Turn turn)
-    {
-        if (Draft(turn) is not { Step: DraftStep.Confirm, HasContent: true }) return Stale(turn);
-        if (db!.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
-            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
-        var draft = Draft(turn)!;
         // The next number; if another resident takes it in the same instant, the insert fails and the update is retried.
-        var id = db.Read(d => TopicStore.Topics(d).Count() == 0 ? 1 : TopicStore.Topics(d).Max(t => t.Id) + 1);
+        var id = db!.Read(d => TopicStore.Topics(d).Count() == 0 ? 1 : TopicStore.Topics(d).Max(t => t.Id) + 1);
         var topic = new Topic
         {
             Id = id, Category = draft.Category, Field = TopicFields.Guess(draft.Category), Text = draft.Text, VoiceFileId = draft.VoiceFileId,
@@ -83,8 +64,6 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
             Effects = [new SubmitTopic(topic)],
         };
     }
-
-    public static Outcome Cancelled(Turn turn) => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
 
     public Outcome Mine(Turn turn)
     {
@@ -121,10 +100,6 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
         };
     }
 
-    // A button of one step, pressed while the draft is at that step.
-    private Outcome Step(Turn turn, DraftStep step, Func<TopicDraft, TopicDraft> change) =>
-        Draft(turn) is { } draft && draft.Step == step ? Ask(turn, change(draft) with { Paused = false }) : Stale(turn);
-
     /// <summary>Saves the draft and asks for its current step.</summary>
     private static Outcome Ask(Turn turn, TopicDraft draft)
     {
@@ -156,8 +131,6 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
             ("privacy", turn.Content.T(turn.Language, d.Contactable ? "topic.privacy.contact" : "topic.privacy.anonymous")),
             ("content", content));
     }
-
-    private static Outcome Stale(Turn turn) => new([turn.Say("topic.stale", turn.MainMenu())]);
 
     private static Keyboard Cancel(Turn turn) => new([[turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())]]);
 

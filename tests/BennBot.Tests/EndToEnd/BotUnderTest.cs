@@ -41,10 +41,20 @@ public sealed class BotUnderTest : IAsyncDisposable
         return new BotUnderTest(api, host, dataDir, logs);
     }
 
-    public async ValueTask DisposeAsync()
+    private bool _stopped;
+
+    /// <summary>Stops the bot (the database is closed) but keeps its files, so a test can read them.</summary>
+    public async Task Stop()
     {
+        if (_stopped) return;
+        _stopped = true;
         await _host.StopAsync();
         _host.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop();
         await Api.DisposeAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using BennBot.Content;
+using BennBot.FakeTelegram;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Topics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BennBot.Tests.EndToEnd;
+
+/// <summary>The whole loop of empowerment topics: residents share them (text or voice, anonymous or contactable),
+/// the team reviews them in the staff chat without personal data, and residents hear back in their language.</summary>
+public sealed class TopicTests
+{
+    private const long StaffChat = -100500, Staff = 900;
+    private static readonly string[] Settings = ["--BennBot:Staff:ChatId=-100500", "--BennBot:Staff:UserIds:0=900", "--BennBot:DefaultLanguage=en"];
+    private static string T(string language, string key, params (string, object)[] args) => TestContent.Content.T(Languages.Find(language)!, key, args);
+
+    private static async Task Share(FakeBotApi api, long resident, string language, TopicCategory category, Action say, string? area, bool contactable)
+    {
+        api.PressButton(resident, "l:" + language, language);
+        api.SendText(resident, "/topic", language);
+        await api.Received(resident, T(language, "topic.category"));
+        api.PressButton(resident, "Nc:" + (int)category, language);
+        await api.Received(resident, T(language, "topic.content").Split('\n')[0]);
+        say();
+        await api.Received(resident, T(language, "topic.area").Split('\n')[0]);
+        api.PressButton(resident, "Na:" + (area ?? "-"), language);
+        await api.Received(resident, T(language, "topic.privacy").Split('\n')[0]);
+        api.PressButton(resident, contactable ? "Np:1" : "Np:0", language);
+        await api.WaitFor(() => api.MessagesTo(resident).LastOrDefault()?.ButtonData.Contains("Ny") == true ? api : null, what: "the summary");
+        api.PressButton(resident, "Ny", language);
+    }
+
+    [Fact]
+    public async Task Residents_share_text_and_voice_topics_staff_see_no_personal_data_and_residents_hear_back_in_their_language()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        const long farsi = 5550001234567, arabic = 5550007654321;
+        await Share(api, farsi, "fa", TopicCategory.Housing, () => api.SendText(farsi, "گرمایش ساختمان ما کار نمی‌کند <b>فوری</b>", "fa"), null, contactable: false);
+        await api.Received(farsi, T("fa", "topic.thanks", ("id", 1)).Split('\n')[0]);
+        await Share(api, arabic, "ar", TopicCategory.Participation, () => api.Push("message", FakeUpdates.Voice(arabic, "ar", "voice-file-1", 42)), "hansa", contactable: true);
+        await api.Received(arabic, T("ar", "topic.thanks", ("id", 2)).Split('\n')[0]);
+
+        var text = await api.Received(StaffChat, "#T1");
+        Assert.Contains("&lt;b&gt;فوری&lt;/b&gt;", text.Text);
+        Assert.Contains(T("en", "cat.housing"), text.Text);
+        Assert.Contains(T("fa", "language.name"), text.Text);
+        Assert.Contains(T("en", "staff.topic.anonymous"), text.Text);
+        var voice = await api.WaitFor(() => api.CallsOf("sendVoice").FirstOrDefault(c => c.ChatId == StaffChat));
+        Assert.Equal("voice-file-1", voice.Body["voice"]!.ToString());
+        Assert.Contains("#T2", voice.Text);
+        Assert.Contains(T("en", "staff.topic.contact"), voice.Text);
+        Assert.Contains("Hansastraße", voice.Text);
+        // Nothing the staff chat received names or identifies a resident.
+        var toStaff = string.Join("\n", api.Calls.Where(c => c.ChatId == StaffChat).Select(c => c.Body.ToJsonString()));
+        foreach (var secret in new[] { farsi.ToString(), arabic.ToString(), "Resident555" }) Assert.DoesNotContain(secret, toStaff);
+
+        // Staff set a status: the Farsi resident hears it in Farsi.
+        api.Push("callback_query", StaffPress($"Ks:1:{(int)TopicStatus.Planned}"));
+        var notice = await api.Received(farsi, T("fa", "topic.notice.status", ("id", 1), ("category", T("fa", "cat.housing")), ("status", T("fa", "status.planned"))));
+        Assert.StartsWith("\u200F", notice.Text);
+        // Staff reply to the voice topic: the Arabic resident gets the team's words, marked with their language.
+        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Danke! Wir laden Sie zum nächsten Treffen ein.", Html.ToPlain(voice.Text!)));
+        var response = await api.Received(arabic, "Wir laden Sie zum nächsten Treffen ein.");
+        Assert.Contains(T("ar", "topic.notice.response", ("id", 2), ("language", T("en", "language.name"))), response.Text);
+        await api.Received(StaffChat, T("en", "staff.topic.sent"));
+
+        // "My topics" shows both the status and the response, in the resident's language.
+        api.PressButton(arabic, "Nm", "ar");
+        var mine = await api.Received(arabic, T("ar", "topic.mine.title"));
+        Assert.Contains("#2", mine.Text);
+
+        // A resident pressing a forged staff button changes nothing.
+        api.PressButton(7777, $"Ks:1:{(int)TopicStatus.Done}", "de");
+        await api.Received(7777, T("de", "button.expired"));
+        var db = bot.Services.GetRequiredService<Database>();
+        Assert.Equal(TopicStatus.Planned, db.Read(d => TopicStore.Find(d, 1))!.Status);
+    }
+
+    [Fact]
+    public async Task A_resident_supports_a_published_topic_twice_and_it_counts_once()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        await Share(api, 9201, "de", TopicCategory.Leisure, () => api.SendText(9201, "Mehr Bänke im Park, bitte."), "behaim", contactable: false);
+        await api.Received(StaffChat, "#T1");
+        api.SendText(Staff, "/publish 1 Mehr Sitzbänke im Park am Weißen See");
+        await api.Received(Staff, T("en", "staff.publish.done", ("id", 1), ("wording", "Mehr Sitzbänke im Park am Weißen See")));
+
+        api.PressButton(9202, "l:uk", "uk");
+        api.PressButton(9202, "No", "uk");
+        var list = await api.Received(9202, "Mehr Sitzbänke im Park am Weißen See");
+        Assert.Contains("Ns:1", list.ButtonData);
+        api.PressButton(9202, "Ns:1", "uk");
+        api.PressButton(9202, "Ns:1", "uk");
+        var acks = await api.WaitFor(() => api.CallsOf("answerCallbackQuery").Select(c => c.Body["text"]?.ToString()).Where(t => t is not null).ToList() is { Count: >= 2 } l ? l : null);
+        Assert.Contains(T("uk", "topic.supported"), acks);
+        Assert.Contains(T("uk", "topic.alreadysupported"), acks);
+        var db = bot.Services.GetRequiredService<Database>();
+        Assert.Equal(1, db.Read(d => TopicStore.Find(d, 1))!.Supporters);
+    }
+
+    [Fact]
+    public async Task Mydata_returns_exactly_the_residents_data_and_delete_removes_every_trace_from_the_database_file()
+    {
+        var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        const long me = 5550009876543, other = 5550003333333;
+        await Share(api, me, "en", TopicCategory.Safety, () => api.SendText(me, "The lights in the courtyard are broken.", "en"), "spitze", contactable: true);
+        await Share(api, other, "en", TopicCategory.Work, () => api.SendText(other, "Other resident's private worry.", "en"), null, contactable: false);
+        await api.Received(StaffChat, "#T2");
+        api.PressButton(me, "S+", "en");
+        api.SendText(me, "/mydata", "en");
+        var file = await api.WaitFor(() => api.CallsOf("sendDocument").FirstOrDefault(c => c.ChatId == me));
+        var json = JsonDocument.Parse(file.Document!).RootElement;
+        Assert.Equal(me, json.GetProperty("profile").GetProperty("telegramUserId").GetInt64());
+        Assert.True(json.GetProperty("subscription").GetProperty("subscribed").GetBoolean());
+        var topic = Assert.Single(json.GetProperty("topics").EnumerateArray());
+        Assert.Equal("The lights in the courtyard are broken.", topic.GetProperty("text").GetString());
+        Assert.True(topic.GetProperty("teamMayContactMe").GetBoolean());
+        var raw = System.Text.Encoding.UTF8.GetString(file.Document!);
+        Assert.DoesNotContain("Other resident", raw);
+        Assert.DoesNotContain(other.ToString(), raw);
+
+        api.SendText(me, "/delete", "en");
+        await api.Received(me, T("en", "privacy.confirm"));
+        api.PressButton(me, "p:y", "en");
+        await api.Received(me, T("en", "privacy.deleted"));
+        var db = bot.Services.GetRequiredService<Database>();
+        var kept = db.Read(d => TopicStore.Find(d, 1))!;
+        Assert.Equal((0L, false, "The lights in the courtyard are broken."), (kept.SubmitterId, kept.Contactable, kept.Text));
+
+        var path = Path.Combine(bot.DataDir, "bennbot.db");
+        await bot.Stop(); // the file is closed: read it as anyone could
+        var bytes = Directory.GetFiles(bot.DataDir, "bennbot*").Where(f => !f.EndsWith(".lock")).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(me.ToString())));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(BitConverter.GetBytes(me)));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(BitConverter.GetBytes(other))); // the search does find ids that are there
+        await bot.DisposeAsync();
+    }
+
+    private static System.Text.Json.Nodes.JsonObject StaffPress(string data)
+    {
+        var q = FakeUpdates.CallbackQuery(Staff, "en", data);
+        q["message"]!["chat"] = FakeUpdates.Chat(StaffChat);
+        return q;
+    }
+}
