@@ -6,10 +6,19 @@ namespace BennBot.Worker.Storage;
 /// <summary>The one LiteDB file of the process. LiteDB 5.0.21 corrupts data when two threads write at once and
 /// binds transactions to the OS thread, so every write runs on one dedicated writer thread inside one
 /// transaction; reads run on the caller's thread (shared/notes/litedb-delivery-security.md §1.4).</summary>
-public sealed class Database : IDisposable
+/// <remarks><see cref="Compact"/> replaces the open <see cref="LiteDatabase"/>. It runs on the writer thread, so no
+/// write runs meanwhile, and it swaps the instance under the write side of a reader/writer lock whose read side
+/// every <see cref="Read{T}"/> holds while its callback runs: no read ever sees a disposed instance.</remarks>
+public sealed partial class Database : IDisposable
 {
     private readonly InstanceLock _lock;
-    private readonly LiteDatabase _db;
+    private readonly ConnectionString _connection;
+    private readonly BsonMapper _mapper = Mappings.Create();
+    // Assigned only on the writer thread (constructor aside), and only while _swap is held for writing.
+    private LiteDatabase _db;
+    // Recursive: a read may run inside another read on the same thread without deadlocking against a waiting swap.
+    private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.SupportsRecursion);
+    private bool _disposed;
     private readonly BlockingCollection<Action> _writes = new();
     private readonly Thread _writer;
     private readonly string _path;
@@ -19,10 +28,11 @@ public sealed class Database : IDisposable
         var full = _path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _lock = InstanceLock.Acquire(full);
+        _connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password };
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password }, Mappings.Create());
-            Mappings.EnsureIndexes(_db);
+            CleanUpAfterCompaction(full);
+            _db = Open();
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException)
         {
@@ -36,7 +46,22 @@ public sealed class Database : IDisposable
         _writer.Start();
     }
 
-    public T Read<T>(Func<LiteDatabase, T> read) => read(_db);
+    /// <summary>Runs <paramref name="read"/> on the calling thread. Return materialised results (lists, records, counts),
+    /// never the <see cref="LiteDatabase"/> or a lazy query: the instance is only guaranteed open while the callback
+    /// runs (<see cref="Compact"/> replaces it). Reads may nest.</summary>
+    public T Read<T>(Func<LiteDatabase, T> read)
+    {
+        _swap.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return read(_db);
+        }
+        finally
+        {
+            _swap.ExitReadLock();
+        }
+    }
 
     public Task Write(Action<LiteDatabase> write) => Write(db => { write(db); return true; });
 
@@ -45,6 +70,7 @@ public sealed class Database : IDisposable
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
+            // _db is read when the write runs, on the writer thread: the instance current then (see Compact).
             _writes.Add(() =>
             {
                 _db.BeginTrans();
@@ -68,7 +94,6 @@ public sealed class Database : IDisposable
         return done.Task;
     }
 
-    /// <summary>Copies the log into the data file (the only fsync LiteDB 5 does); run when idle and on shutdown.</summary>
     /// <summary>A consistent copy of the data file: taken on the writer thread, so no write runs meanwhile, right
     /// after a checkpoint has moved everything from the log into the data file.</summary>
     public Task CopyTo(string target) => RunOnWriter(() =>
@@ -77,6 +102,7 @@ public sealed class Database : IDisposable
         File.Copy(_path, target, overwrite: false);
     });
 
+    /// <summary>Copies the log into the data file (the only fsync LiteDB 5 does); run when idle and on shutdown.</summary>
     public Task Checkpoint() => RunOnWriter(() => _db.Checkpoint());
 
     // Not inside Write: LiteDB refuses to checkpoint within a transaction.
@@ -88,6 +114,21 @@ public sealed class Database : IDisposable
         return done.Task;
     }
 
+    private LiteDatabase Open()
+    {
+        var db = new LiteDatabase(_connection, _mapper);
+        try
+        {
+            Mappings.EnsureIndexes(db);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
     private void WriteLoop()
     {
         foreach (var write in _writes.GetConsumingEnumerable()) write();
@@ -97,7 +138,18 @@ public sealed class Database : IDisposable
     {
         _writes.CompleteAdding();
         _writer.Join();
-        _db.Dispose();
+        // Waits for running reads; later reads get an ObjectDisposedException instead of a disposed LiteDatabase.
+        _swap.EnterWriteLock();
+        try
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _db.Dispose();
+        }
+        finally
+        {
+            _swap.ExitWriteLock();
+        }
         _lock.Dispose();
     }
 }
