@@ -55,6 +55,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
         var result = await db.Write(d => Retention.Run(d, now, options.InactiveDays, options.TopicLinkDays, content, options.DefaultLanguage));
         _lastRetention = now;
         if (!result.ErasedAnything) return;
+        if (result.ProfilesErased + result.TopicLinksErased > 0) await db.Compact();
         log.LogInformation(new EventId(4003, "Retention"), "Retention: {Drafts} unfinished topics dropped, {Links} topic links and {Profiles} inactive profiles erased",
             result.DraftsDropped, result.TopicLinksErased, result.ProfilesErased);
         foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);

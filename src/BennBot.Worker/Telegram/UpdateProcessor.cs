@@ -68,6 +68,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             Inbox.Close(d, row, InboxStatus.Done);
             return touched;
         });
+        if (outcome.Compact) await db.Compact(); // erased data leaves no bytes behind in the file
         Handled++;
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);

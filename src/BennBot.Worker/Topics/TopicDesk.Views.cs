@@ -81,7 +81,7 @@ public sealed partial class TopicDesk
     private Outcome Stats()
     {
         var stats = TopicReport.Count(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()));
-        string Label(string dimension, string key) => dimension switch
+        string Label(string dimension, string key) => key.Length == 0 ? T("staff.stats." + dimension) : dimension switch // "": the panel's heading
         {
             "field" or "category" or "status" => T(dimension == "category" ? "cat." + key.ToLowerInvariant() : dimension + "." + key.ToLowerInvariant()),
             "area" => key == "none" ? T("topic.noarea") : EventCard.AreaName(content, staffLanguage, key),
@@ -96,7 +96,14 @@ public sealed partial class TopicDesk
             Section("staff.stats.area", "area", stats.ByArea), Section("staff.stats.language", "language", stats.ByLanguage),
             Section("staff.stats.status", "status", stats.ByStatus), Section("staff.stats.month", "month", stats.ByMonth),
         ]);
-        return new([new SendText(text), new SendPhoto(TopicReport.Chart(stats, T("staff.stats.title", ("total", stats.Total)), Label), Html.Escape(T("staff.stats.chart")))]);
+        try
+        {
+            return new([new SendText(text), new SendPhoto(TopicReport.Chart(stats, T("staff.stats.title", ("total", stats.Total)), Label), Html.Escape(T("staff.stats.chart")))]);
+        }
+        catch (TopicChartUnavailableException)
+        {
+            return new([new SendText(text)]); // no font or no native drawing library here: the counts still go out
+        }
     }
 
     private Outcome Export(string args)
