@@ -52,11 +52,12 @@ public static class BroadcastStore
         return claimed;
     }
 
-    /// <summary>Puts a broadcast's recipients in <paramref name="status"/> back in the queue, with a fresh count of attempts.</summary>
-    public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status)
+    /// <summary>Puts a broadcast's recipients in <paramref name="status"/> back in the queue. With
+    /// <paramref name="oneMoreTry"/> (failed ones, when staff resume) they get exactly one more round.</summary>
+    public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status, bool oneMoreTry = false)
     {
         var rows = Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, status))).ToList();
-        foreach (var d in rows) Deliveries(db).Update((d with { Attempts = 0 }).With(DeliveryStatus.Pending));
+        foreach (var d in rows) Deliveries(db).Update((oneMoreTry ? d with { Attempts = Telegram.Broadcaster.MaxAttempts - 1 } : d).With(DeliveryStatus.Pending));
         return rows.Count;
     }
 
@@ -79,9 +80,10 @@ public static class BroadcastStore
             .Where(r => Wants(r, e) && InSegment(r, segment) && !told.Contains(r.Id)).Select(r => r.Id).ToList();
     }
 
+    /// <summary>Residents an announcement of the event reached, or may have reached (in flight at a crash or a cancellation).</summary>
     private static HashSet<long> AnnouncedTo(LiteDatabase db, long eventId) =>
         OfEvent(db, eventId).Where(b => b.Kind == BroadcastKind.Announcement)
-            .SelectMany(b => Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(b.Id, DeliveryStatus.Sent))))
+            .SelectMany(b => new[] { DeliveryStatus.Sent, DeliveryStatus.InFlight }.SelectMany(s => Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(b.Id, s)))))
             .Select(d => d.ChatId).ToHashSet();
 
     /// <summary>Everyone who was told about the event (an announcement reached them) or asked for a reminder.</summary>
@@ -97,8 +99,9 @@ public static class BroadcastStore
     /// ids are needed only to tell them of a cancellation, and to not announce an event twice).</summary>
     public static int ForgetRecipients(LiteDatabase db, DateTime before)
     {
-        var ended = Broadcasts(db).Find(b => b.Status != BroadcastStatus.Scheduled && b.Status != BroadcastStatus.Sending && b.Status != BroadcastStatus.Paused).ToList()
-            .Where(b => EventStore.Find(db, b.EventId) is not { } e || e.EndUtc < before);
+        var ended = Broadcasts(db).FindAll().ToList().Where(b => EventStore.Find(db, b.EventId) is not { } e || e.EndUtc < before).ToList();
+        // A broadcast left paused past its event will never be resumed: it is closed with its recipients forgotten.
+        foreach (var open in ended.Where(b => b.IsOpen)) Broadcasts(db).Update(open with { Status = BroadcastStatus.Cancelled, FinishedAt = DateTime.UtcNow });
         var keys = ended.SelectMany(b => Enum.GetValues<DeliveryStatus>().Select(s => new BsonValue(Delivery.QueueKey(b.Id, s)))).ToList();
         return keys.Count == 0 ? 0 : Deliveries(db).DeleteMany(Query.In(nameof(Delivery.Queue), keys));
     }

@@ -78,10 +78,12 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         return turn.In.Kind switch
         {
             IncomingKind.Button => Button(turn, now),
+            IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
             IncomingKind.Command => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
             IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
+            // A reply to one of the bot's messages answers a resident (a topic, a question), even mid-dialogue.
+            IncomingKind.Text when turn.In.ReplyToText is not null => _topicDesk.Respond(turn) ?? _team.InStaffChat(turn),
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
-            IncomingKind.Text when _topicDesk.Respond(turn) is { } response => response,
             _ => _team.InStaffChat(turn),
         };
     }

@@ -44,6 +44,22 @@ public static class EventCalendar
     /// or DTSTART. Throws
     /// <see cref="CalendarFormatException"/> when the text is not an iCalendar file, cannot be parsed, is larger
     /// than 1 MB or has more than <see cref="MaxOccurrences"/> occurrences in the window.</summary>
+    /// <summary>Neighbourhood events repeat at most daily; rules that repeat by the hour, minute or second, or that start
+    /// years back, would make the library walk through millions of dates before the first one we want.</summary>
+    private static void CheckRepeats(Calendar calendar, DateTime from)
+    {
+        foreach (var e in calendar.Events)
+        {
+            if (e.RecurrenceRule is not { } rule) continue;
+            if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely or FrequencyType.Hourly)
+                throw new CalendarFormatException($"The event \"{e.Summary}\" repeats more often than daily; BennBot takes events that repeat daily, weekly, monthly or yearly.");
+            if (e.DtStart is { } start && start.AsUtc < from.AddYears(-MaxYearsBack))
+                throw new CalendarFormatException($"The repeating event \"{e.Summary}\" starts more than {MaxYearsBack} years ago; please export only current events.");
+        }
+    }
+
+    private const int MaxYearsBack = 5;
+
     public static IReadOnlyList<ImportedEvent> Read(string icsText, DateTime fromUtc, DateTime untilUtc)
     {
         var (from, until) = (BerlinTime.AsUtc(fromUtc), BerlinTime.AsUtc(untilUtc));
@@ -51,6 +67,7 @@ public static class EventCalendar
         if (until <= from) return [];
         CheckTimeZones(calendar);
         CheckEnds(calendar);
+        CheckRepeats(calendar, from);
         var options = new EvaluationOptions { MaxUnmatchedIncrementsLimit = MaxUnmatchedIncrements };
         var result = new List<ImportedEvent>();
         var examined = 0;

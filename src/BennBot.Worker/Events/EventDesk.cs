@@ -22,7 +22,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         return turn.In.Command switch
         {
             "newevent" => new([Say(turn, PromptKey(DeskStep.Title))]) { Effects = [new OpenDraft(turn.In.UserId, turn.In.ChatId)] },
-            "desk" => List(turn),
+            "desk" => List(turn, int.TryParse(turn.In.Text, out var page) && page > 1 ? page : 1),
             _ => null,
         };
     }
@@ -70,11 +70,13 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.Preview => Preview(turn, e, Languages.Find(a.Arg)),
             DeskOp.Edit => Edit(turn, e, s, a.Arg),
             DeskOp.Translate => Translate(turn, e, s, Languages.Find(a.Arg)),
+            DeskOp.Send or DeskOp.SegmentEveryone when Incomplete(e) is { } missing => new([SayWith("desk.incomplete", ("fields", missing))]),
             DeskOp.Send or DeskOp.SegmentEveryone => Segment(turn, e, s with { Step = DeskStep.Review, Segment = new() }, a.Op == DeskOp.Send),
             DeskOp.SegmentArea when Areas.IsKnown(a.Arg) => Segment(turn, e, s with { Segment = s.Segment with { Areas = Toggled(s.Segment.Areas, a.Arg!) } }),
             DeskOp.SegmentLanguage when Languages.Find(a.Arg) is { } l => Segment(turn, e, s with { Segment = s.Segment with { Languages = Toggled(s.Segment.Languages, l.Code) } }),
-            DeskOp.Go => Queue(turn, e, s, Now),
-            DeskOp.Schedule => Ask(turn, s with { Step = DeskStep.ScheduleAt }),
+            // The recipients travel in the button itself, so that whoever presses it sends what the message shows.
+            DeskOp.Go when SegmentCodes.Decode(a.Arg) is { } segment => Queue(turn, e, s with { Segment = segment }, Now),
+            DeskOp.Schedule when SegmentCodes.Decode(a.Arg) is { } segment => Ask(turn, s with { Step = DeskStep.ScheduleAt, Segment = segment }),
             DeskOp.Cancel when e.Status == EventStatus.Published => new([Say(turn, "desk.cancelconfirm", Keys(turn, e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
                 new([Say(turn, "desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
@@ -115,12 +117,18 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         }
     }
 
-    private Outcome List(Turn turn)
+    private const int ListPage = 15;
+
+    /// <summary>Published events first (soonest first), then drafts; 15 a page ("/desk 2" for the next).</summary>
+    private Outcome List(Turn turn, int page)
     {
-        var events = db!.Read(d => EventStore.NotOver(d, Now));
-        var rows = events.Take(20).Select(e => (IReadOnlyList<Button>)[Btn(turn,
+        var events = db!.Read(d => EventStore.NotOver(d, Now)).OrderBy(e => e.Status == EventStatus.Draft).ThenBy(e => e.StartUtc).ToList();
+        var pages = Math.Max(1, (events.Count + ListPage - 1) / ListPage);
+        page = Math.Min(page, pages);
+        var rows = events.Skip((page - 1) * ListPage).Take(ListPage).Select(e => (IReadOnlyList<Button>)[Btn(turn,
             $"{(e.Status == EventStatus.Draft ? "✏️" : "📣")} #{e.Id} {EventCard.Label(staffLanguage, e)}", new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
-        return new([Say(turn, events.Count == 0 ? "desk.empty" : "desk.list", new Keyboard(rows))]);
+        var text = events.Count == 0 ? T("desk.empty") : T("desk.list") + (pages > 1 ? $" ({page}/{pages}: /desk {Math.Min(page + 1, pages)})" : "");
+        return new([new SendText(Html.Escape(text), new Keyboard(rows))]);
     }
 
     private Outcome Review(Turn turn, Event e, DeskSession s)
@@ -187,7 +195,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var languages = Languages.All.Select(l => Btn(turn, (s.Segment.Languages.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.SegmentLanguage, e.Id, l.Code)));
         var rows = areas.Chunk(2).Concat(languages.Chunk(2)).Select(p => (IReadOnlyList<Button>)p).ToList();
         rows.Add([Btn(turn, T("desk.everyone"), new ButtonAction.Desk(DeskOp.SegmentEveryone, e.Id))]);
-        rows.Add([Btn(turn, T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id)), Btn(turn, T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id))]);
+        var code = SegmentCodes.Encode(s.Segment);
+        rows.Add([Btn(turn, T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(turn, T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
         rows.Add([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
         var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
         return new([new SendText(Html.Escape(text), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
@@ -196,6 +205,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
     {
         if (e.Status == EventStatus.Cancelled || e.EndUtc <= Now) return new([Say(turn, "desk.stale")]);
+        if (Incomplete(e) is { } missing) return new([SayWith("desk.incomplete", ("fields", missing))]);
+        // One announcement at a time: a second press (or a second staff member) must not send it twice.
+        if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say(turn, "desk.busy")]);
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
@@ -208,6 +220,16 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     {
         var ask = Ask(turn, s, e);
         return ask with { Replies = [Say(turn, problem), .. ask.Replies] };
+    }
+
+    /// <summary>The fields an announcement needs that are still empty (for staff), or null.</summary>
+    private string? Incomplete(Event e)
+    {
+        var missing = new List<string>();
+        if (e.Title.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.title"));
+        if (e.Description.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.description"));
+        if (e.StartUtc <= Now) missing.Add(T("desk.field.start"));
+        return missing.Count == 0 ? null : string.Join(", ", missing);
     }
 
     private long ReportChat(Turn turn) => staff.ChatId ?? turn.In.ChatId;

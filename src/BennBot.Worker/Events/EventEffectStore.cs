@@ -19,6 +19,7 @@ public static class EventEffectStore
                 DeskStore.Sessions(db).Upsert(new DeskSession { Id = o.StaffId, ChatId = o.ChatId, EventId = draft.Id, Step = DeskStep.Title, UpdatedAt = now });
                 break;
             case SaveEvent s:
+                MoveReminders(db, EventStore.Find(db, s.Event.Id), s.Event);
                 EventStore.Events(db).Update(s.Event);
                 break;
             case SaveSession s:
@@ -50,7 +51,7 @@ public static class EventEffectStore
                     _ => b,
                 };
                 BroadcastStore.Broadcasts(db).Update(changed);
-                if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed); // those the outage hit get another try
+                if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
                 break;
             case ImportEvents i:
                 foreach (var imported in i.Events) Import(db, imported, now);
@@ -84,10 +85,24 @@ public static class EventEffectStore
             Description = i.Description is { Length: > 0 } d ? new(e.Description) { ["de"] = d.Length > EventDesk.MaxDescription ? d[..EventDesk.MaxDescription] : d } : e.Description,
             StartUtc = i.StartUtc,
             EndUtc = i.EndUtc,
-            Place = i.Place ?? e.Place,
-            Link = i.Link ?? e.Link,
+            Place = Clip(i.Place) ?? e.Place,
+            Link = i.Link is { Length: <= EventDesk.MaxField } link ? link : e.Link,
         };
         if (existing is null) EventStore.Save(db, e);
-        else EventStore.Events(db).Update(e);
+        else
+        {
+            MoveReminders(db, existing, e);
+            EventStore.Events(db).Update(e);
+        }
+    }
+
+    private static string? Clip(string? s) => s is { Length: > EventDesk.MaxField } ? s[..EventDesk.MaxField] : s;
+
+    /// <summary>When an event moves, its reminders move with it (same time before the start).</summary>
+    private static void MoveReminders(LiteDatabase db, Event? before, Event after)
+    {
+        if (before is null || before.StartUtc == after.StartUtc) return;
+        var shift = after.StartUtc - before.StartUtc;
+        foreach (var r in ReminderStore.OfEvent(db, after.Id)) ReminderStore.Reminders(db).Update(r with { DueUtc = r.DueUtc + shift });
     }
 }

@@ -1,3 +1,4 @@
+using BennBot.Worker.Storage;
 using LiteDB;
 
 namespace BennBot.Worker.Events;
@@ -24,7 +25,7 @@ public static class EventStore
     public static Event Save(LiteDatabase db, Event e)
     {
         if (e.Id != 0) { Events(db).Update(e); return e; }
-        var id = Events(db).Count() == 0 ? 1 : Events(db).Max(x => x.Id) + 1;
+        var id = Sequences.Next(db, Event.Collection, Events(db).Count() == 0 ? 0 : Events(db).Max(x => x.Id));
         var saved = e with { Id = id, Uid = e.Uid.Length > 0 ? e.Uid : $"bennbot-event-{id}@benn-weissensee" };
         Events(db).Insert(saved);
         return saved;

@@ -89,7 +89,7 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         if (Visible(id) is not { } e) return Gone(turn);
         var ics = EventCalendar.Write(e.Uid, e.StartUtc, e.EndUtc, e.TitleIn(turn.Language.Code),
             e.Description.GetValueOrDefault(turn.Language.Code) ?? e.Description.GetValueOrDefault("de"),
-            e.Place is null ? Areas.Name(e.Area) : $"{e.Place}, {Areas.Name(e.Area) ?? "Berlin-Weißensee"}", e.Link);
+            e.Place is null ? Areas.Name(e.Area) : $"{e.Place}, {Areas.Name(e.Area) ?? "Berlin-Weißensee"}", e.Link, cancelled: e.Status == EventStatus.Cancelled);
         return new([new SendFile($"benn-{e.Id}.ics", ics, turn.T("event.calendarfile"))]);
     }
 
@@ -109,7 +109,9 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
 
     public Outcome Subscribe(Turn turn)
     {
-        var saved = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime) with { Subscribed = true, InterestAreas = [], InterestKinds = [] };
+        var current = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
+        if (current.Subscribed) return Subscription(turn); // already subscribed: keep the choices, show them
+        var saved = current with { Subscribed = true, InterestAreas = [], InterestKinds = [] };
         return new([turn.Say("subscribe.done", new Keyboard([[turn.ButtonFor("events.show", new ButtonAction.Events())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]))], Save: saved);
     }
 

@@ -31,6 +31,7 @@ public static class Mappings
         mapper.Entity<Topic>().Id(x => x.Id, autoId: false);
         mapper.Entity<TopicDraft>().Id(x => x.Id, autoId: false);
         mapper.Entity<Support>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -45,6 +46,7 @@ public static class Mappings
         mapper.ToDocument(new Topic { Followers = [1] });
         mapper.ToDocument(new TopicDraft());
         mapper.ToDocument(new Support());
+        mapper.ToDocument(new Sequences.Counter());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }

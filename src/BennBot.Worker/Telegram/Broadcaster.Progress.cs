@@ -36,6 +36,7 @@ public sealed partial class Broadcaster
                 return (b, ProgressText(b, EventStore.Find(d, b.EventId), BroadcastStore.ProgressOf(d, b)));
             });
             var keys = TelegramMarkup.Of(Controls(b));
+            if (!final && b.ProgressMessageId is not null && gate.GroupWait(b.ReportChatId) > TimeSpan.FromSeconds(1)) return; // the staff chat is busy: skip this update
             await gate.WaitAsync(b.ReportChatId, ct);
             if (b.ProgressMessageId is not { } messageId)
             {
@@ -49,6 +50,12 @@ public sealed partial class Broadcaster
             }
             catch (ApiRequestException e) when (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 400)
+            {
+                // The progress message is gone (deleted by staff): start a new one.
+                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Broadcasts(d).Update(current with { ProgressMessageId = null }); });
+                if (!final) return;
             }
             if (final)
             {

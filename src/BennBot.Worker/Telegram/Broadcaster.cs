@@ -26,7 +26,9 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
 {
     /// <summary>Sends in flight at once; also the most recipients a crash can give a second copy.</summary>
     public const int Concurrency = 8;
-    public const int MaxAttempts = 3;
+    /// <summary>Rounds a recipient gets when sends fail in a way that may still have delivered (a timeout); then it is
+    /// marked failed. With the crash rule, this keeps anyone from getting an announcement three times.</summary>
+    public const int MaxAttempts = 2;
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(6);
 
@@ -34,7 +36,10 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<RequestException>(e => e is not ApiRequestException { ErrorCode: < 500 }),
+            // Only what surely did not deliver is retried here: Telegram answered with an error, or no connection was
+            // made. A timeout may have delivered; it costs the recipient one of its rounds instead.
+            ShouldHandle = new PredicateBuilder().Handle<RequestException>(e => e is ApiRequestException { ErrorCode: >= 500 }
+                || e.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }),
             MaxRetryAttempts = 2,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
@@ -84,7 +89,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         var started = await db.Write(d =>
         {
             if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Scheduled } current) return null;
-            if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e)
+            if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.EndUtc <= Now)
             {
                 BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Cancelled, FinishedAt = Now });
                 return null;
@@ -101,6 +106,10 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             var b = db.Read(d => BroadcastStore.Find(d, id))!;
             var e = db.Read(d => EventStore.Find(d, b.EventId));
             if (e is null) { await db.Write(d => BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Cancelled, FinishedAt = Now })); return; }
+            // No sender of this broadcast runs now, so whatever is still "in flight" was cut off (a crash, an error):
+            // it goes back in the queue (it may have been sent: at most one more copy for those few).
+            var orphaned = await db.Write(d => BroadcastStore.Requeue(d, id, DeliveryStatus.InFlight));
+            if (orphaned > 0) LogRequeued(orphaned);
             await Report(id, final: false, ct);
             var run = new BroadcastRun(b, e);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -109,12 +118,15 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             await stop.CancelAsync();
             await progress;
             if (ct.IsCancellationRequested) return;
-            await db.Write(d =>
+            var status = await db.Write(d =>
             {
-                if (BroadcastStore.Find(d, id) is { Status: BroadcastStatus.Sending } current && BroadcastStore.ProgressOf(d, current).Pending == 0)
-                    BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Done, FinishedAt = Now });
+                if (BroadcastStore.Find(d, id) is not { } current) return BroadcastStatus.Cancelled;
+                if (current.Status != BroadcastStatus.Sending || BroadcastStore.ProgressOf(d, current).Pending > 0) return current.Status;
+                BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Done, FinishedAt = Now });
+                return BroadcastStatus.Done;
             });
-            await Report(id, final: true, ct);
+            // Still sending (a sender stopped on an error): the next tick carries on, without a report in between.
+            if (status != BroadcastStatus.Sending) await Report(id, final: true, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -224,7 +236,8 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         var turn = new Turn(new Incoming(0, 0, 0, IncomingKind.Ignored), null, language, content);
         return run.Broadcast.Kind == BroadcastKind.Announcement
             ? (EventCard.Render(content, language, run.Event, "event.new"), EventsHandler.AnnouncementKeys(turn, run.Event))
-            : (EventCard.Render(content, language, run.Event, "event.cancelnotice"), turn.MainMenu());
+            : (EventCard.Render(content, language, run.Event, "event.cancelnotice"),
+                new Keyboard([[turn.ButtonFor("events.back", new ButtonAction.Events()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]]));
     }
 
     /// <summary>Reminders that are due become ordinary replies in the outbox (removed in the same transaction).</summary>

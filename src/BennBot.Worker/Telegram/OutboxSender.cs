@@ -19,6 +19,7 @@ namespace BennBot.Worker.Telegram;
 public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, SendGate gate, TimeProvider time, ILogger<OutboxSender> log)
 {
     private static readonly TimeSpan StaleButtonAnswer = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan GroupPatience = TimeSpan.FromSeconds(2);
 
     // Transient = the request may not have reached Telegram or Telegram failed; never 4xx (our fault or final).
     private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -48,6 +49,9 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
             await db.Write(d => Outbox.Remove(d, m.Id)); // Telegram no longer accepts answers to old button presses
             return true;
         }
+        // The staff group may get only 20 messages a minute. Rather than hold up the residents whose chats share this
+        // worker, a message that would wait long stays queued; the sweep sends it (within 30 s).
+        if (gate.GroupWait(m.ChatId) > GroupPatience) return false;
         while (true)
         {
             try

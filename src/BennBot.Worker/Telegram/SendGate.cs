@@ -74,6 +74,19 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
 
     public bool IsPaused => time.GetUtcNow() < _pausedUntil;
 
+    /// <summary>How long a message to this group would wait for the group's 20-a-minute limit now (nothing is reserved).</summary>
+    public TimeSpan GroupWait(long chatId)
+    {
+        if (chatId >= 0) return TimeSpan.Zero;
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (!_chats.TryGetValue(chatId, out var pace)) return TimeSpan.Zero;
+            var slot = pace.NextGroupSlot(now);
+            return slot > now ? slot - now : TimeSpan.Zero;
+        }
+    }
+
     private async Task WaitForChat(long chatId, CancellationToken ct)
     {
         TimeSpan wait;

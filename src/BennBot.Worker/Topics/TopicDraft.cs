@@ -1,3 +1,4 @@
+using BennBot.Worker.Storage;
 using LiteDB;
 
 namespace BennBot.Worker.Topics;
@@ -36,6 +37,19 @@ public static class TopicStore
     public static ILiteCollection<Support> Supports(LiteDatabase db) => db.GetCollection<Support>(Support.Collection);
 
     public static Topic? Find(LiteDatabase db, long id) => Topics(db).FindById(id);
+
+    private static long Highest(LiteDatabase db) => Topics(db).Count() == 0 ? 0 : Topics(db).Max(t => t.Id);
+
+    /// <summary>The number the next topic gets.</summary>
+    public static long NextNumber(LiteDatabase db) => Sequences.Peek(db, Topic.Collection, Highest(db));
+
+    /// <summary>Stores a new topic under the number it was shown with; throws when that number was taken meanwhile
+    /// (the update is then handled again and gets the next one).</summary>
+    public static void Insert(LiteDatabase db, Topic t)
+    {
+        if (Sequences.Next(db, Topic.Collection, Highest(db)) != t.Id) throw new InvalidOperationException($"Topic number {t.Id} was taken meanwhile");
+        Topics(db).Insert(t);
+    }
 
     public static TopicDraft? Draft(LiteDatabase db, long residentId) => Drafts(db).FindById(residentId);
 

@@ -17,7 +17,7 @@ public static class TopicEffectStore
                 TopicStore.Drafts(db).Delete(d.ResidentId);
                 break;
             case SubmitTopic s:
-                TopicStore.Topics(db).Insert(s.Topic); // throws on a taken number: the whole update is retried
+                TopicStore.Insert(db, s.Topic); // throws on a taken number: the whole update is retried
                 TopicStore.Drafts(db).Delete(s.Topic.SubmitterId);
                 break;
             case SupportTopic s when TopicStore.Find(db, s.TopicId) is { } t:

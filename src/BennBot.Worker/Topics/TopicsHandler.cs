@@ -52,7 +52,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     private Outcome Submit(Turn turn, TopicDraft draft)
     {
         // The next number; if another resident takes it in the same instant, the insert fails and the update is retried.
-        var id = db!.Read(d => TopicStore.Topics(d).Count() == 0 ? 1 : TopicStore.Topics(d).Max(t => t.Id) + 1);
+        var id = db!.Read(TopicStore.NextNumber);
         var topic = new Topic
         {
             Id = id, Category = draft.Category, Field = TopicFields.Guess(draft.Category), Text = draft.Text, VoiceFileId = draft.VoiceFileId,
