@@ -32,6 +32,10 @@ public static class EventEffectStore
                 EventStore.Events(db).Delete(d.EventId);
                 break;
             case QueueAnnouncement q when EventStore.Find(db, q.EventId) is { } e:
+                // Checked again here, on the single writer: two staff members pressing at the same moment. The second
+                // update fails, is handled again, and then hears that the announcement is already under way.
+                if (BroadcastStore.OfEvent(db, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))
+                    throw new InvalidOperationException($"Event {e.Id} is being announced already");
                 if (e.Status == EventStatus.Draft) EventStore.Events(db).Update(e with { Status = EventStatus.Published });
                 BroadcastStore.Broadcasts(db).Insert(new Broadcast
                 {

@@ -99,6 +99,46 @@ public sealed class DeliveryEngineTests
         Assert.Empty(bot.Api.MessagesTo(StaffChat));
     }
 
+    [Fact]
+    public async Task Send_pressed_twice_by_two_staff_members_announces_once_and_only_to_the_segment_the_button_showed()
+    {
+        await using var bot = await BotUnderTest.Start([.. Settings, "--BennBot:Staff:UserIds:1=901"]);
+        var db = bot.Services.GetRequiredService<Database>();
+        var e = await EventSeeds.Subscribers(db, [7401, 7402, 7403], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)), language: "ar");
+        await EventSeeds.Subscribers(db, [7404, 7405], EventSeeds.Cafe(DateTime.UtcNow.AddDays(9), "Anderes"), language: "de");
+        var go = new Worker.Conversations.ButtonAction.Desk(Worker.Conversations.DeskOp.Go, e.Id,
+            Worker.Events.SegmentCodes.Encode(new Segment { Languages = ["ar"] })).Encode();
+        bot.Api.PressButton(900, go, "en");
+        bot.Api.PressButton(901, go, "en"); // a colleague presses the same button (their own session has no segment)
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(20));
+        await Task.Delay(1500);
+        Assert.All(new long[] { 7401, 7402, 7403 }, r => Assert.Equal(1, bot.Api.DeliveredTo(r)));
+        Assert.All(new long[] { 7404, 7405 }, r => Assert.Equal(0, bot.Api.DeliveredTo(r)));
+        Assert.Single(db.Read(d => BroadcastStore.OfEvent(d, e.Id)));
+        Assert.Contains(bot.Api.MessagesTo(901).Concat(bot.Api.MessagesTo(900)), m => m.Text == T("desk.busy"));
+    }
+
+    [Fact]
+    public async Task A_recipient_left_in_flight_by_an_error_is_sent_when_the_broadcast_runs_again_and_staff_get_one_report()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var e = await EventSeeds.Subscribers(db, [7501, 7502], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+        // As if a sender had died between claiming a recipient and saving the result: one row "in flight", the run over.
+        await db.Write(d =>
+        {
+            var id = BroadcastStore.Broadcasts(d).Insert(new Broadcast { EventId = e.Id, Kind = BroadcastKind.Announcement, Status = BroadcastStatus.Paused, ReportChatId = StaffChat }).AsInt64;
+            var b = BroadcastStore.Start(d, BroadcastStore.Find(d, id)!, [7501, 7502], DateTime.UtcNow) with { Status = BroadcastStatus.Paused };
+            BroadcastStore.Broadcasts(d).Update(b);
+            BroadcastStore.Claim(d, id);
+        });
+        bot.Api.Push("callback_query", StaffPress(EventSeeds.Latest(db).Id));
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(20));
+        await Task.Delay(3000);
+        Assert.Equal((1, 1), (bot.Api.DeliveredTo(7501), bot.Api.DeliveredTo(7502)));
+        Assert.Single(bot.Api.MessagesTo(StaffChat), m => m.Text!.Contains(T("broadcast.state.done")));
+    }
+
     private static System.Text.Json.Nodes.JsonObject StaffPress(long broadcastId, long userId = 900)
     {
         var q = FakeUpdates.CallbackQuery(userId, "en", $"Br:{broadcastId}");
