@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace BennBot.Worker;
 
-/// <summary>The command line: run the bot (no command), chat, ask, content check, backup, restore, events import, health.</summary>
+/// <summary>The command line: run the bot (no command), chat, ask, content check, backup, restore, events import, topics export, health.</summary>
 public static class Cli
 {
     public static bool IsSetting(string arg) => arg.StartsWith("--BennBot:", StringComparison.OrdinalIgnoreCase)
@@ -41,10 +41,17 @@ public static class Cli
         import.SetAction((p, ct) => Guard(() => EventsCommand.Import(Settings(configArgs), p.GetValue(icsArgument)!, Console.Out, DateTime.UtcNow)));
         var events = new Command("events", "Event tools") { import };
 
+        var formatOption = new Option<string>("--format") { Description = "Export format (csv)", DefaultValueFactory = _ => "csv" };
+        var sinceOption = new Option<string?>("--since") { Description = "Only topics submitted on or after this day (yyyy-MM-dd)" };
+        var outputOption = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var export = new Command("export", "The topics as CSV without personal data (with the bot stopped; a running bot sends it with /export)") { formatOption, sinceOption, outputOption };
+        export.SetAction((p, ct) => Guard(() => TopicsCommand.Export(Settings(configArgs), p.GetValue(formatOption)!, p.GetValue(sinceOption), p.GetValue(outputOption), Console.OpenStandardOutput())));
+        var topics = new Command("topics", "Topic tools") { export };
+
         var health = new Command("health", "Exit 0 when the running bot polls Telegram and its database works (for HEALTHCHECK)");
         health.SetAction((_, ct) => Guard(() => Health.Check(Settings(configArgs), Console.Out, DateTime.UtcNow)));
 
-        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, health };
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, topics, health };
         root.SetAction((_, ct) => Guard(async () =>
         {
             using var host = BotHost.Build(App.Load(configArgs), configArgs);
