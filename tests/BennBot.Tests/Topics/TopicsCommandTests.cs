@@ -1,3 +1,4 @@
+using BennBot.Worker;
 using BennBot.Worker.Hosting;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Terminal;
