@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/BennBot.Worker -c Release -o /app
+# Linux x64 only: the chart library would otherwise bring native files for every platform (about 150 MB).
+RUN dotnet publish src/BennBot.Worker -c Release -r linux-x64 --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 # The topic chart draws with DejaVu Sans, which SkiaSharp's NoDependencies build finds in /usr/share/fonts (no fontconfig).
