@@ -198,4 +198,4 @@ public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 
 /// <summary>What the review team does with a topic: set its status, category or field of action (the value is the
 /// enum's number; without one, the choices are shown), or hide / show it again.</summary>
-public enum ReviewOp { Status = 's', Category = 'c', Field = 'f', Hide = 'h', Show = 'v' }
+public enum ReviewOp { Status = 's', Category = 'c', Field = 'f', Hide = 'h', Show = 'v', Contact = 'w' }

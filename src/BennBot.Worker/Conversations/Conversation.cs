@@ -57,10 +57,10 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Reply(turn.Say("help", turn.MainMenu())),
-        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId)] },
+        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
-        "topic" when _topicDesk.Command(turn) is { } staffView => staffView, // staff: "/topic 12"
+        "topic" when !string.IsNullOrWhiteSpace(turn.In.Text) && _topicDesk.Command(turn) is { } staffView => staffView, // staff: "/topic 12"
         "topic" => Topics.Step(turn, new FlowInput.Start()),
         "mydata" => PrivacyHandler.MyData(turn, MyData(turn)),
         "delete" => PrivacyHandler.ConfirmDelete(turn),
@@ -113,7 +113,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
             ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId), _events.RemindersOf(turn.In.UserId)),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
-            ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn, deleteTopics: false),
+            ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: false),
             ButtonAction.Guide => GuideHandler.Topics(turn),
             ButtonAction.GuideTopic g => GuideHandler.Who(turn, g.Topic),
             ButtonAction.GuideResult r => GuideHandler.Result(turn, r.Topic, r.Who),
@@ -145,7 +145,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
             ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
-            ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, deleteTopics: true),
+            ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),
             _ => Outcome.Nothing,
         };
         return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };

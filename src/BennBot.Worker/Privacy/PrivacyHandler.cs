@@ -6,7 +6,7 @@ namespace BennBot.Worker.Privacy;
 /// <summary>Residents see what is stored about them and can delete it.</summary>
 public static class PrivacyHandler
 {
-    public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays)), new Keyboard([
+    public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays), ("backups", periods.BackupDays)), new Keyboard([
         [turn.ButtonFor("privacy.show", new ButtonAction.PrivacyShow())],
         [turn.ButtonFor("privacy.file", new ButtonAction.MyData())],
         [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
@@ -26,7 +26,7 @@ public static class PrivacyHandler
         text += "\n" + turn.T("privacy.events", ("subscription", Subscription(turn, r)), ("reminders", reminders));
         if (openQuestions.Count > 0)
             text += "\n\n" + turn.T("privacy.questions", ("count", openQuestions.Count)) + "\n"
-                + string.Join("\n", openQuestions.Select(q => "• " + Html.Escape(q.Length <= 200 ? q : q[..200] + "…")));
+                + string.Join("\n", openQuestions.Select(q => "• " + Html.Escape(TextCut.Shorten(q, 200))));
         return new([turn.Text(text, new Keyboard([
             [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
             [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
@@ -49,11 +49,11 @@ public static class PrivacyHandler
 
     /// <summary>Erases everything linking data to the resident; their topics stay as anonymous content, or go too.
     /// The database file is then compacted, so that the erased bytes are gone from it.</summary>
-    public static Outcome Delete(Turn turn, bool deleteTopics = false) =>
-        new([turn.Say(deleteTopics ? "privacy.deletedAll" : "privacy.deleted")], DeleteResident: turn.Resident is not null)
+    public static Outcome Delete(Turn turn, RetentionPeriods periods, bool deleteTopics = false) =>
+        new([deleteTopics ? turn.Text(turn.T("privacy.deletedAll", ("backups", periods.BackupDays))) : turn.Say("privacy.deleted")], DeleteResident: turn.Resident is not null)
         {
             Effects = [new ForgetResident(turn.In.UserId, deleteTopics)],
-            Compact = true,
+            Compact = turn.Resident is not null,
         };
 
     /// <summary>/mydata: the resident's stored data as a JSON file.</summary>

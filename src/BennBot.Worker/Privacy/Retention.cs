@@ -7,7 +7,7 @@ using LiteDB;
 namespace BennBot.Worker.Privacy;
 
 /// <summary>How long BennBot keeps what (stated to residents in /privacy).</summary>
-public sealed record RetentionPeriods(int InactiveDays = 365, int TopicLinkDays = 180);
+public sealed record RetentionPeriods(int InactiveDays = 365, int TopicLinkDays = 180, int BackupDays = 7);
 
 public sealed record RetentionResult(int DraftsDropped, int TopicLinksErased, int ProfilesErased)
 {
@@ -32,9 +32,14 @@ public static class Retention
         }
 
         var linkUntil = now.AddDays(-topicLinkDays);
-        var closed = TopicStore.Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < linkUntil).ToList()
+        var closedIds = TopicStore.Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < linkUntil)
+            .Select(t => t.Id).ToHashSet();
+        // A duplicate merged into a closed topic is closed with it.
+        var closed = TopicStore.Topics(db).FindAll().ToList()
+            .Where(t => closedIds.Contains(t.Id) || t.MergedInto is { } into && closedIds.Contains(into))
             .Where(t => t.SubmitterId != 0 || t.Followers.Count > 0 || t.Contactable).ToList();
         foreach (var t in closed) TopicStore.Topics(db).Update(t with { SubmitterId = 0, Followers = [], Contactable = false });
+        foreach (var id in closedIds) TopicStore.Supports(db).DeleteMany(s => s.TopicId == id); // the count stays on the topic
 
         var activeSince = now.Date.AddDays(-inactiveDays);
         var inactive = db.GetCollection<Resident>(Resident.Collection).Find(r => r.LastSeen < activeSince && r.FirstSeen < activeSince).Select(r => r.Id).ToList();

@@ -95,10 +95,19 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
 
     private static string Tag(long id) => $"#Q{id}";
 
-    private static long? SingleTag(string text) =>
-        QuestionTag().Matches(text) is [var m] && long.TryParse(m.Groups[1].Value, out var id) ? id : null;
+    private static long? SingleTag(string text) => BotTag(text) is { } tag && long.TryParse(tag[2..], out var id) ? id : null;
 
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+    // Only where the bot put the tag: the whole last line (a question card) or the start of the first line (/unanswered).
+    // A resident's own text in the middle can never redirect a staff answer.
+    private static string? BotTag(string text)
+    {
+        var lines = text.Split('\n');
+        var first = QuestionTag().Match(lines[0]);
+        if (first.Success && first.Index == 0) return first.Value;
+        return QuestionTag().Match(lines[^1]) is { Success: true } last && last.Value == lines[^1] ? last.Value : null;
+    }
+
+    private static string Shorten(string s, int max) => TextCut.Shorten(s, max);
 
     [GeneratedRegex(@"#Q(\d{1,19})\b")]
     private static partial Regex QuestionTag();

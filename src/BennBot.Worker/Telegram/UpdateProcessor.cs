@@ -68,11 +68,18 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             Inbox.Close(d, row, InboxStatus.Done);
             return touched;
         });
-        if (outcome.Compact) await db.Compact(); // erased data leaves no bytes behind in the file
         Handled++;
+        if (outcome.Compact) await Compact(); // erased data leaves no bytes behind in the file
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
         return others;
+    }
+
+    // The deletion is committed already; if rewriting the file fails, the next checkpoint still wipes the freed pages.
+    private async Task Compact()
+    {
+        try { await db.Compact(); }
+        catch (Exception e) when (e is not OperationCanceledException) { LogCompactFailed(e); }
     }
 
     // A calendar file from staff is read here, so that the conversation never does I/O. Anything else stays unread.
@@ -103,6 +110,9 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Update {UpdateId} failed (attempt {Attempt})")]
     private partial void LogFailed(Exception e, long updateId, int attempt);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Rewriting the database file after a deletion failed; the data is deleted, the freed pages are wiped at the next checkpoint")]
+    private partial void LogCompactFailed(Exception e);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Update {UpdateId} parked after repeated failures")]
     private partial void LogParked(long updateId);

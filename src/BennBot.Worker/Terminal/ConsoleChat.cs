@@ -16,7 +16,7 @@ public static class ConsoleChat
     {
         using var db = new Database(app.Options.DatabasePath, app.Options.DatabasePassword);
         var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, TimeProvider.System,
-            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db, new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays));
+            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), db, new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept));
         var telegramLanguage = Languages.Find(lang)?.TelegramCode ?? lang;
         if (Languages.Find(lang) is { } chosen)
         {

@@ -21,10 +21,11 @@ public sealed partial class TopicDesk
         lines.Add("");
         lines.Add(t.Text is { } text ? Html.Escape(text) : Html.Escape(T("staff.topic.voice", ("seconds", t.VoiceSeconds))));
         lines.Add("");
-        lines.Add($"#T{t.Id}");
         var card = string.Join('\n', lines);
-        // A voice message's caption may be at most 1,024 characters.
-        return t.VoiceFileId is not null && card.Length > 1000 ? card[..1000] : card;
+        // A voice message's caption may be at most 1,024 characters: then only the head, the privacy line and the
+        // voice line; the published wording and the response stay in /topics.
+        if (t.VoiceFileId is not null && card.Length > 1000) card = string.Join('\n', lines[0], lines[1], "", lines[^2], "");
+        return card + $"\n#T{t.Id}";
     }
 
     private Keyboard Keys(Topic t)
@@ -34,7 +35,9 @@ public sealed partial class TopicDesk
             [B("staff.topic.b.inreview", ReviewOp.Status, (int)TopicStatus.InReview), B("staff.topic.b.planned", ReviewOp.Status, (int)TopicStatus.Planned)],
             [B("staff.topic.b.done", ReviewOp.Status, (int)TopicStatus.Done), B("staff.topic.b.notpursued", ReviewOp.Status, (int)TopicStatus.NotPursued)],
             [B("staff.topic.b.category", ReviewOp.Category), B("staff.topic.b.field", ReviewOp.Field)],
-            [t.Hidden ? B("staff.topic.b.show", ReviewOp.Show) : B("staff.topic.b.hide", ReviewOp.Hide)],
+            t.Contactable && t.SubmitterId != 0
+                ? [B("staff.topic.b.contact", ReviewOp.Contact), t.Hidden ? B("staff.topic.b.show", ReviewOp.Show) : B("staff.topic.b.hide", ReviewOp.Hide)]
+                : [t.Hidden ? B("staff.topic.b.show", ReviewOp.Show) : B("staff.topic.b.hide", ReviewOp.Hide)],
         ]);
     }
 
@@ -54,7 +57,7 @@ public sealed partial class TopicDesk
         var page = Math.Clamp(filter.Page, 1, pages);
         var lines = all.Skip((page - 1) * PageSize).Take(PageSize).Select(t =>
         {
-            var what = t.Text is { } text ? (text.Length > 80 ? text[..80] + "…" : text) : T("staff.topic.voice", ("seconds", t.VoiceSeconds));
+            var what = t.Text is { } text ? TextCut.Shorten(text, 80) : T("staff.topic.voice", ("seconds", t.VoiceSeconds));
             return Html.Escape($"#T{t.Id} · {T(TopicsHandler.Key("status", t.Status))} · {T(TopicsHandler.Key("cat", t.Category))} · {AreaName(t.Area)} · {t.Language} · {t.SubmittedAt:dd.MM.yyyy} · 🙋 {t.Supporters}{(t.Hidden ? " · " + T("staff.topic.hidden") : "")}\n   {what}");
         });
         return new([new SendText(Html.Escape(T("staff.topics.title", ("count", all.Count), ("page", page), ("pages", pages))) + "\n\n" + string.Join("\n", lines))]);

@@ -31,7 +31,7 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
         return turn.In.Command switch
         {
             "topics" => List(args),
-            "topic" => long.TryParse(args, out var id) && Find(id) is { } t ? new([Announce(t, turn.In.ChatId)]) : Say("staff.topic.notfound", ("id", args)),
+            "topic" => long.TryParse(args.TrimStart('#', 'T', 't'), out var id) && Find(id) is { } t ? new([Announce(t, turn.In.ChatId)]) : Say("staff.topic.notfound", ("id", args)),
             "merge" => Merge(args),
             "publish" => Publish(args),
             "stats" => Stats(),
@@ -56,6 +56,8 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
             (ReviewOp.Field, { } v) when Enum.IsDefined((FieldOfAction)v) => Changed(ack, t, x => x with { Field = (FieldOfAction)v }),
             (ReviewOp.Hide, null) => Changed(ack, t, x => x with { Hidden = true }),
             (ReviewOp.Show, null) => Changed(ack, t, x => x with { Hidden = false }),
+            // Contact goes through the bot: a reply to the topic card reaches the resident; the id is never shown.
+            (ReviewOp.Contact, null) => new([ack with { Notice = T(t.Contactable && t.SubmitterId != 0 ? "staff.topic.contact" : "staff.topic.kept") }]),
             _ => new([ack with { Notice = T("desk.stale") }]),
         };
     }
@@ -65,8 +67,10 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     public Outcome? Respond(Turn turn)
     {
         if (!staff.IsStaff(turn.In.UserId) || db is null || turn.In.ReplyToText is null) return null;
-        // The card names its topic in the first line and in the tag at the end; a message naming two topics is not a reply to one.
-        if (TopicTag().Matches(turn.In.ReplyToText).Select(m => m.Groups[1].Value).Distinct().ToList() is not [var number] || !long.TryParse(number, out var id)) return null;
+        // Only a topic card counts: its last line is the tag the bot wrote ("#T12"). Tags anywhere else (a resident's
+        // words, a confirmation that mentions a topic) never make a reply go to a resident.
+        var last = turn.In.ReplyToText.Split('\n')[^1];
+        if (TopicTag().Match(last) is not { Success: true } m || m.Value != last || !long.TryParse(m.Groups[1].Value, out var id)) return null;
         if (Find(id) is not { } t) return Say("staff.topic.notfound", ("id", id));
         var response = turn.In.Text!.Trim();
         var notices = Notices(t, (l, _) => $"{Html.Bold(content.T(l, "topic.notice.response", ("id", t.Id), ("language", content.T(staffLanguage, "language.name"))))}\n\n{Html.Escape(response)}");

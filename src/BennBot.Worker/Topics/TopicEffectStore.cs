@@ -62,7 +62,13 @@ public static class TopicEffectStore
         TopicStore.Supports(db).DeleteMany(s => s.ResidentId == residentId);
         foreach (var t in TopicStore.Topics(db).Find(t => t.SubmitterId == residentId).ToList())
         {
-            if (deleteTopics) TopicStore.Topics(db).Delete(t.Id);
+            var anchor = TopicStore.Topics(db).Exists(x => x.MergedInto == t.Id); // others were merged into it: keep it, without their words
+            if (deleteTopics && !anchor)
+            {
+                TopicStore.Supports(db).DeleteMany(s => s.TopicId == t.Id);
+                TopicStore.Topics(db).Delete(t.Id);
+            }
+            else if (deleteTopics) TopicStore.Topics(db).Update(t with { SubmitterId = 0, Contactable = false, Text = null, VoiceFileId = null, VoiceSeconds = 0 });
             else TopicStore.Topics(db).Update(t with { SubmitterId = 0, Contactable = false });
         }
         foreach (var t in TopicStore.Topics(db).Find(t => t.Followers.Contains(residentId)).ToList())

@@ -45,7 +45,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 
     /// <summary>Any other command or button leaves the draft as it is, but stops taking texts as the topic.</summary>
     public Outcome LeaveDraft(Turn turn, Outcome outcome) =>
-        Draft(turn) is { Paused: false } d && !outcome.Effects.Any(e => e is SaveDraft or DropDraft or SubmitTopic)
+        !outcome.DeleteResident && Draft(turn) is { Paused: false } d && !outcome.Effects.Any(e => e is SaveDraft or DropDraft or SubmitTopic or ForgetResident)
             ? outcome with { Effects = [.. outcome.Effects, new SaveDraft(TopicFlow.Next(d, new FlowInput.Leave(), turn.In.UserId).Draft!)] }
             : outcome;
 
@@ -67,11 +67,14 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 
     public Outcome Mine(Turn turn)
     {
-        var topics = db?.Read(d => TopicStore.Of(d, turn.In.UserId)) ?? [];
+        // A topic the team merged into another shows that one's number and status: that is where news comes from.
+        var topics = db?.Read(d => TopicStore.Of(d, turn.In.UserId).Select(t => t.MergedInto is { } into && TopicStore.Find(d, into) is { } target
+            ? target with { Id = t.Id, MergedInto = target.Id, SubmittedAt = t.SubmittedAt } : t).ToList()) ?? [];
         if (topics.Count == 0) return new([turn.Say("topic.mine.none", Keys(turn))]);
         var lines = topics.TakeLast(15).Select(t =>
         {
-            var line = turn.T("topic.mine.line", ("id", t.Id), ("category", Name(turn, "cat", t.Category)), ("status", Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
+            var number = t.MergedInto is { } merged ? $"{t.Id} → #{merged}" : t.Id.ToString();
+            var line = turn.T("topic.mine.line", ("id", number), ("category", Name(turn, "cat", t.Category)), ("status", Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
             return t.Response is null ? line : line + "\n" + turn.T("topic.notice.response", ("id", t.Id), ("language", LanguageName(turn, t.ResponseLanguage))) + "\n" + Html.Escape(t.Response);
         });
         return new([turn.Text(turn.T("topic.mine.title") + "\n\n" + string.Join("\n\n", lines), Keys(turn))]);

@@ -169,6 +169,30 @@ public sealed class TopicTests
         Assert.Single(api.CallsOf("sendDocument"));
     }
 
+    [Fact]
+    public async Task A_staff_reply_reaches_only_the_resident_whose_card_it_answers_never_one_named_in_someones_text()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        await Share(api, 9501, "de", TopicCategory.Health, () => api.SendText(9501, "Arzttermine sind schwer zu bekommen."), null, contactable: false);
+        await api.Received(StaffChat, "#T1");
+        // Another resident asks the team a question that mentions #T1.
+        api.PressButton(9502, "a", "en");
+        await api.WaitForMessages(9502, 1);
+        api.SendText(9502, "What about #T1? I have the same problem.", "en");
+        var card = await api.Received(StaffChat, "What about #T1?");
+        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Private answer for the asker", Html.ToPlain(card.Text!)));
+        await api.Received(9502, "Private answer for the asker");
+        // A staff reply to the bot's own confirmation that names a topic is no response to anyone.
+        api.SendText(Staff, "/publish 1 Arzttermine", "en");
+        var confirmation = await api.Received(Staff, T("en", "staff.publish.done", ("id", 1), ("wording", "Arzttermine")));
+        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "internal note: Monday", Html.ToPlain(confirmation.Text!)));
+        await Task.Delay(2000);
+        Assert.DoesNotContain(api.MessagesTo(9501), m => m.Text!.Contains("Private answer") || m.Text.Contains("internal note"));
+        var db = bot.Services.GetRequiredService<Database>();
+        Assert.Null(db.Read(d => TopicStore.Find(d, 1))!.Response);
+    }
+
     private static System.Text.Json.Nodes.JsonObject StaffPress(string data)
     {
         var q = FakeUpdates.CallbackQuery(Staff, "en", data);

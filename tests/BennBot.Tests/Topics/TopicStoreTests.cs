@@ -56,8 +56,11 @@ public sealed class TopicStoreTests : IDisposable
         Assert.Equal(1, topics[2].Supporters); // the count stays, who gave it does not
         Assert.Empty(db.Read(d => TopicStore.Supports(d).FindAll().ToList()));
 
+        await db.Write(d => TopicEffectStore.Apply(d, new SubmitTopic(T(4, 102)), Now));
         await db.Write(d => TopicEffectStore.Apply(d, new ForgetResident(102, DeleteTopics: true), Now));
-        Assert.Null(db.Read(d => TopicStore.Find(d, 2)));
+        Assert.Null(db.Read(d => TopicStore.Find(d, 4)));
+        // Topic 2 has a duplicate merged into it: it stays, as an anchor without the resident's words.
+        Assert.Equal((0L, (string?)null), db.Read(d => TopicStore.Find(d, 2)) is { } anchor ? (anchor.SubmitterId, anchor.Text) : (-1L, "gone"));
     }
 
     [Fact]
