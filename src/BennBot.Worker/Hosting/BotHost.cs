@@ -39,12 +39,14 @@ public static class BotHost
             new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept)));
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
+        s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<OutboxSender>();
         s.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<UpdateProcessor>();
         s.AddSingleton<BotStatus>();
         s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>()));
-        s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>()));
+        s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>(),
+            sp.GetRequiredService<DelayedFlushes>()));
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();

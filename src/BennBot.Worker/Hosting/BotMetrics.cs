@@ -15,5 +15,5 @@ public static class BotMetrics
     public static readonly Counter<long> Sent = Meter.CreateCounter<long>("bennbot.messages.sent", description: "Messages Telegram confirmed");
     public static readonly Counter<long> FloodWaits = Meter.CreateCounter<long>("bennbot.telegram.429", description: "Times Telegram asked to slow down");
     public static readonly Counter<long> Broadcast = Meter.CreateCounter<long>("bennbot.broadcast.recipients", description: "Broadcast recipients done, by result: sent, blocked, failed, skipped");
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("bennbot.updates.failed", description: "Update handling failures (parked after 3)");
+    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("bennbot.updates.failed", description: "Update handling failures (parked after 5)");
 }

@@ -36,7 +36,7 @@ public sealed partial class Broadcaster
                 return (b, ProgressText(b, EventStore.Find(d, b.EventId), BroadcastStore.ProgressOf(d, b)));
             });
             var keys = TelegramMarkup.Of(Controls(b));
-            if (!final && b.ProgressMessageId is not null && gate.GroupWait(b.ReportChatId) > TimeSpan.FromSeconds(1)) return; // the staff chat is busy: skip this update
+            if (!final && b.ProgressMessageId is not null && gate.ChatWait(b.ReportChatId) > TimeSpan.FromSeconds(1)) return; // the staff chat is busy: skip this update
             await gate.WaitAsync(b.ReportChatId, ct);
             if (b.ProgressMessageId is not { } messageId)
             {

@@ -16,10 +16,10 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Delivers a chat's queued replies in order. A reply leaves the outbox only after Telegram confirmed it
 /// (or refused it for good); a 429 pauses everything through <see cref="SendGate"/>; network trouble and 5xx are
 /// retried a few times here, and otherwise left for the next flush.</summary>
-public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, SendGate gate, TimeProvider time, ILogger<OutboxSender> log)
+public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, SendGate gate, DelayedFlushes later, TimeProvider time, ILogger<OutboxSender> log)
 {
     private static readonly TimeSpan StaleButtonAnswer = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan GroupPatience = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ChatPatience = TimeSpan.FromMilliseconds(100);
 
     // Transient = the request may not have reached Telegram or Telegram failed; never 4xx (our fault or final).
     private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -35,8 +35,18 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
 
     public async Task Flush(long chatId, CancellationToken ct)
     {
-        foreach (var message in db.Read(d => Outbox.Pending(d, chatId)))
+        var pending = db.Read(d => Outbox.Pending(d, chatId));
+        // Answers to button presses are not messages: they go first, whatever messages still wait for their turn.
+        foreach (var answer in pending.Where(m => m.Kind == "answer")) await Deliver(answer, ct);
+        foreach (var message in pending.Where(m => m.Kind != "answer"))
         {
+            // The chat's own limit (1 a second after a short burst; 20 a minute for a group): try again in that
+            // chat's turn a little later, rather than hold up the other chats this worker serves.
+            if (gate.ChatWait(chatId) is var wait && wait > ChatPatience)
+            {
+                later.After(chatId, wait, ct);
+                return;
+            }
             if (!await Deliver(message, ct)) return; // keep order: later replies wait for this one
         }
     }
@@ -49,9 +59,6 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
             await db.Write(d => Outbox.Remove(d, m.Id)); // Telegram no longer accepts answers to old button presses
             return true;
         }
-        // The staff group may get only 20 messages a minute. Rather than hold up the residents whose chats share this
-        // worker, a message that would wait long stays queued; the sweep sends it (within 30 s).
-        if (gate.GroupWait(m.ChatId) > GroupPatience) return false;
         while (true)
         {
             try

@@ -74,15 +74,14 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
 
     public bool IsPaused => time.GetUtcNow() < _pausedUntil;
 
-    /// <summary>How long a message to this group would wait for the group's 20-a-minute limit now (nothing is reserved).</summary>
-    public TimeSpan GroupWait(long chatId)
+    /// <summary>How long a message to this chat would wait for the chat's own limit now (nothing is reserved).</summary>
+    public TimeSpan ChatWait(long chatId)
     {
-        if (chatId >= 0) return TimeSpan.Zero;
         lock (_lock)
         {
             var now = time.GetUtcNow();
             if (!_chats.TryGetValue(chatId, out var pace)) return TimeSpan.Zero;
-            var slot = pace.NextGroupSlot(now);
+            var slot = chatId < 0 ? pace.NextGroupSlot(now) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
             return slot > now ? slot - now : TimeSpan.Zero;
         }
     }

@@ -16,7 +16,9 @@ namespace BennBot.Worker.Telegram;
 public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, FloodGuard flood, TimeProvider time,
     ILogger<UpdateProcessor> log, BennBotOptions options, ITelegramBotClient bot)
 {
-    public const int MaxAttempts = 3;
+    /// <summary>Tries before an update is parked. Besides real faults, a topic number taken by another resident in
+    /// the same instant fails an attempt; under a burst of submissions that can happen twice in a row.</summary>
+    public const int MaxAttempts = 5;
 
     public string? BotUsername { get; set; }
     public long BotId { get; set; }
@@ -43,7 +45,8 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
                 var failed = row;
                 await db.Write(d => Inbox.CountAttempt(d, failed));
                 row = row with { Attempts = attempts };
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempts), time, ct);
+                // Jitter, so that two updates that collided do not collide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempts + Random.Shared.Next(0, 200)), time, ct);
             }
         }
         if (chatKey != 0) await sender.Flush(chatKey, ct);
@@ -57,7 +60,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         // Staff are trusted (and tap through the event dialogue quickly); flood control is for everyone else.
         var limited = incoming is { UserId: > 0, InStaffChat: false, Kind: not IncomingKind.Ignored } && !options.StaffUserIds.Contains(incoming.UserId);
-        var verdict = limited ? flood.Check(incoming.UserId) : FloodVerdict.Allow;
+        var verdict = limited && row.Attempts == 0 ? flood.Check(incoming.UserId) : FloodVerdict.Allow; // a retry is not a new message
         var outcome = verdict == FloodVerdict.Allow
             ? conversation.Handle(incoming, resident)
             : conversation.Throttled(incoming, resident, tell: verdict == FloodVerdict.DropAndTell);

@@ -6,13 +6,24 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Runs updates of different chats concurrently and each chat's updates in order: a chat always maps
 /// to the same partition, and each partition is worked through one item at a time. Bounded queues give
 /// back-pressure: when they are full the poller waits (Telegram keeps updates for 24 hours).</summary>
-public sealed class UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log)
+public sealed class UpdateWorkers
 {
+    private readonly UpdateProcessor processor;
+    private readonly ILogger<UpdateWorkers> log;
+
+    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, DelayedFlushes? later = null)
+    {
+        this.processor = processor;
+        this.log = log;
+        _queues = Enumerable.Range(0, partitions)
+            .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
+            .ToArray();
+        later?.Attach(EnqueueFlush);
+    }
+
     public const long FlushOnly = -1;
 
-    private readonly Channel<(long UpdateId, long ChatKey)>[] _queues = Enumerable.Range(0, partitions)
-        .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
-        .ToArray();
+    private readonly Channel<(long UpdateId, long ChatKey)>[] _queues;
 
     public ValueTask Enqueue(long updateId, long chatKey, CancellationToken ct) => Queue(chatKey).Writer.WriteAsync((updateId, chatKey), ct);
 

@@ -19,26 +19,6 @@ using Xunit.Abstractions;
 
 namespace BennBot.Tests.EndToEnd;
 
-/// <summary>Skipped while the product bugs the fuzz found are open (see <see cref="Bugs"/>); runs when BENNBOT_FUZZ=1 or
-/// BENNBOT_FUZZ_SEED is set.</summary>
-public sealed class FuzzFactAttribute : FactAttribute
-{
-    public const string Bugs = "Open product bugs found by this fuzz test: " +
-        "(1) ButtonAction.Decode (src/BennBot.Worker/Conversations/ButtonAction.cs:128-170, `arg!` when there is no arg) throws NullReferenceException/ArgumentNullException " +
-        "for button data without ':' whose kind takes an argument (e, f+, f-, gw, E, Er, Nc, X<op>, K<op>; e.g. a press with data \"Ks\"): " +
-        "the update fails 3 times, is parked and logged as an error, and the resident gets the apology instead of 'button expired'; " +
-        "(2) SendGate.WaitForChat (src/BennBot.Worker/Telegram/SendGate.cs:95-104, called from OutboxSender.cs:61) waits out a private chat's " +
-        "1 message/s pacing inside the update worker of its partition (UpdateWorkers.cs:26-32), so a resident who gets several replies at once " +
-        "holds up every other chat of that partition: the control resident's /help took 8.6 s with seed 20261125. " +
-        "Run it with BENNBOT_FUZZ=1 (or BENNBOT_FUZZ_SEED=N).";
-
-    public FuzzFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("BENNBOT_FUZZ") is not { Length: > 0 } && Environment.GetEnvironmentVariable("BENNBOT_FUZZ_SEED") is not { Length: > 0 })
-            Skip = Bugs;
-    }
-}
-
 /// <summary>Runs alone: it loads both cores for a while, and its latency figures mean nothing while other tests run.</summary>
 [CollectionDefinition(nameof(FuzzTests), DisableParallelization = true)]
 public sealed class FuzzCollection;
@@ -66,7 +46,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     /// <summary>One update to push at <see cref="At"/> seconds; <see cref="Late"/> builds it only then (replays need what the bot sent so far).</summary>
     private sealed record Planned(double At, long From, string Type, JsonObject? Payload, string Kind, Func<JsonObject>? Late = null, bool? Blocks = null);
 
-    [FuzzFact]
+    [Fact]
     public async Task Thousands_of_hostile_updates_crash_nothing_leak_nothing_grant_no_staff_rights_and_well_formed_updates_are_still_answered()
     {
         var seed = Environment.GetEnvironmentVariable("BENNBOT_FUZZ_SEED") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : DefaultSeed;
