@@ -28,12 +28,13 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     public async Task<IReadOnlyCollection<long>> Process(long updateId, long chatKey, CancellationToken ct)
     {
         IReadOnlyCollection<long> others = [];
+        var compact = false;
         var row = db.Read(d => Inbox.Find(d, updateId));
         while (row is { Status: InboxStatus.New })
         {
             try
             {
-                others = await Handle(row);
+                (others, compact) = await Handle(row);
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -50,10 +51,13 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             }
         }
         if (chatKey != 0) await sender.Flush(chatKey, ct);
+        // After a deletion: rewrite the file once the last replies to that resident (which need their chat id) are out.
+        if (compact) await Compact();
         return others;
     }
 
-    private async Task<HashSet<long>> Handle(InboxUpdate row)
+    /// <summary>Applies the update; returns the other chats that got replies, and whether the file must be rewritten.</summary>
+    private async Task<(HashSet<long> Others, bool Compact)> Handle(InboxUpdate row)
     {
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
         var incoming = await WithFile(UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId), update);
@@ -72,10 +76,9 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             return touched;
         });
         Handled++;
-        if (outcome.Compact) await Compact(); // erased data leaves no bytes behind in the file
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
-        return others;
+        return (others, outcome.Compact);
     }
 
     // The deletion is committed already; if rewriting the file fails, the next checkpoint still wipes the freed pages.
