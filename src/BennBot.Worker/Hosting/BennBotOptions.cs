@@ -23,6 +23,10 @@ public sealed record BennBotOptions
     public string SeedsPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "seeds");
     public int Workers { get; init; } = 8;
     public int MessagesPerSecond { get; init; } = 25;
+    /// <summary>An OpenTelemetry collector (OTLP over HTTP, e.g. http://collector:4318); the meter "BennBot" is
+    /// exported there when set.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+    public int MetricsExportSeconds { get; init; } = 60;
     /// <summary>Profiles of residents who have not written for this many days are erased.</summary>
     public int InactiveDays { get; init; } = 365;
     /// <summary>This many days after a topic is closed, the link to its submitter is erased.</summary>
@@ -86,6 +90,16 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(rate, out var n) && n is >= 1 and <= 1000) o = o with { MessagesPerSecond = n };
             else problems.Add($"BennBot__Broadcast__MessagesPerSecond must be a number from 1 to 1000, not '{rate}'.");
+        }
+        if (s["Telemetry:OtlpEndpoint"] is { Length: > 0 } otlp)
+        {
+            if (Uri.TryCreate(otlp, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") o = o with { OtlpEndpoint = u };
+            else problems.Add($"BennBot__Telemetry__OtlpEndpoint must be an http(s) address of an OpenTelemetry collector, not '{otlp}'.");
+        }
+        if (s["Telemetry:ExportSeconds"] is { Length: > 0 } every)
+        {
+            if (int.TryParse(every, out var n) && n is >= 1 and <= 3600) o = o with { MetricsExportSeconds = n };
+            else problems.Add($"BennBot__Telemetry__ExportSeconds must be a number from 1 to 3600, not '{every}'.");
         }
         if (s["Privacy:InactiveDays"] is { Length: > 0 } inactive)
         {

@@ -50,6 +50,7 @@ public static class BotHost
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();
+        if (app.Options.OtlpEndpoint is { } otlp) Telemetry.Export(s, otlp, app.Options.MetricsExportSeconds);
         return builder.Build();
     }
 }

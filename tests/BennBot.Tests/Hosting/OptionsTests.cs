@@ -27,8 +27,11 @@ public sealed class OptionsTests
     {
         var (_, problems) = Read(
             ("Telegram:Token", "not-a-token-SECRET"), ("Telegram:ApiBaseUrl", "ftp://x"), ("Staff:UserIds:0", "abc"),
-            ("Staff:ChatId", "zero"), ("DefaultLanguage", "xx"), ("Broadcast:MessagesPerSecond", "0"));
-        Assert.Equal(6, problems.Count);
+            ("Staff:ChatId", "zero"), ("DefaultLanguage", "xx"), ("Broadcast:MessagesPerSecond", "0"), ("Telemetry:OtlpEndpoint", "collector"),
+            ("Telemetry:ExportSeconds", "0"), ("Privacy:InactiveDays", "1"), ("Privacy:TopicLinkDays", "forever"));
+        Assert.Equal(10, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("BennBot__Telemetry__OtlpEndpoint"));
+        Assert.Contains(problems, p => p.StartsWith("BennBot__Privacy__InactiveDays"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__Telegram__Token"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__Staff__UserIds__0"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__DefaultLanguage") && p.Contains("de-simple"));
