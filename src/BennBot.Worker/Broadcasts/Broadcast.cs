@@ -12,8 +12,6 @@ public sealed record Segment
     public List<string> Areas { get; init; } = [];
     /// <summary>Residents whose language is one of these codes.</summary>
     public List<string> Languages { get; init; } = [];
-
-    public bool IsEveryone => Areas.Count == 0 && Languages.Count == 0;
 }
 
 /// <summary>One announcement (or cancellation notice) of one event to a fixed list of residents. The list is

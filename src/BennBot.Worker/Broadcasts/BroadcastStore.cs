@@ -4,10 +4,7 @@ using LiteDB;
 
 namespace BennBot.Worker.Broadcasts;
 
-public sealed record Progress(int Total, int Sent, int Pending, int Blocked, int Failed, int Skipped)
-{
-    public int Done => Sent + Blocked + Failed + Skipped;
-}
+public sealed record Progress(int Total, int Sent, int Pending, int Blocked, int Failed, int Skipped);
 
 public static class BroadcastStore
 {

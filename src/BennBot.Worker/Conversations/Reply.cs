@@ -22,6 +22,10 @@ public sealed record AnswerButton(string QueryId, string? Notice = null) : Reply
 public sealed record Keyboard(IReadOnlyList<IReadOnlyList<Button>> Rows)
 {
     public IEnumerable<Button> Buttons => Rows.SelectMany(r => r);
+
+    /// <summary>Buttons laid out <paramref name="perRow"/> to a row.</summary>
+    public static List<IReadOnlyList<Button>> Grid(IEnumerable<Button> buttons, int perRow = 2) =>
+        buttons.Chunk(perRow).Select(row => (IReadOnlyList<Button>)row).ToList();
 }
 
 public sealed record Button(string Label, string Data);

@@ -24,29 +24,29 @@ public sealed partial class EventDesk
         switch (s.Step)
         {
             case DeskStep.End:
-                rows.Add([.. new[] { 1, 2, 3 }.Select(h => Btn(turn, $"+{h} h", new ButtonAction.Desk(DeskOp.EndAfter, id, h.ToString())))]);
+                rows.Add([.. new[] { 1, 2, 3 }.Select(h => Btn($"+{h} h", new ButtonAction.Desk(DeskOp.EndAfter, id, h.ToString())))]);
                 break;
             case DeskStep.Area:
-                rows.AddRange(Areas.Ids.Select(a => Btn(turn, EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.Area, id, a))).Chunk(2));
+                rows.AddRange(Keyboard.Grid(Areas.Ids.Select(a => Btn(EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.Area, id, a)))));
                 break;
             case DeskStep.Kind:
-                rows.AddRange(Enum.GetValues<EventKind>().Select(k => Btn(turn, T(EventCard.KindKey(k)), new ButtonAction.Desk(DeskOp.Kind, id, k.ToString()))).Chunk(2));
+                rows.AddRange(Keyboard.Grid(Enum.GetValues<EventKind>().Select(k => Btn(T(EventCard.KindKey(k)), new ButtonAction.Desk(DeskOp.Kind, id, k.ToString())))));
                 break;
             case DeskStep.Spoken:
                 var spoken = e?.Spoken ?? [];
-                rows.AddRange(Languages.All.Where(l => l != Languages.PlainGerman)
-                    .Select(l => Btn(turn, (spoken.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Spoken, id, l.Code))).Chunk(2));
-                rows.Add([Btn(turn, T("desk.done"), new ButtonAction.Desk(DeskOp.SpokenDone, id))]);
+                rows.AddRange(Keyboard.Grid(Languages.All.Where(l => l != Languages.PlainGerman)
+                    .Select(l => Btn((spoken.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Spoken, id, l.Code)))));
+                rows.Add([Btn(T("desk.done"), new ButtonAction.Desk(DeskOp.SpokenDone, id))]);
                 break;
             case DeskStep.Cost:
-                rows.Add([Btn(turn, T("event.free"), new ButtonAction.Desk(DeskOp.Free, id))]);
+                rows.Add([Btn(T("event.free"), new ButtonAction.Desk(DeskOp.Free, id))]);
                 break;
             case DeskStep.Access:
-                rows.AddRange(new[] { Access.StepFree, Access.NotStepFree, Access.Unknown }.Select(x => (IReadOnlyList<Button>)[Btn(turn, T("access." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Access, id, x.ToString()))]));
+                rows.AddRange(new[] { Access.StepFree, Access.NotStepFree, Access.Unknown }.Select(x => (IReadOnlyList<Button>)[Btn(T("access." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Access, id, x.ToString()))]));
                 break;
         }
-        if (Skippable(s.Step)) rows.Add([Btn(turn, T("desk.skip"), new ButtonAction.Desk(DeskOp.Skip, id))]);
-        if (s.Editing || s.Step == DeskStep.ScheduleAt) rows.Add([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, id))]);
+        if (Skippable(s.Step)) rows.Add([Btn(T("desk.skip"), new ButtonAction.Desk(DeskOp.Skip, id))]);
+        if (s.Editing || s.Step == DeskStep.ScheduleAt) rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, id))]);
         return new([new SendText(text, rows.Count == 0 ? null : new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
     }
 
@@ -66,7 +66,7 @@ public sealed partial class EventDesk
 
     private Outcome SpokenToggled(Turn turn, DeskSession s, Event e, Language l)
     {
-        var changed = e with { Spoken = Toggled(e.Spoken, l.Code) };
+        var changed = e with { Spoken = Choices.Toggled(e.Spoken, l.Code) };
         var outcome = Ask(turn, s, changed);
         return outcome with { Effects = [new SaveEvent(changed), .. outcome.Effects] };
     }

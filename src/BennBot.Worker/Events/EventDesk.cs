@@ -21,7 +21,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
         return turn.In.Command switch
         {
-            "newevent" => new([Say(turn, PromptKey(DeskStep.Title))]) { Effects = [new OpenDraft(turn.In.UserId, turn.In.ChatId)] },
+            "newevent" => new([Say(PromptKey(DeskStep.Title))]) { Effects = [new OpenDraft(turn.In.UserId, turn.In.ChatId)] },
             "desk" => List(turn, int.TryParse(turn.In.Text, out var page) && page > 1 ? page : 1),
             _ => null,
         };
@@ -35,7 +35,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     public Outcome Text(Turn turn, DeskSession s)
     {
         var e = Find(s.EventId);
-        if (e is null) return new([Say(turn, "desk.gone")]) { Effects = [new EndSession(s.Id)] };
+        if (e is null) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
         var text = turn.In.Text!.Trim();
         if (s.Step == DeskStep.ScheduleAt)
         {
@@ -52,7 +52,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     {
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
         var e = Find(a.EventId);
-        if (e is null) return new([Say(turn, "desk.gone")]);
+        if (e is null) return new([Say("desk.gone")]);
         var s = db.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } found && found.EventId == e.Id
             ? found with { ChatId = turn.In.ChatId }
             : new DeskSession { Id = turn.In.UserId, ChatId = turn.In.ChatId, EventId = e.Id, Step = DeskStep.Review };
@@ -72,16 +72,16 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.Translate => Translate(turn, e, s, Languages.Find(a.Arg)),
             DeskOp.Send or DeskOp.SegmentEveryone when Incomplete(e) is { } missing => new([SayWith("desk.incomplete", ("fields", missing))]),
             DeskOp.Send or DeskOp.SegmentEveryone => Segment(turn, e, s with { Step = DeskStep.Review, Segment = new() }, a.Op == DeskOp.Send),
-            DeskOp.SegmentArea when Areas.IsKnown(a.Arg) => Segment(turn, e, s with { Segment = s.Segment with { Areas = Toggled(s.Segment.Areas, a.Arg!) } }),
-            DeskOp.SegmentLanguage when Languages.Find(a.Arg) is { } l => Segment(turn, e, s with { Segment = s.Segment with { Languages = Toggled(s.Segment.Languages, l.Code) } }),
+            DeskOp.SegmentArea when Areas.IsKnown(a.Arg) => Segment(turn, e, s with { Segment = s.Segment with { Areas = Choices.Toggled(s.Segment.Areas, a.Arg!) } }),
+            DeskOp.SegmentLanguage when Languages.Find(a.Arg) is { } l => Segment(turn, e, s with { Segment = s.Segment with { Languages = Choices.Toggled(s.Segment.Languages, l.Code) } }),
             // The recipients travel in the button itself, so that whoever presses it sends what the message shows.
             DeskOp.Go when SegmentCodes.Decode(a.Arg) is { } segment => Queue(turn, e, s with { Segment = segment }, Now),
             DeskOp.Schedule when SegmentCodes.Decode(a.Arg) is { } segment => Ask(turn, s with { Step = DeskStep.ScheduleAt, Segment = segment }),
-            DeskOp.Cancel when e.Status == EventStatus.Published => new([Say(turn, "desk.cancelconfirm", Keys(turn, e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
+            DeskOp.Cancel when e.Status == EventStatus.Published => new([Say("desk.cancelconfirm", Keys(e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
-                new([Say(turn, "desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
-            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say(turn, "desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
-            _ => new([Say(turn, "desk.stale")]),
+                new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
+            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
+            _ => new([Say("desk.stale")]),
         };
     }
 
@@ -125,7 +125,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var events = db!.Read(d => EventStore.NotOver(d, Now)).OrderBy(e => e.Status == EventStatus.Draft).ThenBy(e => e.StartUtc).ToList();
         var pages = Math.Max(1, (events.Count + ListPage - 1) / ListPage);
         page = Math.Min(page, pages);
-        var rows = events.Skip((page - 1) * ListPage).Take(ListPage).Select(e => (IReadOnlyList<Button>)[Btn(turn,
+        var rows = events.Skip((page - 1) * ListPage).Take(ListPage).Select(e => (IReadOnlyList<Button>)[Btn(
             $"{(e.Status == EventStatus.Draft ? "✏️" : "📣")} #{e.Id} {EventCard.Label(staffLanguage, e)}", new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
         var text = events.Count == 0 ? T("desk.empty") : T("desk.list") + (pages > 1 ? $" ({page}/{pages}: /desk {Math.Min(page + 1, pages)})" : "");
         return new([new SendText(Html.Escape(text), new Keyboard(rows))]);
@@ -140,7 +140,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var rows = new List<(DeskOp, string, string?)> { (DeskOp.Preview, "desk.preview", null), (DeskOp.Edit, "desk.edit", null), (DeskOp.Translate, "desk.translate", null) };
         if (e.Status != EventStatus.Cancelled) rows.Add((DeskOp.Send, "desk.send", null));
         rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
-        return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(turn, e.Id, [.. rows]))])
+        return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(e.Id, [.. rows]))])
         {
             Effects = [new SaveSession(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
         };
@@ -150,9 +150,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     {
         if (language is null)
         {
-            var rows = Languages.All.Select(l => Btn(turn, content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Preview, e.Id, l.Code)))
-                .Chunk(2).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
-            return new([Say(turn, "desk.previewwhich", new Keyboard(rows))]);
+            var buttons = Languages.All.Select(l => Btn(content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.Preview, e.Id, l.Code)));
+            return new([Say("desk.previewwhich", WithBack(buttons, e.Id))]);
         }
         // Exactly what a resident in that language receives, keyboard included.
         var residentTurn = turn with { Language = language, Resident = null };
@@ -160,7 +159,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         return new([
             SayWith("desk.previewof", ("language", content.T(language, "language.name"))),
             new SendText(card, EventsHandler.AnnouncementKeys(residentTurn, e)),
-            Say(turn, "desk.afterpreview", Keys(turn, e.Id, (DeskOp.Preview, "desk.previewother", null), (DeskOp.Open, "desk.back", null))),
+            Say("desk.afterpreview", Keys(e.Id, (DeskOp.Preview, "desk.previewother", null), (DeskOp.Open, "desk.back", null))),
         ]);
     }
 
@@ -169,9 +168,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (field is null || !Enum.TryParse<DeskStep>(field, out var step) || step > DeskStep.Link)
         {
             var buttons = Enum.GetValues<DeskStep>().Where(x => x <= DeskStep.Link)
-                .Select(x => Btn(turn, T("desk.field." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Edit, e.Id, x.ToString())));
-            var rows = buttons.Chunk(3).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
-            return new([Say(turn, "desk.editwhich", new Keyboard(rows))]);
+                .Select(x => Btn(T("desk.field." + x.ToString().ToLowerInvariant()), new ButtonAction.Desk(DeskOp.Edit, e.Id, x.ToString())));
+            return new([Say("desk.editwhich", WithBack(buttons, e.Id, perRow: 3))]);
         }
         return Ask(turn, s with { Step = step, Editing = true }, e);
     }
@@ -180,10 +178,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     {
         if (language is null || language == Languages.German)
         {
-            var rows = Languages.All.Where(l => l != Languages.German)
-                .Select(l => Btn(turn, content.T(l, "language.name") + (e.Title.ContainsKey(l.Code) ? " ✅" : ""), new ButtonAction.Desk(DeskOp.Translate, e.Id, l.Code)))
-                .Chunk(2).Select(p => (IReadOnlyList<Button>)p).Append([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
-            return new([Say(turn, "desk.translatewhich", new Keyboard(rows))]);
+            var buttons = Languages.All.Where(l => l != Languages.German)
+                .Select(l => Btn(content.T(l, "language.name") + (e.Title.ContainsKey(l.Code) ? " ✅" : ""), new ButtonAction.Desk(DeskOp.Translate, e.Id, l.Code)));
+            return new([Say("desk.translatewhich", WithBack(buttons, e.Id))]);
         }
         return Ask(turn, s with { Step = DeskStep.TranslateTitle, Language = language.Code, Editing = true }, e);
     }
@@ -191,23 +188,23 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private Outcome Segment(Turn turn, Event e, DeskSession s, bool fresh = false)
     {
         var count = db!.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count);
-        var areas = Areas.Ids.Select(a => Btn(turn, (s.Segment.Areas.Contains(a) ? "✅ " : "") + EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.SegmentArea, e.Id, a)));
-        var languages = Languages.All.Select(l => Btn(turn, (s.Segment.Languages.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.SegmentLanguage, e.Id, l.Code)));
-        var rows = areas.Chunk(2).Concat(languages.Chunk(2)).Select(p => (IReadOnlyList<Button>)p).ToList();
-        rows.Add([Btn(turn, T("desk.everyone"), new ButtonAction.Desk(DeskOp.SegmentEveryone, e.Id))]);
+        var areas = Areas.Ids.Select(a => Btn((s.Segment.Areas.Contains(a) ? "✅ " : "") + EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.SegmentArea, e.Id, a)));
+        var languages = Languages.All.Select(l => Btn((s.Segment.Languages.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.SegmentLanguage, e.Id, l.Code)));
+        var rows = Keyboard.Grid(areas).Concat(Keyboard.Grid(languages)).ToList();
+        rows.Add([Btn(T("desk.everyone"), new ButtonAction.Desk(DeskOp.SegmentEveryone, e.Id))]);
         var code = SegmentCodes.Encode(s.Segment);
-        rows.Add([Btn(turn, T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(turn, T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
-        rows.Add([Btn(turn, T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
+        rows.Add([Btn(T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
+        rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
         var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
         return new([new SendText(Html.Escape(text), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
     }
 
     private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
     {
-        if (e.Status == EventStatus.Cancelled || e.EndUtc <= Now) return new([Say(turn, "desk.stale")]);
+        if (e.Status == EventStatus.Cancelled || e.EndUtc <= Now) return new([Say("desk.stale")]);
         if (Incomplete(e) is { } missing) return new([SayWith("desk.incomplete", ("fields", missing))]);
         // One announcement at a time: a second press (or a second staff member) must not send it twice.
-        if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say(turn, "desk.busy")]);
+        if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say("desk.busy")]);
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
@@ -219,7 +216,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private Outcome Again(Turn turn, DeskSession s, Event e, string problem)
     {
         var ask = Ask(turn, s, e);
-        return ask with { Replies = [Say(turn, problem), .. ask.Replies] };
+        return ask with { Replies = [Say(problem), .. ask.Replies] };
     }
 
     /// <summary>The fields an announcement needs that are still empty (for staff), or null.</summary>
@@ -238,14 +235,17 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
 
-    private SendText Say(Turn turn, string key, Keyboard? keyboard = null) => new(Html.Escape(T(key)), keyboard);
+    private SendText Say(string key, Keyboard? keyboard = null) => new(Html.Escape(T(key)), keyboard);
 
     private SendText SayWith(string key, params (string, object)[] args) => new(Html.Escape(T(key, args)));
 
-    private static Button Btn(Turn turn, string label, ButtonAction action) => new(label, action.Encode());
+    private static Button Btn(string label, ButtonAction action) => new(label, action.Encode());
 
-    private Keyboard Keys(Turn turn, long eventId, params (DeskOp Op, string Key, string? Arg)[] buttons) =>
-        new(buttons.Select(b => (IReadOnlyList<Button>)[Btn(turn, T(b.Key), new ButtonAction.Desk(b.Op, eventId, b.Arg))]).ToList());
+    /// <summary>A choice of buttons, then "back" to the event.</summary>
+    private Keyboard WithBack(IEnumerable<Button> buttons, long eventId, int perRow = 2) =>
+        new([.. Keyboard.Grid(buttons, perRow), [Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, eventId))]]);
 
-    private static List<T> Toggled<T>(List<T> list, T item) => list.Contains(item) ? list.Where(x => !Equals(x, item)).ToList() : [.. list, item];
+    private Keyboard Keys(long eventId, params (DeskOp Op, string Key, string? Arg)[] buttons) =>
+        new(buttons.Select(b => (IReadOnlyList<Button>)[Btn(T(b.Key), new ButtonAction.Desk(b.Op, eventId, b.Arg))]).ToList());
+
 }

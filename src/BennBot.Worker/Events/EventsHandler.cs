@@ -35,7 +35,7 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         var buttons = byArea
             ? Areas.Ids.Select(a => turn.Button(EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.Events(Area: a)))
             : Enum.GetValues<EventKind>().Select(k => turn.ButtonFor(EventCard.KindKey(k), new ButtonAction.Events(Kind: k)));
-        var rows = buttons.Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        var rows = Keyboard.Grid(buttons);
         rows.Add([turn.ButtonFor("events.all", new ButtonAction.Events())]);
         return new([turn.Say(byArea ? "events.choosearea" : "events.choosekind", new Keyboard(rows))]);
     }
@@ -125,9 +125,8 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     public Outcome ChooseAreas(Turn turn, string? toggle)
     {
         var r = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
-        if (toggle is not null) r = r with { Subscribed = true, InterestAreas = Toggled(r.InterestAreas, toggle) };
-        var rows = Areas.Ids.Select(a => turn.Button(Mark(r.InterestAreas.Contains(a)) + EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.InterestAreas(a)))
-            .Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        if (toggle is not null) r = r with { Subscribed = true, InterestAreas = Choices.Toggled(r.InterestAreas, toggle) };
+        var rows = Keyboard.Grid(Areas.Ids.Select(a => turn.Button(Mark(r.InterestAreas.Contains(a)) + EventCard.AreaName(turn.Content, turn.Language, a), new ButtonAction.InterestAreas(a))));
         rows.Add([turn.ButtonFor("subscribe.finish", new ButtonAction.Subscription())]);
         return new([turn.Say("subscribe.choosearea", new Keyboard(rows))], Save: toggle is null ? null : r);
     }
@@ -135,9 +134,8 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     public Outcome ChooseKinds(Turn turn, EventKind? toggle)
     {
         var r = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
-        if (toggle is { } k) r = r with { Subscribed = true, InterestKinds = Toggled(r.InterestKinds, k) };
-        var rows = Enum.GetValues<EventKind>().Select(kind => turn.Button(Mark(r.InterestKinds.Contains(kind)) + turn.Content.T(turn.Language, EventCard.KindKey(kind)), new ButtonAction.InterestKinds(kind)))
-            .Chunk(2).Select(p => (IReadOnlyList<Button>)p).ToList();
+        if (toggle is { } k) r = r with { Subscribed = true, InterestKinds = Choices.Toggled(r.InterestKinds, k) };
+        var rows = Keyboard.Grid(Enum.GetValues<EventKind>().Select(kind => turn.Button(Mark(r.InterestKinds.Contains(kind)) + turn.Content.T(turn.Language, EventCard.KindKey(kind)), new ButtonAction.InterestKinds(kind))));
         rows.Add([turn.ButtonFor("subscribe.finish", new ButtonAction.Subscription())]);
         return new([turn.Say("subscribe.choosekind", new Keyboard(rows))], Save: toggle is null ? null : r);
     }
@@ -157,8 +155,6 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     private Event? Visible(long id) => db?.Read(d => EventStore.Find(d, id)) is { Status: not EventStatus.Draft } e ? e : null;
 
     private static Outcome Gone(Turn turn) => new([turn.Say("event.gone", turn.MenuOnly())]);
-
-    private static List<T> Toggled<T>(List<T> list, T item) => list.Contains(item) ? list.Where(x => !Equals(x, item)).ToList() : [.. list, item];
 
     private static string Mark(bool on) => on ? "✅ " : "";
 

@@ -8,11 +8,7 @@ public static class LanguageHandler
 {
     public static Outcome Picker(Turn turn, string promptKey = "language.prompt")
     {
-        var buttons = Languages.All
-            .Select(l => new Button(turn.Content.T(l, "language.name"), new ButtonAction.SetLanguage(l).Encode()))
-            .Chunk(2)
-            .Select(pair => (IReadOnlyList<Button>)pair)
-            .ToList();
+        var buttons = Keyboard.Grid(Languages.All.Select(l => new Button(turn.Content.T(l, "language.name"), new ButtonAction.SetLanguage(l).Encode())));
         return new([turn.Say(promptKey, new Keyboard(buttons))]);
     }
 

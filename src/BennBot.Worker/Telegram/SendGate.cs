@@ -72,8 +72,6 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
         }
     }
 
-    public bool IsPaused => time.GetUtcNow() < _pausedUntil;
-
     /// <summary>How long a message to this chat would wait for the chat's own limit now (nothing is reserved).</summary>
     public TimeSpan ChatWait(long chatId)
     {

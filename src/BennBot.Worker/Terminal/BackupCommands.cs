@@ -8,7 +8,7 @@ public static class BackupCommands
 {
     public static async Task<int> Backup(BennBotOptions options, TextWriter output)
     {
-        using var db = OpenStopped(options);
+        using var db = StoppedDatabase.Open(options, $"A running BennBot writes a daily backup to {options.Backups} by itself.");
         var path = await Backups.Take(db, options.Backups, options.BackupsKept, DateTime.UtcNow);
         output.WriteLine($"Backup written to {path}");
         return ExitCodes.Ok;
@@ -19,14 +19,5 @@ public static class BackupCommands
         var kept = Backups.Restore(file, options.DatabasePath, options.DatabasePassword, DateTime.UtcNow);
         output.WriteLine($"Restored {file} to {Path.GetFullPath(options.DatabasePath)}; the previous file is kept as {kept}");
         return ExitCodes.Ok;
-    }
-
-    private static Database OpenStopped(BennBotOptions options)
-    {
-        try { return new Database(options.DatabasePath, options.DatabasePassword); }
-        catch (StartupException e) when (e.ExitCode == ExitCodes.AlreadyRunning)
-        {
-            throw new StartupException($"{e.Message} A running BennBot writes a daily backup to {options.Backups} by itself.", e.ExitCode);
-        }
     }
 }

@@ -17,19 +17,10 @@ public static class EventsCommand
         IReadOnlyList<ImportedEvent> events;
         try { events = EventCalendar.Read(await File.ReadAllTextAsync(file), now.AddDays(-1), now.AddDays(366)); }
         catch (CalendarFormatException e) { throw new StartupException($"{file}: {e.Message}", ExitCodes.NotConfigured); }
-        using var db = OpenStopped(options);
+        using var db = StoppedDatabase.Open(options, "While it runs, send the .ics file to the bot in the staff chat instead.");
         var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
         await db.Write(d => EventEffectStore.Apply(d, new ImportEvents(events, 0, 0), now));
         output.WriteLine($"{events.Count} event(s) read from {file}: {events.Count - known} new draft(s), {known} updated. Staff open them with /desk.");
         return ExitCodes.Ok;
-    }
-
-    private static Database OpenStopped(BennBotOptions options)
-    {
-        try { return new Database(options.DatabasePath, options.DatabasePassword); }
-        catch (StartupException e) when (e.ExitCode == ExitCodes.AlreadyRunning)
-        {
-            throw new StartupException($"{e.Message} While it runs, send the .ics file to the bot in the staff chat instead.", e.ExitCode);
-        }
     }
 }

@@ -21,15 +21,8 @@ public static class TopicsCommand
             from = d;
         }
         byte[] csv;
-        try
-        {
-            using var db = new Database(options.DatabasePath, options.DatabasePassword);
+        using (var db = StoppedDatabase.Open(options, "While it runs, staff get the same file with /export in the staff chat."))
             csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from);
-        }
-        catch (StartupException e) when (e.ExitCode == ExitCodes.AlreadyRunning)
-        {
-            throw new StartupException($"{e.Message} While it runs, staff get the same file with /export in the staff chat.", e.ExitCode);
-        }
         if (output is null) stdout.Write(csv);
         else File.WriteAllBytes(output, csv);
         return ExitCodes.Ok;

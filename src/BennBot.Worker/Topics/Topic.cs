@@ -47,8 +47,6 @@ public sealed record Topic
     /// <summary>The team's anonymised wording, shown to residents for support ("me too") once published.</summary>
     public string? PublicWording { get; init; }
     public int Supporters { get; init; }
-
-    public bool IsClosed => Status is TopicStatus.Done or TopicStatus.NotPursued;
 }
 
 /// <summary>One resident's "me too" for one published topic: only there so that nobody counts twice.</summary>

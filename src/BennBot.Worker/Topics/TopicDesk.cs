@@ -104,8 +104,7 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
 
     private Outcome Choices<TEnum>(Topic t, ReviewOp op, string prefix) where TEnum : struct, Enum
     {
-        var rows = Enum.GetValues<TEnum>().Select(v => new Button(T(TopicsHandler.Key(prefix, v)), new ButtonAction.Review(op, t.Id, Convert.ToInt32(v)).Encode()))
-            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
+        var rows = Keyboard.Grid(Enum.GetValues<TEnum>().Select(v => new Button(T(TopicsHandler.Key(prefix, v)), new ButtonAction.Review(op, t.Id, Convert.ToInt32(v)).Encode())));
         return new([new SendText(Html.Escape(T(op == ReviewOp.Category ? "staff.topic.choosecategory" : "staff.topic.choosefield", ("id", t.Id))), new Keyboard(rows))]);
     }
 

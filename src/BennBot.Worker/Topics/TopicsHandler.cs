@@ -140,7 +140,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     private static Keyboard Keys(Turn turn) => new([[turn.ButtonFor("topic.new", new ButtonAction.NewTopic())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]);
 
     private static Keyboard Grid(Turn turn, IEnumerable<Button> buttons, int perRow, Keyboard tail) =>
-        new([.. buttons.Chunk(perRow).Select(r => (IReadOnlyList<Button>)r), .. tail.Rows]);
+        new([.. Keyboard.Grid(buttons, perRow), .. tail.Rows]);
 
     public static string Key<T>(string prefix, T value) where T : Enum => prefix + "." + value.ToString().ToLowerInvariant();
 
