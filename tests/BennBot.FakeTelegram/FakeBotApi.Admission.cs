@@ -30,6 +30,18 @@ public sealed partial class FakeBotApi
     /// <summary>sendMessage and sendDocument calls to <paramref name="chatId"/> answered with success.</summary>
     public int DeliveredTo(long chatId) { lock (_admission) return _deliveries.GetValueOrDefault(chatId); }
 
+    /// <summary>How many chats with an id in [<paramref name="from"/>, <paramref name="to"/>) got at least one
+    /// sendMessage or sendDocument; counted without a snapshot, for benchmarks with 100,000 chats.</summary>
+    public int ChatsDeliveredTo(long from, long to)
+    {
+        lock (_admission)
+        {
+            var n = 0;
+            foreach (var id in _deliveries.Keys) if (id >= from && id < to) n++;
+            return n;
+        }
+    }
+
     /// <summary>A snapshot: chat id → sendMessage and sendDocument calls to it answered with success.</summary>
     public IReadOnlyDictionary<long, int> Deliveries { get { lock (_admission) return new Dictionary<long, int>(_deliveries); } }
 

@@ -16,6 +16,8 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
+    /// <summary>A saved update still unhandled after this long is queued again (handling it failed).</summary>
+    public static readonly TimeSpan RetryUpdatesAfter = TimeSpan.FromMinutes(1);
     /// <summary>Who received an event's announcement is kept until a week after the event.</summary>
     public static readonly TimeSpan KeepRecipients = TimeSpan.FromDays(7);
 
@@ -25,11 +27,13 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(ct))
+        do // the first pass right at start: a retention run or a backup cut short by a crash goes on at once
         {
             try
             {
                 foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
+                // Updates whose handling failed (the disk was full, say) are tried again once the cause is gone.
+                foreach (var u in db.Read(d => Inbox.WaitingSince(d, time.GetUtcNow().UtcDateTime - RetryUpdatesAfter))) await workers.Enqueue(u.Id, u.ChatKey, ct);
                 var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
                 await db.Write(d => Inbox.Purge(d, before));
                 await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
@@ -46,6 +50,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
                 log.LogError(new EventId(4001, "HousekeepingFailed"), e, "Housekeeping failed; trying again in {Seconds} s", Interval.TotalSeconds);
             }
         }
+        while (await timer.WaitForNextTickAsync(ct));
     }
 
     // Forgets what the retention periods say, then rewrites the file so that the erased bytes are gone too.

@@ -40,6 +40,9 @@ public static class Inbox
     public static List<InboxUpdate> Waiting(LiteDatabase db) =>
         Updates(db).Find(u => u.Status == InboxStatus.New).OrderBy(u => u.Id).ToList();
 
+    public static List<InboxUpdate> WaitingSince(LiteDatabase db, DateTime before) =>
+        Updates(db).Find(u => u.Status == InboxStatus.New && u.ReceivedAt < before).OrderBy(u => u.Id).ToList();
+
     public static void Close(LiteDatabase db, InboxUpdate u, InboxStatus status) =>
         Updates(db).Update(u with { Status = status, Json = null, ChatKey = 0 });
 

@@ -79,7 +79,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
                 BotMetrics.FloodWaits.Add(1);
                 gate.PauseFor(wait);
             }
-            catch (ApiRequestException e)
+            catch (ApiRequestException e) when (e.ErrorCode < 500)
             {
                 LogRefused(e.ErrorCode, m.Kind, e.Message);
                 await db.Write(d =>
@@ -89,7 +89,7 @@ public sealed partial class OutboxSender(ITelegramBotClient bot, Database db, Se
                 });
                 return true;
             }
-            catch (RequestException e)
+            catch (RequestException e) // unreachable, timed out, or a 5xx that outlasted the retries: keep it for later
             {
                 LogUnreachable(e.GetType().Name);
                 await db.Write(d => Outbox.CountAttempt(d, m));
