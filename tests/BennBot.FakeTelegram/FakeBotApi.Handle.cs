@@ -14,6 +14,12 @@ public sealed partial class FakeBotApi
     private async Task<IResult> Handle(string token, string method, HttpRequest request)
     {
         if (token != Token) return Error(401, "Unauthorized");
+        if (OutageFor(method) is { } outage)
+        {
+            if (outage.Code is { } code) return Error(code, outage.Description);
+            request.HttpContext.Abort(); // no answer at all: the client sees the connection drop
+            return Results.Empty;
+        }
         var call = await ReadCall(method, request);
         if (RecordCalls) Calls.Enqueue(call);
         if (method == "getUpdates") return await GetUpdates(call.Body, request.HttpContext.RequestAborted);

@@ -85,8 +85,8 @@ public sealed partial class UpdatePoller(
                 ? TimeSpan.FromSeconds(Math.Min(s, 300)) : null),
             OnRetry = args =>
             {
-                var code = args.Outcome.Exception is ApiRequestException api ? api.ErrorCode.ToString() : args.Outcome.Exception?.GetType().Name;
-                LogRetry(code ?? "?", args.RetryDelay.TotalSeconds);
+                if (args.Outcome.Exception is ApiRequestException { ErrorCode: 409 }) LogConflict(args.RetryDelay.TotalSeconds);
+                else LogRetry(args.Outcome.Exception is ApiRequestException api ? api.ErrorCode.ToString() : args.Outcome.Exception?.GetType().Name ?? "?", args.RetryDelay.TotalSeconds);
                 return default;
             },
         })
@@ -94,6 +94,9 @@ public sealed partial class UpdatePoller(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Telegram Bot API call failed ({Error}); trying again in {Seconds:0.#} s")]
     private partial void LogRetry(string error, double seconds);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Telegram says another process polls with this bot token (409 Conflict); trying again in {Seconds:0.#} s. Run one BennBot per token.")]
+    private partial void LogConflict(double seconds);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Could not save {Count} received updates; they stay unacknowledged and come again")]
     private partial void LogCannotSave(Exception e, int count);

@@ -74,6 +74,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel level) => true;
         public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format) =>
-            sink.Lines.Enqueue($"{level} {category} [{id}] {format(state, e)} {e}");
+            sink.Lines.Enqueue($"{level} {category} [{id.Id}] {format(state, e)} {e}");
     }
 }
