@@ -29,7 +29,11 @@ public static class BotHost
         });
         logging?.Invoke(builder.Logging);
         var s = builder.Services;
-        s.AddSingleton(_ => database); // a factory, so the container disposes it (checkpoint, release the lock) on stop
+        s.AddSingleton(sp => // a factory, so the container disposes it (checkpoint, release the lock) on stop
+        {
+            database.UseLogger(sp.GetRequiredService<ILogger<Database>>());
+            return database;
+        });
         s.AddSingleton(app.Options);
         s.AddSingleton(app.Content);
         s.AddSingleton(app.Index);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BennBot.Worker.Storage;
 
@@ -19,6 +21,8 @@ public sealed partial class Database : IDisposable
     // Recursive: a read may run inside another read on the same thread without deadlocking against a waiting swap.
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.SupportsRecursion);
     private bool _disposed;
+    private ILogger _log = NullLogger.Instance;
+    private bool _broken; // a write failed in a way LiteDB could not roll back: reopen before the next one
     private readonly BlockingCollection<Action> _writes = new();
     private readonly Thread _writer;
     private readonly string _path;
@@ -45,6 +49,9 @@ public sealed partial class Database : IDisposable
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "litedb-writer" };
         _writer.Start();
     }
+
+    /// <summary>The database is opened before the host's logging exists; the host hands it a logger once it does.</summary>
+    public void UseLogger(ILogger log) => _log = log;
 
     /// <summary>Runs <paramref name="read"/> on the calling thread. Return materialised results (lists, records, counts),
     /// never the <see cref="LiteDatabase"/> or a lazy query: the instance is only guaranteed open while the callback
@@ -73,18 +80,8 @@ public sealed partial class Database : IDisposable
             // _db is read when the write runs, on the writer thread: the instance current then (see Compact).
             _writes.Add(() =>
             {
-                _db.BeginTrans();
-                try
-                {
-                    var result = write(_db);
-                    _db.Commit();
-                    done.SetResult(result);
-                }
-                catch (Exception e)
-                {
-                    _db.Rollback();
-                    done.SetException(e);
-                }
+                try { done.SetResult(InTransaction(write)); }
+                catch (Exception e) { done.SetException(e); }
             });
         }
         catch (InvalidOperationException)
@@ -92,6 +89,54 @@ public sealed partial class Database : IDisposable
             done.SetException(new ObjectDisposedException(nameof(Database)));
         }
         return done.Task;
+    }
+
+    private T InTransaction<T>(Func<LiteDatabase, T> write)
+    {
+        if (_broken) Reopen(); // throws while the file still cannot be opened
+        _db.BeginTrans();
+        try
+        {
+            var result = write(_db);
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            RollBack();
+            throw;
+        }
+    }
+
+    // LiteDB 5.0.21 cannot roll back a transaction whose pages it failed to write (a full disk): Rollback throws
+    // "discarded page must be writable" and the instance is unusable. The file is not harmed (the log counts only
+    // confirmed transactions), so the instance is closed and the file opened again; if that fails, the next write tries.
+    private void RollBack()
+    {
+        try { _db.Rollback(); }
+        catch (Exception e)
+        {
+            _broken = true;
+            LogReopening(e.Message);
+            try { Reopen(); }
+            catch (Exception reopen) { LogReopenFailed(reopen.Message); }
+        }
+    }
+
+    private void Reopen()
+    {
+        _swap.EnterWriteLock();
+        try
+        {
+            try { _db.Dispose(); }
+            catch (Exception) { } // closing a broken instance may fail as well; the file is what counts
+            _db = Open();
+            _broken = false;
+        }
+        finally
+        {
+            _swap.ExitWriteLock();
+        }
     }
 
     /// <summary>A consistent copy of the data file: taken on the writer thread, so no write runs meanwhile, right
@@ -133,6 +178,12 @@ public sealed partial class Database : IDisposable
     {
         foreach (var write in _writes.GetConsumingEnumerable()) write();
     }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "A database write failed and LiteDB could not roll it back ({Problem}); reopening the file")]
+    private partial void LogReopening(string problem);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Reopening the database failed ({Problem}); the next write tries again")]
+    private partial void LogReopenFailed(string problem);
 
     public void Dispose()
     {

@@ -16,13 +16,21 @@ public sealed class InstanceLock : IDisposable
         {
             return new InstanceLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException)
+        catch (IOException e) when (IsHeldByAnother(e))
         {
             throw new StartupException(
                 $"Another BennBot is already using the database {databasePath}. Stop it first, or set BennBot__Storage__DatabasePath to another file.",
                 ExitCodes.AlreadyRunning);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only disk, a folder the service user may not write, a full disk: say which, not "another BennBot".
+            throw new StartupException($"Cannot open the database {databasePath}: {e.Message}", ExitCodes.StorageUnavailable);
+        }
     }
+
+    // .NET reports a lock held elsewhere as a sharing violation: EWOULDBLOCK (11) on Linux, ERROR_SHARING_VIOLATION on Windows.
+    private static bool IsHeldByAnother(IOException e) => e.HResult is 11 or unchecked((int)0x80070020);
 
     public void Dispose() => _stream.Dispose();
 }
