@@ -36,10 +36,12 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     private const int DefaultSeed = 20_261_125, ResidentCount = 200, OutsiderCount = 12;
     private const double SendingSeconds = 36;
     private static readonly TimeSpan ControlPatience = TimeSpan.FromSeconds(5);
+    // Everything is logged (Trace), so that the log can be searched for what residents typed.
     // Replies to residents are not held back by the default 25 messages/s (the fake does not enforce Telegram's limits):
     // this test is about what the bot does with bad input, and the gate is measured elsewhere (README, benchmarks).
     private static readonly string[] Settings = ["--BennBot:Staff:ChatId=-100500", "--BennBot:Staff:UserIds:0=900", "--BennBot:DefaultLanguage=en",
-        "--BennBot:Broadcast:MessagesPerSecond=1000"];
+        "--BennBot:Broadcast:MessagesPerSecond=1000", "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft=Trace",
+        "--Logging:LogLevel:System.Net.Http.HttpClient=Trace"];
 
     private static readonly string[] MessageMethods = ["sendMessage", "editMessageText", "sendDocument", "sendPhoto", "sendVoice", "copyMessage", "forwardMessage"];
 
@@ -194,6 +196,11 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         }
         var strangers = sent.Where(c => c.ChatId is { } id && id != StaffChat && !(residents.Contains(id) || id == Control || id == newcomer)).ToList();
         problems.AddRange(strangers.Take(5).Select(c => $"a message to {c.ChatId}, who wrote nothing in private: {Shorten(c.Text ?? "", 200)}"));
+
+        // ---- nothing a resident typed, no name and no Telegram id is in the log, at any level (Trace included) ----
+        var leaks = logs.SelectMany(l => FuzzInput.Tokens(l).Where(t => everyone.Contains(t.Id) && t.Id != Staff).Select(t => $"the log holds {t.Id}'s '{t.Token}': {Shorten(l, 200)}")).ToList();
+        output.WriteLine($"Log lines searched for residents' markers, names and ids: {logs.Count}; found: {leaks.Count}");
+        problems.AddRange(leaks.Take(5));
 
         // ---- (3) nobody who is not staff acted as staff ----
         var staffSent = sent.Where(c => c.ChatId == StaffChat).ToList();
