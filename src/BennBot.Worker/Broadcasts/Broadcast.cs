@@ -35,6 +35,10 @@ public sealed record Broadcast
     public int Total { get; init; }
     /// <summary>Why it stopped by itself (network trouble, a message Telegram rejects), for the staff report.</summary>
     public string? Problem { get; init; }
+    /// <summary>Paused by an outage: when it goes on by itself (null: it waits for staff).</summary>
+    public DateTime? ResumeAt { get; init; }
+    /// <summary>How often it went on by itself after an outage; after the last wait it waits for staff.</summary>
+    public int AutoResumes { get; init; }
 
     public bool IsOpen => Status is BroadcastStatus.Scheduled or BroadcastStatus.Sending or BroadcastStatus.Paused;
 }

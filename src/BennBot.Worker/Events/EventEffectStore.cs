@@ -49,8 +49,8 @@ public static class EventEffectStore
             case ControlBroadcast c when BroadcastStore.Find(db, c.BroadcastId) is { IsOpen: true } b:
                 var changed = c.Op switch
                 {
-                    BroadcastOp.Pause when b.Status == BroadcastStatus.Sending => b with { Status = BroadcastStatus.Paused },
-                    BroadcastOp.Resume when b.Status == BroadcastStatus.Paused => b with { Status = BroadcastStatus.Sending, Problem = null },
+                    BroadcastOp.Pause when b.Status == BroadcastStatus.Sending => b with { Status = BroadcastStatus.Paused, ResumeAt = null },
+                    BroadcastOp.Resume when b.Status == BroadcastStatus.Paused => b with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null },
                     BroadcastOp.Cancel => b with { Status = BroadcastStatus.Cancelled, FinishedAt = now },
                     _ => b,
                 };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BennBot.Content;
 using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
@@ -79,6 +80,7 @@ public sealed partial class Broadcaster
         var state = b.Status switch
         {
             BroadcastStatus.Sending => content.T(l, "broadcast.state.sending", ("minutes", Math.Max(1, minutes))),
+            BroadcastStatus.Paused when b is { Problem: "network", ResumeAt: { } at } => content.T(l, "broadcast.state.retrying", ("time", BerlinTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture))),
             BroadcastStatus.Paused when b.Problem == "network" => content.T(l, "broadcast.state.network"),
             BroadcastStatus.Aborted => content.T(l, "broadcast.state.aborted", ("problem", b.Problem ?? "")),
             _ => content.T(l, "broadcast.state." + b.Status.ToString().ToLowerInvariant()),

@@ -31,6 +31,10 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     public const int MaxAttempts = 2;
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(6);
+    /// <summary>A broadcast paused by an outage goes on by itself after these waits (about half an hour in all); after
+    /// the last one it waits for staff. Each time, the recipients the outage made fail get one more round.</summary>
+    public static readonly TimeSpan[] ResumeAfterOutage =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(15)];
 
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -66,6 +70,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
                     {
                         if (b.Status == BroadcastStatus.Scheduled && b.ScheduledFor <= Now) await StartScheduled(b);
                         else if (b.Status == BroadcastStatus.Sending && !_running.ContainsKey(b.Id)) _running[b.Id] = Run(b.Id, ct);
+                        else if (b is { Status: BroadcastStatus.Paused, ResumeAt: { } at } && at <= Now) await ResumeAfter(b);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -97,6 +102,18 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             return BroadcastStore.Start(d, current, BroadcastStore.Recipients(d, e, current.Segment), Now);
         });
         if (started is not null) LogStarted(started.Id, started.Total);
+    }
+
+    private async Task ResumeAfter(Broadcast b)
+    {
+        var resumed = await db.Write(d =>
+        {
+            if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Paused, ResumeAt: not null } current) return false;
+            BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null, AutoResumes = current.AutoResumes + 1 });
+            BroadcastStore.Requeue(d, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
+            return true;
+        });
+        if (resumed) LogResumed(b.Id);
     }
 
     private async Task Run(long id, CancellationToken ct)
@@ -163,7 +180,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             BotMetrics.Broadcast.Add(1, new KeyValuePair<string, object?>("result", result.Kind.ToString()));
             if (run.Failures.Add(result.Kind == Outcome.Transient))
             {
-                await db.Write(d => Pause(d, run.Broadcast.Id, "network"));
+                await db.Write(d => PauseForOutage(d, run.Broadcast.Id));
                 LogTripped(run.Broadcast.Id);
             }
         }
@@ -225,10 +242,11 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         }
     }
 
-    private static void Pause(LiteDB.LiteDatabase d, long id, string problem)
+    private void PauseForOutage(LiteDB.LiteDatabase d, long id)
     {
-        if (BroadcastStore.Find(d, id) is { Status: BroadcastStatus.Sending } b)
-            BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Paused, Problem = problem });
+        if (BroadcastStore.Find(d, id) is not { Status: BroadcastStatus.Sending } b) return;
+        DateTime? resume = b.AutoResumes < ResumeAfterOutage.Length ? Now + ResumeAfterOutage[b.AutoResumes] : null;
+        BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Paused, Problem = "network", ResumeAt = resume });
     }
 
     private (string Html, Keyboard Keyboard) Render(BroadcastRun run, Language language)
@@ -282,8 +300,11 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Count} broadcast sends were in flight at the last stop; they are sent again")]
     private partial void LogRequeued(int count);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Broadcast {Id} paused itself: most recent sends failed")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Broadcast {Id} paused itself: most recent sends failed; it goes on by itself after a wait, up to 6 times")]
     private partial void LogTripped(long id);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Broadcast {Id} goes on by itself after an outage")]
+    private partial void LogResumed(long id);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Broadcast {Id} aborted: Telegram rejects the message ({Problem})")]
     private partial void LogAborted(long id, string problem);

@@ -1,7 +1,10 @@
+using System.Globalization;
 using BennBot.Content;
 using BennBot.FakeTelegram;
 using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Events;
 using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BennBot.Tests.EndToEnd;
@@ -54,7 +57,7 @@ public sealed class DeliveryEngineTests
     }
 
     [Fact]
-    public async Task When_most_sends_fail_the_broadcast_pauses_itself_tells_staff_and_resumes_when_staff_press_resume()
+    public async Task When_most_sends_fail_the_broadcast_pauses_itself_tells_staff_when_it_tries_again_and_staff_can_resume_at_once()
     {
         await using var bot = await BotUnderTest.Start(Settings);
         var db = bot.Services.GetRequiredService<Database>();
@@ -64,7 +67,9 @@ public sealed class DeliveryEngineTests
         bot.Api.FailMatching(c => Volatile.Read(ref outage) && c.Method == "sendMessage" && c.ChatId > 0, 502, "Bad Gateway");
         await EventSeeds.Announce(db, e, StaffChat);
 
-        var paused = await bot.Api.Received(StaffChat, T("broadcast.state.network"), TimeSpan.FromSeconds(40));
+        await bot.Api.WaitFor(() => EventSeeds.Latest(db) is { Status: BroadcastStatus.Paused, ResumeAt: not null } b ? b : null, TimeSpan.FromSeconds(40), "the pause");
+        var retryAt = BerlinTime.ToLocal(EventSeeds.Latest(db).ResumeAt!.Value).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var paused = await bot.Api.Received(StaffChat, T("broadcast.state.retrying", ("time", retryAt)), TimeSpan.FromSeconds(20));
         var attemptsWhilePaused = bot.Api.CallsOf("sendMessage").Count(c => c.ChatId > 0);
         Assert.True(attemptsWhilePaused < residents.Count * 3, $"{attemptsWhilePaused} attempts: it did not burn through the list");
         Assert.Equal(BroadcastStatus.Paused, EventSeeds.Latest(db).Status);
@@ -74,6 +79,28 @@ public sealed class DeliveryEngineTests
         bot.Api.Push("callback_query", StaffPress(EventSeeds.Latest(db).Id));
         await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(40));
         Assert.All(residents, r => Assert.Equal(1, bot.Api.DeliveredTo(r)));
+    }
+
+    [Fact]
+    public async Task After_an_outage_the_paused_broadcast_goes_on_by_itself_and_everyone_gets_it_once()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var residents = Enumerable.Range(7601, 40).Select(i => (long)i).ToList();
+        var e = await EventSeeds.Subscribers(db, residents, EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+        bot.Api.Down = Outage.Unreachable("sendMessage"); // sends to the staff chat fail too: nobody is there to press resume
+        await EventSeeds.Announce(db, e, StaffChat);
+
+        await bot.Api.WaitFor(() => EventSeeds.Latest(db) is { Status: BroadcastStatus.Paused, ResumeAt: not null } b ? b : null, TimeSpan.FromSeconds(60), "the pause");
+        var wait = EventSeeds.Latest(db).ResumeAt!.Value - DateTime.UtcNow;
+        Assert.InRange(wait, TimeSpan.FromSeconds(10), Broadcaster.ResumeAfterOutage[0]);
+        bot.Api.Down = null;
+
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(90));
+        await Task.Delay(2000);
+        Assert.All(residents, r => Assert.Equal(1, bot.Api.DeliveredTo(r)));
+        Assert.Equal(1, EventSeeds.Latest(db).AutoResumes);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("[5009]"));
     }
 
     [Fact]
