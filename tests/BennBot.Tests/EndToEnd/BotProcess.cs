@@ -26,6 +26,7 @@ public sealed class BotProcess : IDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
     public int ExitCode => _process.ExitCode;
 
     public async Task<int> WaitForExit(TimeSpan timeout)

@@ -1,0 +1,155 @@
+using BennBot.Content;
+using BennBot.FakeTelegram;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
+using BennBot.Worker.Topics;
+using Xunit.Abstractions;
+
+namespace BennBot.Tests.EndToEnd;
+
+/// <summary>The bot process is killed (SIGKILL, not stopped) three times while a few dozen residents go through the
+/// topic dialogue and send their topics. After each restart it carries on by itself: every topic is stored once under
+/// its own number, the team gets each card, each resident their thank-you, and the only second copies are the
+/// messages that were in flight at a kill.</summary>
+public sealed class TopicCrashTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Residents = 36, Kills = 3, Workers = 4;
+    private const long StaffChat = -100500, Staff = 900, FirstResident = 6_200_000;
+    private static readonly string[] Spoken = ["en", "de", "ar", "fa", "tr", "uk", "ru"];
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // a step can span a kill and a restart
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("bennbot-topiccrash-").FullName;
+    private FakeBotApi _api = null!;
+    /// <summary>Per resident: 0 not started, 1 in the dialogue, 2 pressed "send".</summary>
+    private readonly int[] _stage = new int[Residents + 1];
+
+    public async Task InitializeAsync() => _api = await new FakeBotApi(BotUnderTest.Token).Start();
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private static string T(string language, string key, params (string, object)[] args) => TestContent.Content.T(Languages.Find(language)!, key, args);
+    private static string FirstLine(string text) => text.Split('\n')[0];
+    private static string LanguageOf(int i) => Spoken[i % Spoken.Length];
+    private static string WordsOf(int i) => $"Topic {i:D2}: the playground needs shade, please";
+    private IReadOnlyList<ApiCall> CardsOf(int i) => _api.MessagesTo(StaffChat).Where(m => m.Text?.Contains(WordsOf(i)) == true).ToList();
+    private int ResidentsWithCard() => Enumerable.Range(1, Residents).Count(i => CardsOf(i).Count > 0);
+
+    /// <summary>One resident's dialogue, as a person taps through it: each step waits for the bot's question.</summary>
+    private async Task Share(int i)
+    {
+        var me = FirstResident + i;
+        var lang = LanguageOf(i);
+        Volatile.Write(ref _stage[i], 1);
+        _api.SendText(me, "/topic", lang);
+        await _api.Received(me, T(lang, "topic.category"), Patience);
+        _api.PressButton(me, "Nc:" + i % 10, lang);
+        await _api.Received(me, FirstLine(T(lang, "topic.content")), Patience);
+        _api.SendText(me, WordsOf(i), lang);
+        await _api.Received(me, FirstLine(T(lang, "topic.area")), Patience);
+        _api.PressButton(me, i % 2 == 0 ? "Na:hansa" : "Na:-", lang);
+        await _api.Received(me, FirstLine(T(lang, "topic.privacy")), Patience);
+        _api.PressButton(me, i % 3 == 0 ? "Np:1" : "Np:0", lang);
+        await _api.WaitFor(() => _api.MessagesTo(me).LastOrDefault()?.ButtonData.Contains("Ny") == true ? _api : null, Patience, $"the summary for {me}");
+        _api.PressButton(me, "Ny", lang);
+        Volatile.Write(ref _stage[i], 2);
+    }
+
+    private static int Count(string text, string what) => text.Split(what).Length - 1;
+
+    private int InStage(int stage) => Enumerable.Range(1, Residents).Count(i => Volatile.Read(ref _stage[i]) == stage);
+
+    [Fact]
+    public async Task Killed_three_times_while_residents_send_topics_each_topic_is_stored_once_and_reaches_the_team_once_or_twice()
+    {
+        var dbPath = Path.Combine(_dataDir, "bennbot.db");
+        var settings = new Dictionary<string, string>
+        {
+            ["BennBot__Telegram__Token"] = BotUnderTest.Token,
+            ["BennBot__Telegram__ApiBaseUrl"] = _api.BaseUrl,
+            ["BennBot__Storage__DatabasePath"] = dbPath,
+            ["BennBot__Telegram__Workers"] = Workers.ToString(),
+            ["BennBot__Staff__ChatId"] = StaffChat.ToString(),
+            ["BennBot__Staff__UserIds__0"] = Staff.ToString(),
+            ["BennBot__DefaultLanguage"] = "en",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        _api.SendLatency = TimeSpan.FromMilliseconds(60); // sends take a while, so that some are in flight at each kill
+
+        var bot = new BotProcess(settings);
+        var logs = new List<string>();
+        try
+        {
+            // Residents start one after another, so that at any moment some are mid-dialogue and some are sending.
+            var dialogues = Enumerable.Range(1, Residents).Select(i => Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(350 * i));
+                await Share(i);
+            })).ToList();
+
+            var submitting = 0;
+            for (var kill = 1; kill <= Kills; kill++)
+            {
+                var target = kill * Residents / (Kills + 1);
+                await _api.WaitFor(() => ResidentsWithCard() >= target ? _api : null, TimeSpan.FromSeconds(60), $"{target} topic cards before kill {kill}");
+                bot.Kill();
+                var cards = ResidentsWithCard();
+                var sending = Enumerable.Range(1, Residents).Count(i => Volatile.Read(ref _stage[i]) == 2 && CardsOf(i).Count == 0);
+                output.WriteLine($"kill {kill}: {cards} topics had reached the staff chat, {sending} residents had pressed send and their card was not there yet, "
+                    + $"{InStage(1)} were mid-dialogue");
+                submitting += sending;
+                Assert.True(cards < Residents, $"kill {kill} came after every topic was in: nothing was tested");
+                logs.Add(bot.Output);
+                bot.Dispose();
+                bot = new BotProcess(settings);
+            }
+
+            Assert.True(submitting > 0, "no kill landed while a topic was being submitted");
+            await Task.WhenAll(dialogues); // everyone pressed "send"
+            await _api.WaitFor(() => ResidentsWithCard() == Residents ? _api : null, Patience, "every topic card after the last restart");
+            await _api.WaitFor(() => _api.UnconfirmedUpdates == 0 ? _api : null, Patience, "every update confirmed");
+            await Task.Delay(2000); // a second copy or an update applied twice would show up now
+        }
+        finally
+        {
+            bot.Dispose(); // killed too: the database must open after that as well
+            logs.Add(bot.Output);
+        }
+
+        using var db = new Database(dbPath);
+        var topics = db.Read(d => TopicStore.Topics(d).FindAll().ToList());
+        Assert.Equal(Enumerable.Range(1, Residents).Select(n => (long)n), topics.Select(t => t.Id).Order()); // #T1..#T36, none twice, none skipped
+        var inbox = db.Read(d => d.GetCollection<InboxUpdate>(InboxUpdate.Collection).FindAll().ToList());
+        Assert.Equal(Residents * 6, inbox.Count); // six updates each, every one saved once
+        Assert.DoesNotContain(inbox, u => u.Status == InboxStatus.Parked);
+        Assert.DoesNotContain(inbox, u => u.Status == InboxStatus.New);
+        Assert.Equal(0, db.Read(d => TopicStore.Drafts(d).Count()));
+        Assert.Empty(db.Read(Worker.Conversations.Outbox.ChatsWithPending));
+
+        int cardCopies = 0, residentCopies = 0;
+        for (var i = 1; i <= Residents; i++)
+        {
+            var me = FirstResident + i;
+            var lang = LanguageOf(i);
+            var topic = Assert.Single(topics, t => t.SubmitterId == me);
+            Assert.Equal(WordsOf(i), topic.Text);
+            Assert.Equal(lang, topic.Language);
+            var cards = CardsOf(i);
+            Assert.InRange(cards.Count, 1, 2);
+            Assert.All(cards, c => Assert.Contains($"#T{topic.Id} ", c.Text));
+            var thanks = FirstLine(T(lang, "topic.thanks", ("id", topic.Id)));
+            var anyThanks = thanks[(thanks.IndexOf($"#{topic.Id}", StringComparison.Ordinal) + $"#{topic.Id}".Length)..]; // without the number
+            var toMe = _api.MessagesTo(me);
+            Assert.InRange(toMe.Count(m => m.Text!.Contains(thanks)), 1, 2);
+            Assert.Equal(toMe.Count(m => m.Text!.Contains(anyThanks)), toMe.Count(m => m.Text!.Contains(thanks))); // no thank-you with another number
+            cardCopies += cards.Count - 1;
+            residentCopies += toMe.GroupBy(m => m.Text).Sum(g => g.Count() - 1);
+        }
+        output.WriteLine($"{Residents} residents, {Kills} kills: {topics.Count} topics from {inbox.Count} updates; second copies: {cardCopies} topic cards, "
+            + $"{residentCopies} messages to residents (bound {Kills * Workers}); {logs.Sum(l => Count(l, "[1002]"))} update attempts failed and were retried "
+            + "(log event 1002, e.g. a topic number taken in the same instant)");
+        Assert.InRange(cardCopies + residentCopies, 0, Kills * Workers); // at most one send in flight per worker at each kill
+    }
+}
