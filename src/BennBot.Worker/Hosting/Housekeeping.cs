@@ -22,6 +22,8 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
     public static readonly TimeSpan KeepRecipients = TimeSpan.FromDays(7);
 
     public static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+    /// <summary>Inactive residents erased per transaction: other writes wait for one batch, not the whole run.</summary>
+    private const int EraseBatch = 50;
     private DateTime _lastRetention = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -58,9 +60,14 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
     {
         var now = time.GetUtcNow().UtcDateTime;
         var result = await db.Write(d => Retention.Run(d, now, options.InactiveDays, options.TopicLinkDays, content, options.DefaultLanguage));
+        var profiles = 0;
+        foreach (var batch in db.Read(d => Retention.Inactive(d, now, options.InactiveDays)).Chunk(EraseBatch))
+            profiles += await db.Write(d => Retention.Erase(d, batch, now, options.InactiveDays));
+        result = result with { ProfilesErased = profiles };
         _lastRetention = now;
+        // A compaction cut short by a crash is done again, so that the freed pages lose what was erased before it.
+        if (result.ProfilesErased + result.TopicLinksErased > 0 || db.CompactionCutShort) await db.Compact();
         if (!result.ErasedAnything) return;
-        if (result.ProfilesErased + result.TopicLinksErased > 0) await db.Compact();
         log.LogInformation(new EventId(4003, "Retention"), "Retention: {Drafts} unfinished topics dropped, {Links} topic links and {Profiles} inactive profiles erased",
             result.DraftsDropped, result.TopicLinksErased, result.ProfilesErased);
         foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);

@@ -41,10 +41,28 @@ public static class Retention
         foreach (var t in closed) TopicStore.Topics(db).Update(t with { SubmitterId = 0, Followers = [], Contactable = false });
         foreach (var id in closedIds) TopicStore.Supports(db).DeleteMany(s => s.TopicId == id); // the count stays on the topic
 
-        var activeSince = now.Date.AddDays(-inactiveDays);
-        var inactive = db.GetCollection<Resident>(Resident.Collection).Find(r => r.LastSeen < activeSince && r.FirstSeen < activeSince).Select(r => r.Id).ToList();
-        foreach (var id in inactive) OutcomeStore.Forget(db, id, now);
+        return new(expired.Count, closed.Count, 0);
+    }
 
-        return new(expired.Count, closed.Count, inactive.Count);
+    /// <summary>Residents who have not written for <paramref name="inactiveDays"/>: erased by <see cref="Erase"/>, a few
+    /// per transaction, so that a long first run does not hold up everyone else's writes.</summary>
+    public static List<long> Inactive(LiteDatabase db, DateTime now, int inactiveDays)
+    {
+        var activeSince = now.Date.AddDays(-inactiveDays);
+        return db.GetCollection<Resident>(Resident.Collection).Find(r => r.LastSeen < activeSince && r.FirstSeen < activeSince).Select(r => r.Id).ToList();
+    }
+
+    /// <summary>Erases these residents and everything linked to them, unless one wrote again meanwhile.</summary>
+    public static int Erase(LiteDatabase db, IEnumerable<long> ids, DateTime now, int inactiveDays)
+    {
+        var activeSince = now.Date.AddDays(-inactiveDays);
+        var erased = 0;
+        foreach (var id in ids)
+        {
+            if (ResidentStore.Find(db, id) is { } r && (r.LastSeen >= activeSince || r.FirstSeen >= activeSince)) continue;
+            OutcomeStore.Forget(db, id, now);
+            erased++;
+        }
+        return erased;
     }
 }

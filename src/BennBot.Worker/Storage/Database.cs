@@ -35,7 +35,7 @@ public sealed partial class Database : IDisposable
         _connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password };
         try
         {
-            CleanUpAfterCompaction(full);
+            CompactionCutShort = CleanUpAfterCompaction(full);
             _db = Open();
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException)
@@ -49,6 +49,9 @@ public sealed partial class Database : IDisposable
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "litedb-writer" };
         _writer.Start();
     }
+
+    /// <summary>The last run stopped during a compaction (its copy was left behind): the housekeeping compacts again.</summary>
+    public bool CompactionCutShort { get; private set; }
 
     /// <summary>The database is opened before the host's logging exists; the host hands it a logger once it does.</summary>
     public void UseLogger(ILogger log) => _log = log;

@@ -43,6 +43,7 @@ public sealed partial class Database
             CopyInto(temp);
             CompactionStep?.Invoke("copied");
             Swap(temp);
+            CompactionCutShort = false;
         }
         finally
         {
@@ -143,15 +144,19 @@ public sealed partial class Database
 
     /// <summary>A crash during a compaction can leave its copy or the second name of the original behind; the database
     /// file itself is always complete (the swap is one rename).</summary>
-    private static void CleanUpAfterCompaction(string path)
+    /// <returns>Whether a compaction was cut short: the freed pages may still hold erased data, so compact again.</returns>
+    private static bool CleanUpAfterCompaction(string path)
     {
         var kept = Sibling(path, KeptTag);
+        var compacting = Sibling(path, CompactingTag);
+        var cutShort = File.Exists(kept) || File.Exists(compacting);
         if (File.Exists(kept))
         {
             if (File.Exists(path)) File.Delete(kept);
             else File.Move(kept, path);
         }
-        DeleteWithLog(Sibling(path, CompactingTag));
+        DeleteWithLog(compacting);
+        return cutShort;
     }
 
     private static string Sibling(string path, string tag) =>
