@@ -1,10 +1,11 @@
 using BennBot.FakeTelegram;
+using Xunit.Abstractions;
 
 namespace BennBot.Tests.EndToEnd;
 
 /// <summary>The Bot API answering 5xx, 409 (another instance polling) or slowly: the bot backs off, comes back by
 /// itself, and every resident gets each answer exactly once.</summary>
-public sealed class BotApiFaultTests
+public sealed class BotApiFaultTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Bad_gateway_for_half_a_minute_loses_no_reply_and_sends_none_twice()
@@ -20,13 +21,17 @@ public sealed class BotApiFaultTests
 
         api.Down = Outage.Answering(502, "Bad Gateway");
         var polledBefore = api.CallsDuringOutage("getUpdates");
+        // The long poll under way when the outage began still ends normally; what residents write after it waits.
+        await api.WaitFor(() => api.CallsDuringOutage("getUpdates") > polledBefore ? api : null, TimeSpan.FromSeconds(30), "a refused getUpdates");
         long[] during = [6201, 6202, 6203, 6204];
         foreach (var r in during) api.SendText(r, "/help", "en");
         await Task.Delay(TimeSpan.FromSeconds(30));
         var polls = api.CallsDuringOutage("getUpdates") - polledBefore;
         api.Down = null;
 
+        var back = DateTime.UtcNow;
         await api.WaitFor(() => early.Concat(during).All(r => api.DeliveredTo(r) >= 1) ? api : null, TimeSpan.FromSeconds(75), "every answer after the outage");
+        output.WriteLine($"30 s of 502: {polls} getUpdates tries meanwhile; every answer {(DateTime.UtcNow - back).TotalSeconds:0.0} s after Telegram was back");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(early.Concat(during), r => Assert.Equal(1, api.DeliveredTo(r)));
         Assert.InRange(polls, 2, 10); // 1, 2, 4, 8, 16 s apart (with jitter), not a tight loop
@@ -39,13 +44,16 @@ public sealed class BotApiFaultTests
         await using var bot = await BotUnderTest.Start("--BennBot:DefaultLanguage=en");
         var api = bot.Api;
         api.Down = Outage.Answering(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", "getUpdates");
+        await api.WaitFor(() => api.CallsDuringOutage("getUpdates") > 0 ? api : null, TimeSpan.FromSeconds(30), "a refused getUpdates");
         long[] residents = [6301, 6302, 6303];
         foreach (var r in residents) api.SendText(r, "/help", "en");
         await Task.Delay(TimeSpan.FromSeconds(25));
         var polls = api.CallsDuringOutage("getUpdates");
         api.Down = null;
 
+        var back = DateTime.UtcNow;
         await api.WaitFor(() => residents.All(r => api.DeliveredTo(r) >= 1) ? api : null, TimeSpan.FromSeconds(60), "the answers once the other instance stopped");
+        output.WriteLine($"25 s of 409: {polls} getUpdates tries meanwhile; every answer {(DateTime.UtcNow - back).TotalSeconds:0.0} s after the other instance stopped");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(residents, r => Assert.Equal(1, api.DeliveredTo(r)));
         Assert.InRange(polls, 2, 10);
@@ -65,7 +73,9 @@ public sealed class BotApiFaultTests
         var residents = Enumerable.Range(6401, 6).Select(i => (long)i).ToList();
         foreach (var step in script)
             foreach (var r in residents) api.SendText(r, step, "en");
+        var slow = DateTime.UtcNow;
         await api.WaitFor(() => residents.All(r => api.DeliveredTo(r) >= script.Length) ? api : null, TimeSpan.FromSeconds(90), "every answer at 3 s per call");
+        output.WriteLine($"3 s per call: {residents.Count} residents × {script.Length} messages answered in {(DateTime.UtcNow - slow).TotalSeconds:0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         Assert.All(residents, r => Assert.Equal(expected, api.MessagesTo(r).Select(m => m.Text).ToList()));

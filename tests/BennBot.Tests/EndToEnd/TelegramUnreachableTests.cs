@@ -1,10 +1,11 @@
 using BennBot.FakeTelegram;
+using Xunit.Abstractions;
 
 namespace BennBot.Tests.EndToEnd;
 
 /// <summary>Telegram out of reach for two minutes: the bot backs off instead of hammering, comes back by itself, and
 /// every resident who wrote before or during the outage gets their answer exactly once.</summary>
-public sealed class TelegramUnreachableTests
+public sealed class TelegramUnreachableTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task After_two_minutes_without_telegram_the_bot_recovers_by_itself_and_answers_everyone_once()
@@ -23,6 +24,8 @@ public sealed class TelegramUnreachableTests
         // Then Telegram is gone altogether, for two minutes; residents keep writing meanwhile.
         api.Down = Outage.Unreachable();
         var polledBefore = api.CallsDuringOutage("getUpdates");
+        // The long poll under way when the outage began still ends normally; what residents write after it waits.
+        await api.WaitFor(() => api.CallsDuringOutage("getUpdates") > polledBefore ? api : null, TimeSpan.FromSeconds(30), "a refused getUpdates");
         var during = Enumerable.Range(5201, 10).Select(i => (long)i).ToList();
         foreach (var r in during) api.SendText(r, "/help", "en");
         await Task.Delay(TimeSpan.FromMinutes(2));
@@ -34,6 +37,7 @@ public sealed class TelegramUnreachableTests
         var recovered = DateTime.UtcNow - back;
         await Task.Delay(TimeSpan.FromSeconds(3)); // a second copy would arrive now
 
+        output.WriteLine($"Two minutes unreachable: {polls} getUpdates tries meanwhile; every answer {recovered.TotalSeconds:0.0} s after Telegram was back");
         // Exponential backoff up to 30 s: about 8 tries in two minutes; a loop without backoff would make thousands.
         Assert.InRange(polls, 3, 20);
         Assert.True(recovered < TimeSpan.FromSeconds(60), $"answers only {recovered.TotalSeconds:0} s after Telegram was back");
