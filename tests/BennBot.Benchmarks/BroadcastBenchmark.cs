@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using BennBot.FakeTelegram;
-using BennBot.Worker.Broadcasts;
-using BennBot.Worker.Conversations;
-using BennBot.Worker.Events;
-using BennBot.Worker.Residents;
-using BennBot.Worker.Storage;
 
 /// <summary>A broadcast to N subscribers by the bot as a real process, against the fake Bot API with 100 ms latency
 /// per call that enforces Telegram's limits (30 messages/s in total, real 429s). Prints the achieved rate as a share
@@ -21,36 +16,10 @@ public static class BroadcastBenchmark
         var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
         var dbPath = Path.Combine(dir, "b.db");
         var ids = Enumerable.Range(1, recipients).Select(i => 1_000_000L + i).ToList();
-        using (var db = new Database(dbPath))
-        {
-            var seeded = Stopwatch.StartNew();
-            await db.Write(d =>
-            {
-                d.GetCollection<Resident>(Resident.Collection).InsertBulk(ids.Select(id =>
-                    new Resident { Id = id, Language = "ar", LanguageChosen = true, Subscribed = true, FirstSeen = DateTime.UtcNow.Date }));
-                var e = EventStore.Save(d, new Event
-                {
-                    Title = new() { ["de"] = "Kiezcafé", ["ar"] = "مقهى الحي" }, Description = new() { ["de"] = "Für alle." },
-                    StartUtc = DateTime.UtcNow.AddDays(3), EndUtc = DateTime.UtcNow.AddDays(3).AddHours(2), Area = "buehring", Kind = EventKind.Cafe,
-                    Status = EventStatus.Published,
-                });
-                EventEffectStore.Apply(d, new QueueAnnouncement(e.Id, new Segment(), DateTime.UtcNow, -100500), DateTime.UtcNow);
-            });
-            Console.WriteLine($"Broadcast: {recipients} subscribers stored in {seeded.Elapsed.TotalSeconds:0.0} s");
-        }
+        var seeded = await QueuedAnnouncement.Seed(dbPath, ids);
+        Console.WriteLine($"Broadcast: {recipients} subscribers stored in {seeded.TotalSeconds:0.0} s");
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll"));
-        info.Environment["BennBot__Telegram__Token"] = token;
-        info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
-        info.Environment["BennBot__Storage__DatabasePath"] = dbPath;
-        info.Environment["BennBot__Broadcast__MessagesPerSecond"] = rate.ToString();
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var bot = Process.Start(info)!;
-        bot.OutputDataReceived += (_, _) => { };
-        bot.ErrorDataReceived += (_, _) => { };
-        bot.BeginOutputReadLine();
-        bot.BeginErrorReadLine();
+        using var bot = WorkerProcess.Start(api, dbPath, ("BennBot__Broadcast__MessagesPerSecond", rate.ToString()));
 
         await api.WaitFor(() => Delivered(api) > 0 ? api : null, TimeSpan.FromMinutes(1), "the first delivery");
         var watch = Stopwatch.StartNew();
@@ -71,7 +40,7 @@ public static class BroadcastBenchmark
             api.SendText(who, "/help", "ar");
             while (api.DeliveredTo(who) == 0 && asked.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
             waits.Add(asked.Elapsed.TotalMilliseconds);
-            peak = Math.Max(peak, Peak(bot));
+            peak = Math.Max(peak, bot.PeakBytes);
             if (watch.Elapsed > nextReport)
             {
                 Console.WriteLine($"  … {Delivered(api)} of {recipients} after {watch.Elapsed.TotalSeconds:0} s");
@@ -82,9 +51,8 @@ public static class BroadcastBenchmark
         var delivered = Delivered(api);
         var wall = delivered == recipients ? await finished : watch.Elapsed.TotalSeconds;
         var duplicates = api.Deliveries.Where(kv => kv.Key >= 1_000_000 && kv.Key < 9_000_000).Sum(kv => kv.Value - 1);
-        peak = Math.Max(peak, Peak(bot));
-        bot.Kill(true);
-        await bot.WaitForExitAsync();
+        peak = Math.Max(peak, bot.PeakBytes);
+        bot.Kill();
         Directory.Delete(dir, true);
 
         // The clock starts at the first delivery, so the first message is not in the measured interval.
@@ -97,15 +65,4 @@ public static class BroadcastBenchmark
     }
 
     private static int Delivered(FakeBotApi api) => api.ChatsDeliveredTo(1_000_000, 9_000_000);
-
-    // Linux: the process's peak resident set (VmHWM), read from /proc.
-    private static long Peak(Process p)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        }
-        catch (IOException) { return 0; }
-    }
 }

@@ -11,13 +11,22 @@ using Microsoft.Extensions.Logging;
 // 200 simulated residents through the fake Bot API over loopback HTTP (in process).
 // Run: dotnet run -c Release --project tests/BennBot.Benchmarks [-- residents messagesEach]
 // The broadcast benchmark (minutes: recipients ÷ rate): dotnet run -c Release --project tests/BennBot.Benchmarks -- broadcast [recipients] [rate]
-// Residents in a closed loop with Bot API latency: dotnet run -c Release --project tests/BennBot.Benchmarks -- updates [residents] [rate] [latency ms] [workers]
+// Residents in a closed loop with Bot API latency, optionally while a broadcast to N subscribers runs:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- updates [residents] [rate] [latency ms] [workers] [broadcast recipients]
+// Memory, cold start and file size of the bot as a process, empty and with N stored residents:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
 const string token = "123456:BENCH-TOKEN";
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (args.FirstOrDefault() == "updates")
 {
     var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3]) : 75);
-    await UpdatePathBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 25, latency, args.Length > 4 ? int.Parse(args[4]) : 8);
+    await UpdatePathBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 25, latency, args.Length > 4 ? int.Parse(args[4]) : 8,
+        args.Length > 5 ? int.Parse(args[5]) : 0);
+    return;
+}
+if (args.FirstOrDefault() == "footprint")
+{
+    await FootprintBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 100_000, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
     return;
 }
 if (args.FirstOrDefault() == "broadcast")

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using BennBot.FakeTelegram;
+
+/// <summary>The bot as a real process (<c>dotnet BennBot.Worker.dll</c>, found beside the benchmark) talking to a fake
+/// Bot API, at log level Warning. Measures nothing itself: it reads the process's memory from /proc (Linux) and
+/// stops it cleanly with SIGTERM, as systemd or docker would, so LiteDB checkpoints its log before the exit.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    /// <summary>Throws if the bot has exited (a failed start), so a benchmark does not wait for a process that is gone.</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited) throw new InvalidOperationException($"The bot exited with code {_process.ExitCode}");
+    }
+
+    /// <summary>Starts the bot on the database at <paramref name="databasePath"/>; <paramref name="settings"/> are
+    /// further environment variables (e.g. BennBot__Broadcast__MessagesPerSecond).</summary>
+    public static WorkerProcess Start(FakeBotApi api, string databasePath, params (string Name, string Value)[] settings)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll"));
+        info.Environment["BennBot__Telegram__Token"] = api.Token;
+        info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
+        info.Environment["BennBot__Storage__DatabasePath"] = databasePath;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings) info.Environment[name] = value;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>Resident memory now (VmRSS), in bytes; 0 once the process is gone.</summary>
+    public long ResidentBytes => Status("VmRSS:");
+
+    /// <summary>The highest resident memory so far (VmHWM), in bytes; 0 once the process is gone.</summary>
+    public long PeakBytes => Status("VmHWM:");
+
+    /// <summary>SIGTERM, then waits for the exit (the host's graceful stop: LiteDB checkpoints and closes the file).
+    /// Returns the exit code; kills the process if it has not exited within <paramref name="timeout"/>.</summary>
+    public async Task<int> Stop(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { Kill(); throw new TimeoutException($"The bot did not stop within {timeout.TotalSeconds:0} s of SIGTERM"); }
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no graceful stop, no checkpoint.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private long Status(string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+    }
+}
