@@ -15,8 +15,21 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- updates [residents] [rate] [latency ms] [workers] [broadcast recipients]
 // Memory, cold start and file size of the bot as a process, empty and with N stored residents:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
+// Every figure of the README in one run (about 90 minutes, most of it the 100,000-recipient broadcast):
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- all     (add --quick for every mode at small sizes, in minutes)
 const string token = "123456:BENCH-TOKEN";
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+if (args.FirstOrDefault() == "all")
+{
+    var quick = args.Length > 1 && args[1] == "--quick"; // a smoke run of every mode at small sizes (minutes)
+    await Defaults(200, 5);
+    await UpdatePathBenchmark.Run(token, quick ? 100 : 1000, 25, TimeSpan.FromMilliseconds(75), 8, 0);
+    await UpdatePathBenchmark.Run(token, quick ? 100 : 1000, 25, TimeSpan.FromMilliseconds(75), 8, quick ? 1000 : 10_000);
+    await FootprintBenchmark.Run(token, quick ? 20_000 : 100_000, TimeSpan.FromSeconds(20));
+    await BroadcastBenchmark.Run(token, quick ? 1000 : 10_000, 25);
+    if (!quick) await BroadcastBenchmark.Run(token, 100_000, 25);
+    return;
+}
 if (args.FirstOrDefault() == "updates")
 {
     var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3]) : 75);
@@ -34,13 +47,15 @@ if (args.FirstOrDefault() == "broadcast")
     await BroadcastBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 25);
     return;
 }
-var residents = args.Length > 0 ? int.Parse(args[0]) : 200;
-var each = args.Length > 1 ? int.Parse(args[1]) : 5;
+await Defaults(args.Length > 0 ? int.Parse(args[0]) : 200, args.Length > 1 ? int.Parse(args[1]) : 5);
 
-Answering();
-await ColdStart();
-await UpdatePath(25);
-await UpdatePath(1000);
+async Task Defaults(int residents, int each)
+{
+    Answering();
+    await ColdStart();
+    await UpdatePath(25, residents, each);
+    await UpdatePath(1000, residents, each);
+}
 
 // `ask` in process, after warm-up, over the whole question set of tests/BennBot.Tests/QuestionSet.
 void Answering()
@@ -90,7 +105,7 @@ async Task ColdStart()
     Console.WriteLine($"Cold start (process start → first getUpdates), 5 runs: median {samples[2]:0} ms, min {samples[0]:0} ms, max {samples[4]:0} ms");
 }
 
-async Task UpdatePath(int rate)
+async Task UpdatePath(int rate, int residents, int each)
 {
     await using var api = await new FakeBotApi(token).Start();
     var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
