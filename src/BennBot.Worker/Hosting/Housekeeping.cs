@@ -35,7 +35,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
             {
                 foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
                 // Updates whose handling failed (the disk was full, say) are tried again once the cause is gone.
-                foreach (var u in db.Read(d => Inbox.WaitingSince(d, time.GetUtcNow().UtcDateTime - RetryUpdatesAfter))) await workers.Enqueue(u.Id, u.ChatKey, ct);
+                foreach (var u in db.Read(d => Inbox.Waiting(d, time.GetUtcNow().UtcDateTime - RetryUpdatesAfter))) await workers.Enqueue(u.Id, u.ChatKey, ct);
                 var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
                 await db.Write(d => Inbox.Purge(d, before));
                 await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));

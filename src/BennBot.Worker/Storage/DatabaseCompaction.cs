@@ -130,6 +130,7 @@ public sealed partial class Database
                 catch (Exception reopen)
                 {
                     keepKept = File.Exists(kept); // then it may be the only whole original: the next start decides
+                    _broken = true; // and the next write tries to open the file again, as after a failed rollback
                     throw new AggregateException($"Compaction failed and the database {_path} could not be opened again.", failure, reopen);
                 }
                 throw;

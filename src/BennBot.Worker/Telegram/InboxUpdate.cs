@@ -37,10 +37,8 @@ public static class Inbox
 
     public static InboxUpdate? Find(LiteDatabase db, long id) => Updates(db).FindById(id);
 
-    public static List<InboxUpdate> Waiting(LiteDatabase db) =>
-        Updates(db).Find(u => u.Status == InboxStatus.New).OrderBy(u => u.Id).ToList();
-
-    public static List<InboxUpdate> WaitingSince(LiteDatabase db, DateTime before) =>
+    /// <summary>Saved updates not handled yet that were received before <paramref name="before"/>.</summary>
+    public static List<InboxUpdate> Waiting(LiteDatabase db, DateTime before) =>
         Updates(db).Find(u => u.Status == InboxStatus.New && u.ReceivedAt < before).OrderBy(u => u.Id).ToList();
 
     public static void Close(LiteDatabase db, InboxUpdate u, InboxStatus status) =>

@@ -42,7 +42,7 @@ public sealed partial class UpdatePoller(
 
         var running = workers.Run(ct);
         foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
-        foreach (var waiting in db.Read(Inbox.Waiting)) await workers.Enqueue(waiting.Id, waiting.ChatKey, ct);
+        foreach (var waiting in db.Read(d => Inbox.Waiting(d, DateTime.MaxValue))) await workers.Enqueue(waiting.Id, waiting.ChatKey, ct);
 
         var offset = 0;
         while (!ct.IsCancellationRequested)

@@ -103,7 +103,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         while (DateTime.UtcNow < drainDeadline)
         {
             var count = api.Calls.Count(c => MessageMethods.Contains(c.Method) && c.ChatId != StaffChat);
-            var waiting = db.Read(d => Inbox.Waiting(d).Count) + api.UnconfirmedUpdates;
+            var waiting = db.Read(d => Inbox.Waiting(d, DateTime.MaxValue).Count) + api.UnconfirmedUpdates;
             if (count != lastCount || waiting > 0) { lastCount = count; quietSince = DateTime.UtcNow; }
             else if (DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(3)) break;
             await Task.Delay(200);
