@@ -59,4 +59,15 @@ public sealed class ContentSet(
 
     /// <summary>Example questions BennBot should decline, in one language.</summary>
     public IReadOnlyList<string> OffTopic(Language language, Decline kind) => offTopic[language.Code][kind];
+
+    /// <summary>The same content with only the example questions that <paramref name="keep"/> keeps (for measuring
+    /// answering on examples the model has not seen: see <see cref="CrossValidation"/>).</summary>
+    public ContentSet WithExamples(Func<Language, string, bool> keep) => new(categoryIds,
+        Entries.Select(e => e with
+        {
+            Texts = e.Texts.ToDictionary(t => t.Key, t => t.Value with { Questions = t.Value.Questions.Where(q => keep(Languages.Find(t.Key)!, q)).ToList() }),
+        }).ToList(),
+        ui, categoryTitles,
+        offTopic.ToDictionary(l => l.Key, l => (IReadOnlyDictionary<Decline, IReadOnlyList<string>>)l.Value.ToDictionary(k => k.Key,
+            k => (IReadOnlyList<string>)k.Value.Where(q => keep(Languages.Find(l.Key)!, q)).ToList())));
 }

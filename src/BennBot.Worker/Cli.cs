@@ -28,7 +28,12 @@ public static class Cli
 
         var check = new Command("check", "Validate the content seeds");
         check.SetAction((_, ct) => Guard(() => ContentCheck.Run(BennBotOptions.Read(App.BuildConfiguration(configArgs)).Options.SeedsPath, Console.Out)));
-        var content = new Command("content", "Content tools") { check };
+        var folderArgument = new Argument<string>("folder") { Description = "A folder of {lang}.json files: [{\"q\": question, \"id\": entry or null, \"expect\": legal|other|smalltalk}]" };
+        var missesOption = new Option<bool>("--misses") { Description = "Also print every question not answered directly and rightly" };
+        var curveOption = new Option<bool>("--curve") { Description = "Also print, for each probability threshold, the answers right, wrong and off-topic" };
+        var eval = new Command("eval", "Measure answering on a folder of test questions, per language") { folderArgument, missesOption, curveOption };
+        eval.SetAction((p, ct) => Guard(() => ContentEval.Run(App.Load(configArgs).Index, p.GetValue(folderArgument)!, p.GetValue(missesOption), Console.Out, p.GetValue(curveOption))));
+        var content = new Command("content", "Content tools") { check, eval };
 
         var backup = new Command("backup", "Write a consistent backup of the database (with the bot stopped)");
         backup.SetAction((_, ct) => Guard(() => BackupCommands.Backup(Settings(configArgs), Console.Out)));

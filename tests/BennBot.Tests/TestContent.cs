@@ -7,5 +7,7 @@ public static class TestContent
 {
     public static readonly string SeedsPath = Path.Combine(AppContext.BaseDirectory, "seeds");
     public static readonly ContentSet Content = SeedLoader.Load(SeedsPath).Content ?? throw new InvalidOperationException("seeds do not load");
-    public static readonly QuestionIndex Index = new(Content);
+    /// <summary>One trained answer model for all tests (bots started by tests load it instead of training anew).</summary>
+    public static readonly string ModelCache = Path.Combine(Path.GetTempPath(), "bennbot-test-model-cache");
+    public static readonly QuestionIndex Index = new(Content, ModelCache);
 }

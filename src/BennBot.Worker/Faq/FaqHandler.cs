@@ -42,25 +42,41 @@ public sealed class FaqHandler(QuestionIndex index)
     {
         var result = index.Ask(turn.In.Text!);
         BotMetrics.Answers.Add(1, new KeyValuePair<string, object?>("result",
-            result.Declined is not null ? "declined" : result.Answered ? "answered" : result.Alternatives.Count > 0 ? "unsure" : "notfound"));
+            result.Declined is not null ? "declined" : result.Band switch { Band.Sure => "answered", Band.Check => "check", _ => result.Alternatives.Count > 0 ? "unsure" : "notfound" }));
         if (result.Declined is { } decline)
         {
             var text = decline switch
             {
                 Decline.Legal => $"{turn.T("offtopic")}\n\n{turn.T("offtopic.legal")}",
-                Decline.Smalltalk => turn.T("smalltalk"),
+                Decline.Smalltalk => turn.T(SmalltalkKey(result.Courtesy)),
                 _ => turn.T("offtopic"),
             };
-            return new([turn.Text(text, turn.MainMenu())]);
+            // The legal decline points to the team: one tap to ask them whom to turn to.
+            return new([turn.Text(text, decline == Decline.Legal ? new Keyboard([turn.AskTeamAndMenu()]) : turn.MainMenu())]);
         }
-        if (result.Answered) return Show(turn, result.Best!.Entry, result.Best.Language);
         var askTeam = turn.AskTeamAndMenu();
+        if (result.Answered)
+        {
+            var answer = Show(turn, result.Best!.Entry, result.Best.Language);
+            if (result.Band != Band.Check || result.Alternatives.Count == 0) return answer;
+            // Fairly sure: the answer, then one line asking whether it was the right one, the others one tap away.
+            var others = result.Alternatives.Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)]).Append(askTeam).ToList();
+            return new([.. answer.Replies, turn.Say("answer.check", new Keyboard(others))]);
+        }
         if (result.Alternatives.Count == 0) return new([turn.Say("notfound", new Keyboard([askTeam]))]);
         var rows = result.Alternatives
             .Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)])
             .Append(askTeam);
         return new([turn.Say("notsure", new Keyboard(rows.ToList()))]);
     }
+
+    /// <summary>Courtesy alone is answered in kind: hello for a greeting, you're welcome for thanks or a 👍.</summary>
+    public static string SmalltalkKey(Courtesy courtesy) => courtesy switch
+    {
+        Courtesy.Greeting => "smalltalk.hello",
+        Courtesy.Thanks or Courtesy.Emoji => "smalltalk.thanks",
+        _ => "smalltalk",
+    };
 
     private static Button EntryButton(Turn turn, Entry e) => turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id));
 

@@ -21,6 +21,9 @@ public sealed record BennBotOptions
     public long? StaffChatId { get; init; }
     public Language DefaultLanguage { get; init; } = Languages.German;
     public string SeedsPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+    /// <summary>Where the answer model trained from the seeds is kept between starts; by default beside the database.</summary>
+    public string? ModelCacheDirectory { get; init; }
+    public string ModelCache => ModelCacheDirectory ?? Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
     public int Workers { get; init; } = 8;
     public int MessagesPerSecond { get; init; } = 25;
     /// <summary>An OpenTelemetry collector (OTLP over HTTP, e.g. http://collector:4318); the meter "BennBot" is
@@ -81,6 +84,7 @@ public sealed record BennBotOptions
             else problems.Add($"BennBot__DefaultLanguage must be one of {string.Join(", ", Languages.All)}, not '{lang}'.");
         }
         if (s["Content:SeedsPath"] is { Length: > 0 } seeds) o = o with { SeedsPath = seeds };
+        if (s["Content:ModelCache"] is { Length: > 0 } cache) o = o with { ModelCacheDirectory = cache };
         if (s["Telegram:Workers"] is { Length: > 0 } w)
         {
             if (int.TryParse(w, out var n) && n is >= 1 and <= 64) o = o with { Workers = n };

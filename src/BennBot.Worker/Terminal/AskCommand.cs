@@ -35,6 +35,8 @@ public static class AskCommand
         score = Math.Round(r.Best?.Score ?? 0, 3),
         alternatives = r.Alternatives.Where(c => !r.Answered || c.Entry != r.Best!.Entry).Select(c => c.Entry.Id).ToArray(),
         declined = r.Declined?.ToString().ToLowerInvariant(),
+        band = r.Declined is null ? r.Band.ToString().ToLowerInvariant() : null,
+        probability = Math.Round(r.Probability, 3),
     }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static string Text(ContentSet content, Language language, AskResult r)
@@ -43,10 +45,13 @@ public static class AskCommand
             return d switch
             {
                 Decline.Legal => content.T(language, "offtopic") + "\n" + content.T(language, "offtopic.legal"),
-                Decline.Smalltalk => content.T(language, "smalltalk"),
+                Decline.Smalltalk => content.T(language, Faq.FaqHandler.SmalltalkKey(r.Courtesy)),
                 _ => content.T(language, "offtopic"),
             } + "\n";
-        if (r.Answered) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
+        if (r.Answered && (r.Band == Band.Sure || r.Alternatives.Count == 0)) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
+        if (r.Answered)
+            return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n\n" + content.T(language, "answer.check") + "\n"
+                + string.Join("\n", r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title)) + "\n";
         if (r.Alternatives.Count == 0) return content.T(language, "notfound") + "\n";
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);
         return content.T(language, "notsure") + "\n" + string.Join("\n", options) + "\n";

@@ -60,13 +60,44 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling()
+    public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling_and_the_team()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
         var reply = (SendText)_conversation.Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
         Assert.Contains("I can only help with taking part", reply.Html);
-        Assert.Contains("independent counselling", reply.Html);
-        Assert.Contains("t", reply.Keyboard!.Buttons.Select(b => b.Data)); // the main menu
+        Assert.Contains("independent legal counselling", reply.Html);
+        Assert.Contains("ask the BENN team whom to turn to", reply.Html);
+        Assert.Contains("m", reply.Keyboard!.Buttons.Select(b => b.Data)); // the menu
+
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), new StaffSettings([900], -100500));
+        var toTeam = (SendText)withStaff.Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
+        Assert.Contains(new ButtonAction.AskTeam().Encode(), toTeam.Keyboard!.Buttons.Select(b => b.Data)); // one tap to ask the team
+    }
+
+    [Fact]
+    public void A_greeting_alone_gets_hello_and_thanks_alone_gets_you_are_welcome()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        Assert.Contains("Hello!", ((SendText)_conversation.Handle(Text("hallo", "en"), resident).Replies[0]).Html);
+        Assert.Contains("You're welcome", ((SendText)_conversation.Handle(Text("thanks a lot!", "en"), resident).Replies[0]).Html);
+        Assert.Contains("You're welcome", ((SendText)_conversation.Handle(Text("👍", "en"), resident).Replies[0]).Html);
+    }
+
+    [Fact]
+    public void A_fairly_sure_answer_asks_whether_it_was_right_with_the_other_candidates_one_tap_away()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        // Vague questions, of which at least one lands between sure and unsure whatever the seeds' wording.
+        string[] vague = ["how can we tenants have a say", "we want to change something here", "who decides about our street", "can we do something together", "i want to help"];
+        var question = vague.FirstOrDefault(q => TestContent.Index.Ask(q).Band == Band.Check);
+        Assert.NotNull(question);
+        var result = TestContent.Index.Ask(question);
+        var replies = _conversation.Handle(Text(question, "en"), resident).Replies.Cast<SendText>().ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains($"<b>{result.Best!.Entry.Text(Languages.English).Title}</b>", replies[0].Html);
+        Assert.Contains("Did I get that right?", replies[1].Html);
+        Assert.Equal(result.Alternatives.Select(c => new ButtonAction.ShowEntry(c.Entry.Id).Encode()),
+            replies[1].Keyboard!.Buttons.Select(b => b.Data).Where(d => d.StartsWith("e:", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class BotProcess : IDisposable
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("BennBot", StringComparison.OrdinalIgnoreCase)).ToList()) info.Environment.Remove(key);
+        info.Environment["BennBot__Content__ModelCache"] = TestContent.ModelCache;
         foreach (var (k, v) in environment) info.Environment[k] = v;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };

@@ -32,6 +32,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             $"--BennBot:Telegram:Token={Token}",
             $"--BennBot:Telegram:ApiBaseUrl={api.BaseUrl}",
             $"--BennBot:Storage:DatabasePath={Path.Combine(dataDir, "bennbot.db")}",
+            $"--BennBot:Content:ModelCache={TestContent.ModelCache}",
             .. extraSettings,
         ];
         var logs = new CapturedLogs();

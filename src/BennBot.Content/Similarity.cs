@@ -1,0 +1,163 @@
+namespace BennBot.Content;
+
+/// <summary>TF-IDF similarity of a question to the seeds' texts. Each example question, title and answer is analysed by
+/// its own language's Lucene analyzer (stop words, stemming); a question is analysed by every language's analyzer and
+/// compared with that language's texts. Features are stems and character trigrams of the stems (typos, compounds,
+/// inflections the stemmer misses), compared by cosine. An entry scores half by its best-matching text, half by all its
+/// texts together. Off-topic examples compete like entries.</summary>
+public sealed class Similarity : IDisposable
+{
+    private const double StemWeight = 0.3;      // stems vs character trigrams of the stems
+    private const double CentroidWeight = 0.5;  // best single example vs all of an entry's examples together
+    private static readonly double Temperature = double.Parse(Environment.GetEnvironmentVariable("BENNBOT_TEMP") ?? "0.03", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A seed text and what it is about: an entry's id, or a kind of decline.</summary>
+    public sealed record Text(string? Entry, Decline? Decline, Language Language, string Words);
+
+    private sealed record Doc(Text Text, Vectors Vector);
+
+    // Stems and character trigrams are weighed as two separate vectors: trigrams are many per word and would
+    // otherwise drown the stems, which carry most of the meaning.
+    private sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
+
+    private readonly LanguageAnalysis _analysis = new();
+    private readonly List<Doc> _docs = [];
+    // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
+    private readonly Dictionary<(string Entry, Language Language), Vectors> _centroids = [];
+    private readonly Dictionary<string, double> _idf = [];
+
+    public IReadOnlyList<Text> Texts { get; }
+
+    public Similarity(ContentSet content)
+    {
+        var texts = new List<Text>();
+        foreach (var language in Languages.All)
+        {
+            foreach (var entry in content.Entries)
+            {
+                var text = entry.Text(language);
+                // The answer too: its words (ver.di, e.V., Duldung...) are what people ask about.
+                foreach (var example in text.Questions.Prepend(text.Title).Append(text.Answer)) texts.Add(new(entry.Id, null, language, example));
+            }
+            foreach (var kind in Enum.GetValues<Decline>())
+                foreach (var example in content.OffTopic(language, kind)) texts.Add(new(null, kind, language, example));
+        }
+        Texts = texts;
+        var features = texts.Select(t => Features(t.Words, t.Language)).ToList();
+        var df = new Dictionary<string, int>();
+        foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
+        foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            _docs.Add(new(texts[i], Weigh(features[i])));
+            Post(_stemPostings, texts[i].Language, _docs[i].Vector.Stems, i);
+            Post(_gramPostings, texts[i].Language, _docs[i].Vector.Grams, i);
+        }
+        foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Entry is not null).GroupBy(i => (texts[i].Entry!, texts[i].Language)))
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var i in group) foreach (var (k, n) in features[i]) counts[k] = counts.GetValueOrDefault(k) + n;
+            _centroids[group.Key] = Weigh(counts);
+        }
+    }
+
+    /// <summary>Whether any analyzer finds a word in <paramref name="text"/> that is not a stop word.</summary>
+    public bool HasWords(string text) => Languages.All.Any(l => _analysis.Stems(text, l).Count > 0);
+
+    /// <summary>The features of <paramref name="text"/> as every language's analyzer sees it, together.</summary>
+    public HashSet<string> AllFeatures(string text)
+    {
+        var set = new HashSet<string>();
+        foreach (var l in Languages.All) set.UnionWith(Features(text, l).Keys);
+        return set;
+    }
+
+    /// <summary>The similarity scores as probabilities over <paramref name="classes"/> (entry ids, then "!" + decline),
+    /// and for each entry the language of its best-matching text.</summary>
+    public (double[] P, Language?[] Languages) Probabilities(string question, IReadOnlyList<string> classes)
+    {
+        var queries = Languages.All.ToDictionary(l => l, l => Weigh(Features(question, l)));
+        var scores = new double[_docs.Count];
+        foreach (var (language, q) in queries)
+        {
+            Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
+            Accumulate(_gramPostings, language, q.Grams, scores, 1 - StemWeight);
+        }
+        var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var best = new double[classes.Count];
+        var languages = new Language?[classes.Count];
+        for (var i = 0; i < _docs.Count; i++)
+        {
+            var text = _docs[i].Text;
+            var c = index[text.Entry ?? "!" + text.Decline];
+            if (scores[i] > best[c]) (best[c], languages[c]) = (scores[i], text.Language);
+        }
+        for (var c = 0; c < classes.Count; c++)
+            if (!classes[c].StartsWith('!') && best[c] > 0)
+                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => Cosine(queries[l], _centroids[(classes[c], l)]));
+        var max = best.Max();
+        var p = best.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
+        var sum = p.Sum();
+        return (p.Select(x => x / sum).ToArray(), languages);
+    }
+
+    private Dictionary<string, int> Features(string text, Language language)
+    {
+        var features = new Dictionary<string, int>();
+        var stems = _analysis.Stems(text, language).Select(TextNormalizer.Fold).ToList();
+        foreach (var stem in stems) Add(features, "w:" + stem);
+        foreach (var token in stems)
+        {
+            var padded = $"^{token}$";
+            for (var i = 0; i + 3 <= padded.Length; i++) Add(features, padded.Substring(i, 3));
+        }
+        return features;
+    }
+
+    private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
+
+    private Vectors Weigh(Dictionary<string, int> counts) =>
+        new(Normalised(counts.Where(c => c.Key.StartsWith("w:", StringComparison.Ordinal))),
+            Normalised(counts.Where(c => !c.Key.StartsWith("w:", StringComparison.Ordinal))));
+
+    private Dictionary<string, double> Normalised(IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        var v = new Dictionary<string, double>();
+        foreach (var (key, n) in counts)
+            if (_idf.TryGetValue(key, out var idf)) v[key] = (1 + Math.Log(n)) * idf;
+        var norm = Math.Sqrt(v.Values.Sum(x => x * x));
+        if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
+        return v;
+    }
+
+    private static void Post(Dictionary<(Language, string), List<(int, double)>> postings, Language language, Dictionary<string, double> vector, int doc)
+    {
+        foreach (var (feature, weight) in vector)
+        {
+            if (!postings.TryGetValue((language, feature), out var list)) postings[(language, feature)] = list = [];
+            list.Add((doc, weight));
+        }
+    }
+
+    private static void Accumulate(Dictionary<(Language, string), List<(int Doc, double Weight)>> postings, Language language,
+        Dictionary<string, double> query, double[] scores, double share)
+    {
+        foreach (var (feature, weight) in query)
+            if (postings.TryGetValue((language, feature), out var list))
+                foreach (var (doc, w) in list) scores[doc] += share * weight * w;
+    }
+
+    private static double Cosine(Vectors a, Vectors b) => StemWeight * Cosine(a.Stems, b.Stems) + (1 - StemWeight) * Cosine(a.Grams, b.Grams);
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var sum = 0.0;
+        foreach (var (key, x) in small) if (large.TryGetValue(key, out var y)) sum += x * y;
+        return sum;
+    }
+
+    public void Dispose() => _analysis.Dispose();
+}

@@ -1,0 +1,40 @@
+using BennBot.Content;
+
+namespace BennBot.Worker.Terminal;
+
+/// <summary><c>content eval FOLDER [--misses]</c>: what residents feel on a folder of test questions, per language.</summary>
+public static class ContentEval
+{
+    public static int Run(QuestionIndex index, string folder, bool misses, TextWriter output, bool curve = false)
+    {
+        var sets = AnswerEvaluation.Load(folder);
+        output.WriteLine(LanguageFigures.Header);
+        var all = new List<LanguageFigures>();
+        foreach (var (language, items) in sets)
+        {
+            var lines = new List<string>();
+            var figures = AnswerEvaluation.Measure(language, items, index.Ask, misses ? lines.Add : null);
+            all.Add(figures);
+            output.WriteLine(figures);
+            foreach (var line in lines) output.WriteLine("    " + line);
+        }
+        output.WriteLine(new LanguageFigures("all", all.Sum(f => f.OnTopic), all.Sum(f => f.DirectRight), all.Sum(f => f.DirectWrong), all.Sum(f => f.ShownFirst),
+            all.Sum(f => f.TopThree), all.Sum(f => f.OnTopicDeclined), all.Sum(f => f.OffTopic), all.Sum(f => f.OffTopicAnswered), all.Sum(f => f.OffTopicOffered),
+            all.Sum(f => f.DeclineKindRight), all.Sum(f => f.DeclineKindTotal)));
+        if (curve) Curve(index, sets, output);
+        return ExitCodes.Ok;
+    }
+
+    // For choosing the bands on development questions: how many on-topic questions would be answered rightly and
+    // wrongly, and off-topic ones answered, if the bot answered from probability t on.
+    private static void Curve(QuestionIndex index, IReadOnlyDictionary<string, IReadOnlyList<TestQuestion>> sets, TextWriter output)
+    {
+        var rs = sets.Values.SelectMany(x => x).Select(q => (q, r: index.Ask(q.Q))).Where(x => x.r.Declined is null).ToList();
+        var on = sets.Values.Sum(x => x.Count(q => q.Id is not null));
+        for (var t = 0.20; t < 0.95; t += 0.05)
+        {
+            var over = rs.Where(x => x.r.Probability >= t).ToList();
+            output.WriteLine($"t={t:0.00} right {LanguageFigures.Pct(over.Count(x => x.q.Id == x.r.Best!.Entry.Id), on)} wrong {LanguageFigures.Pct(over.Count(x => x.q.Id is not null && x.q.Id != x.r.Best!.Entry.Id), on)} off-topic answered {over.Count(x => x.q.Id is null)}");
+        }
+    }
+}
