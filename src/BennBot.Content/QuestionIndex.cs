@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BennBot.Content;
 
 public sealed record Candidate(Entry Entry, double Score, Language Language);
@@ -33,6 +35,7 @@ public sealed class QuestionIndex : IDisposable
     public static double OfferAt = Knob("BENNBOT_OFFER", 0.08);
     public static double ModelShare = Knob("BENNBOT_MODELSHARE", 0.6);
     public static double DeclineAt = Knob("BENNBOT_DECLINE", 0.4);
+    public static double ElseShare = Knob("BENNBOT_ELSE", 1.0);
     public const int MaxSmalltalkWords = 4;
     private const int Epochs = 12;
     private const float Rate = 4;
@@ -55,7 +58,7 @@ public sealed class QuestionIndex : IDisposable
         var labels = _similarity.Texts.Select(t => _classes.IndexOf(t.Entry ?? "!" + t.Decline)).ToList();
         var key = ModelCache.Key(_similarity.Texts.Select((t, i) => $"{labels[i]}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", _classes)}"));
         _model = ModelCache.GetOrTrain(modelCache, key, _classes.Count, () => new IntentModel(_classes.Count,
-            _similarity.Texts.Select((t, i) => ((IReadOnlyCollection<string>)_similarity.AllFeatures(t.Words), labels[i], 1f)).ToList(), Epochs, Rate));
+            _similarity.Texts.Select((t, i) => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), labels[i], 1f)).ToList(), Epochs, Rate));
     }
 
     public AskResult Ask(string question)
@@ -73,21 +76,23 @@ public sealed class QuestionIndex : IDisposable
         return result;
     }
 
-    // The whole message, and each of its sentences when there are several.
+    // The whole message, and each of its sentences when there are several: those that ask, when some do ("Ich wohne
+    // in einer Unterkunft. Wie werde ich Mitglied im Beirat?" is about the council, not the accommodation).
     private static IEnumerable<string> Readings(string text)
     {
         yield return text;
-        var sentences = text.Split(['.', '!', '?', '؟', '\n', ';', '؛', '…'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Length > 1).ToList();
-        if (sentences.Count > 1) foreach (var s in sentences) yield return s;
+        var sentences = Regex.Matches(text, @"[^.!?؟\n;؛…]+[.!?؟\n;؛…]*").Select(m => m.Value.Trim()).Where(s => s.Length > 1).ToList();
+        if (sentences.Count < 2) yield break;
+        var asking = sentences.Where(s => s.EndsWith('?') || s.EndsWith('؟')).ToList();
+        foreach (var s in asking.Count > 0 ? asking : sentences) yield return s;
     }
 
-    // Probability per class (entries, then declines): the model's and the similarity's, averaged.
     // Small talk is short: a longer message is never taken for it, whatever words it shares with "how are you".
     private (double[] P, Language?[] Languages) Judge(string text, int words)
     {
-        var model = _model.Predict(_similarity.AllFeatures(text));
-        var (similar, languages) = _similarity.Probabilities(text, _classes);
+        var analysed = _similarity.Analyse(text);
+        var model = _model.Predict(analysed.All());
+        var (similar, languages) = _similarity.Probabilities(analysed, _classes);
         var p = model.Select((p, c) => ModelShare * p + (1 - ModelShare) * similar[c]).ToArray();
         if (words > MaxSmalltalkWords) p[_classes.IndexOf("!" + Decline.Smalltalk)] = 0;
         return (p, languages);
@@ -103,6 +108,10 @@ public sealed class QuestionIndex : IDisposable
             return new(false, ranked[0], [], Enum.Parse<Decline>(_classes[top][1..])) { Ranked = ranked, Probability = p[top] };
         // A weak decline is no decline: the closest entries are offered.
         var band = _classes[top].StartsWith('!') ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt ? Band.Check : Band.Unsure;
+        // Unsure, and "about something else" weighs as much as the best entry: entries would only mislead.
+        var other = p[_classes.IndexOf("!" + Decline.Other)];
+        if (band == Band.Unsure && other >= ElseShare * ranked[0].Score)
+            return new(false, ranked[0], [], Decline.Other) { Ranked = ranked, Probability = other };
         var offers = ranked.Where(c => c.Score >= OfferAt).Take(3).ToList();
         if (band == Band.Check) offers = offers.Skip(1).ToList(); // the others, one tap away
         return new(band != Band.Unsure, ranked[0], band == Band.Sure ? [] : offers) { Ranked = ranked, Probability = p[top], Band = band };

@@ -66,19 +66,25 @@ public sealed class Similarity : IDisposable
     /// <summary>Whether any analyzer finds a word in <paramref name="text"/> that is not a stop word.</summary>
     public bool HasWords(string text) => Languages.All.Any(l => _analysis.Stems(text, l).Count > 0);
 
-    /// <summary>The features of <paramref name="text"/> as every language's analyzer sees it, together.</summary>
-    public HashSet<string> AllFeatures(string text)
+    /// <summary>A text as every language's analyzer sees it (analysed once, used by both judges).</summary>
+    public sealed record Analysed(IReadOnlyDictionary<Language, Dictionary<string, int>> ByLanguage)
     {
-        var set = new HashSet<string>();
-        foreach (var l in Languages.All) set.UnionWith(Features(text, l).Keys);
-        return set;
+        /// <summary>The features of every language's analysis, together.</summary>
+        public HashSet<string> All()
+        {
+            var set = new HashSet<string>();
+            foreach (var f in ByLanguage.Values) set.UnionWith(f.Keys);
+            return set;
+        }
     }
+
+    public Analysed Analyse(string text) => new(Languages.All.ToDictionary(l => l, l => Features(text, l)));
 
     /// <summary>The similarity scores as probabilities over <paramref name="classes"/> (entry ids, then "!" + decline),
     /// and for each entry the language of its best-matching text.</summary>
-    public (double[] P, Language?[] Languages) Probabilities(string question, IReadOnlyList<string> classes)
+    public (double[] P, Language?[] Languages) Probabilities(Analysed question, IReadOnlyList<string> classes)
     {
-        var queries = Languages.All.ToDictionary(l => l, l => Weigh(Features(question, l)));
+        var queries = Languages.All.ToDictionary(l => l, l => Weigh(question.ByLanguage[l]));
         var scores = new double[_docs.Count];
         foreach (var (language, q) in queries)
         {
