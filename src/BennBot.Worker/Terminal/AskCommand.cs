@@ -47,7 +47,7 @@ public static class AskCommand
                 _ => content.T(language, "offtopic"),
             } + "\n";
         if (r.Answered) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
-        if (r.Alternatives.Count == 0) return content.T(language, "notfound") + "\n";
+        if (r.Alternatives.Count == 0) return content.T(language, "notfound.noteam") + "\n"; // no buttons in a terminal
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);
         return content.T(language, "notsure") + "\n" + string.Join("\n", options) + "\n";
     }
