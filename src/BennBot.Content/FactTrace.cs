@@ -5,9 +5,9 @@ namespace BennBot.Content;
 /// gives for them — and no source the sheet does not give for them. The index is generated from the sheet by
 /// tools/facts_index.py. What this cannot see: which sentence rests on which claim of an item; the reads recorded
 /// in seeds/REVIEW.md do that.</summary>
-internal static class FactTrace
+public static class FactTrace
 {
-    public static void Check(CatalogFile catalog, FactsIndexFile index, List<string> problems)
+    internal static void Check(CatalogFile catalog, FactsIndexFile index, List<string> problems)
     {
         var items = (index.Items ?? []).Where(i => i.Id is not null).ToDictionary(i => i.Id!);
         if (items.Count == 0) problems.Add("facts-index.json: no items (generate it with tools/facts_index.py)");
@@ -45,7 +45,7 @@ internal static class FactTrace
 
     /// <summary>Verified (V) claims count; secondary (S) ones count unless the same claim is marked conflicting (C).
     /// A U beside a V or S marks an unverified detail of that claim, not the claim.</summary>
-    public static bool Usable(FactItemFile item) =>
+    internal static bool Usable(FactItemFile item) =>
         (item.Claims ?? []).Any(c => c.Tags is { } t && (t.Contains("V") || (t.Contains("S") && !t.Contains("C"))));
 
     /// <summary>An address from the sheet matches a source that is the same page, or a page below it when the sheet
