@@ -1,11 +1,10 @@
 namespace BennBot.Content;
 
-/// <summary>One participation option. Facts are language-neutral (sources, date, category); words are per language.</summary>
+/// <summary>One participation option. Facts are language-neutral (sources, category); words are per language.</summary>
 public sealed record Entry(
     string Id,
     string Category,
     IReadOnlyList<string> Sources,
-    DateOnly Checked,
     IReadOnlyList<string> Related,
     IReadOnlyList<string> Who,
     IReadOnlyDictionary<string, EntryText> Texts)
@@ -49,10 +48,11 @@ public sealed class ContentSet(
 
     public string CategoryTitle(string category, Language language) => categoryTitles[language.Code][category];
 
-    /// <summary>A UI text with its {placeholders} filled in.</summary>
+    /// <summary>A UI text with its {placeholders} filled in, and the noun beside a number in the language's
+    /// plural form (<see cref="Plural"/>).</summary>
     public string T(Language language, string key, params (string Name, object Value)[] args)
     {
-        var text = ui[language.Code][key];
+        var text = Plural.Apply(ui[language.Code][key], language.Code, args.ToDictionary(a => a.Name, a => a.Value));
         foreach (var (name, value) in args) text = text.Replace("{" + name + "}", value.ToString());
         return text;
     }

@@ -14,6 +14,7 @@ internal sealed record EntryRef(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("category")] string? Category,
     [property: JsonPropertyName("checked")] string? Checked,
+    [property: JsonPropertyName("facts")] List<string>? Facts,
     [property: JsonPropertyName("sources")] List<string>? Sources,
     [property: JsonPropertyName("related")] List<string>? Related,
     [property: JsonPropertyName("who")] List<string>? Who);
@@ -34,6 +35,24 @@ internal sealed record EntryTextFile(
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("answer")] string? Answer,
     [property: JsonPropertyName("questions")] List<string>? Questions);
+
+// seeds/facts-index.json, generated from the fact sheet by tools/facts_index.py.
+internal sealed record FactsIndexFile(
+    [property: JsonPropertyName("sha256")] string? Sha256,
+    [property: JsonPropertyName("items")] List<FactItemFile>? Items);
+
+internal sealed record FactItemFile(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("sources")] List<FactSourceFile>? Sources,
+    [property: JsonPropertyName("claims")] List<FactClaimFile>? Claims);
+
+internal sealed record FactSourceFile(
+    [property: JsonPropertyName("address")] string? Address,
+    [property: JsonPropertyName("tag")] string? Tag);
+
+internal sealed record FactClaimFile(
+    [property: JsonPropertyName("tags")] List<string>? Tags);
 
 internal static class SeedJson
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -6,8 +5,9 @@ namespace BennBot.Content;
 
 public sealed record SeedLoadResult(ContentSet? Content, IReadOnlyList<string> Problems);
 
-/// <summary>Reads <c>seeds/catalog.json</c> and <c>seeds/texts/{lang}.json</c> and checks everything a
-/// resident would trip over: a missing language, field or source, a text too long for Telegram, markup.</summary>
+/// <summary>Reads <c>seeds/catalog.json</c>, <c>seeds/texts/{lang}.json</c> and <c>seeds/facts-index.json</c> and
+/// checks everything a resident would trip over: a missing language, field or source, a fact the sheet does not
+/// back, a text too long for Telegram, markup, a wrong plural.</summary>
 public static partial class SeedLoader
 {
     public const string ReferenceLanguage = "en";
@@ -23,10 +23,12 @@ public static partial class SeedLoader
             var file = Read<TextsFile>(Path.Combine(seedsDirectory, "texts", language.Code + ".json"), problems);
             if (file is not null) texts[language.Code] = file;
         }
-        if (catalog is null || problems.Count > 0) return new(null, problems);
+        var facts = Read<FactsIndexFile>(Path.Combine(seedsDirectory, "facts-index.json"), problems);
+        if (catalog is null || facts is null || problems.Count > 0) return new(null, problems);
 
         var categories = SeedValidation.CheckCategories(catalog, problems);
         var entries = SeedValidation.CheckEntries(catalog, categories, problems);
+        FactTrace.Check(catalog, facts, problems);
         SeedValidation.CheckTexts(texts, categories, entries, problems);
         if (problems.Count > 0) return new(null, problems);
 
@@ -54,7 +56,7 @@ public static partial class SeedLoader
     private static ContentSet Build(List<string> categories, List<EntryRef> entries, Dictionary<string, TextsFile> texts)
     {
         var built = entries.Select(e => new Entry(
-            e.Id!, e.Category!, e.Sources!, DateOnly.ParseExact(e.Checked!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Id!, e.Category!, e.Sources!,
             e.Related ?? [],
             e.Who ?? [],
             texts.ToDictionary(t => t.Key, t =>

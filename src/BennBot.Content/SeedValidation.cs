@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BennBot.Content;
 
 internal static class SeedValidation
@@ -28,8 +26,6 @@ internal static class SeedValidation
             if (e.Id is null || !SeedLoader.IdPattern().IsMatch(e.Id)) problems.Add($"{where}: id must be lowercase letters, digits and '-', at most 40 (button data carries it and Telegram allows 64 bytes)");
             else if (entries.Any(x => x.Id == e.Id)) problems.Add($"{where}: two entries share this id");
             if (e.Category is null || !categories.Contains(e.Category)) problems.Add($"{where}: unknown category '{e.Category}'");
-            if (!DateOnly.TryParseExact(e.Checked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                problems.Add($"{where}: 'checked' must be the date the facts were checked, as yyyy-MM-dd");
             if (e.Sources is not { Count: > 0 }) problems.Add($"{where}: no source");
             foreach (var s in e.Sources ?? [])
                 if (!Uri.TryCreate(s, UriKind.Absolute, out var u) || (u.Scheme != "https" && u.Scheme != "http"))
@@ -60,6 +56,7 @@ internal static class SeedValidation
                 CheckPlain($"{where}: ui '{key}'", value, problems);
                 if (reference.TryGetValue(key, out var en) && !SamePlaceholders(en, value))
                     problems.Add($"{where}: ui '{key}' must use the placeholders of en.json: {string.Join(" ", Placeholders(en))}");
+                foreach (var p in Plural.Problems(value, code)) problems.Add($"{where}: ui '{key}': {p}");
             }
             if (ui.GetValueOrDefault("bot.short") is { Length: > 120 }) problems.Add($"{where}: 'bot.short' is longer than Telegram's 120 characters");
             foreach (var (key, value) in ui.Where(u => u.Key.StartsWith("command.")))
@@ -98,14 +95,17 @@ internal static class SeedValidation
     }
 
     // Texts are plain: the bot escapes them. Angle brackets are almost always a pasted tag, so flag them.
+    // Digits: numbers filled in, addresses, postcodes and dates are written 0–9, so a text that used ۵ or ٥ would
+    // mix two digit styles in one message (issue 12).
     private static void CheckPlain(string where, string value, List<string> problems)
     {
         if (value.Contains('<') || value.Contains('>')) problems.Add($"{where}: contains '<' or '>' (texts are plain, no markup)");
         if (value.Any(c => char.IsControl(c) && c != '\n')) problems.Add($"{where}: contains a control character");
+        if (value.Any(c => char.IsDigit(c) && c is < '0' or > '9')) problems.Add($"{where}: write numbers with the digits 0–9, as addresses, dates and the numbers the bot fills in are written (one digit style per message)");
     }
 
     private static bool SamePlaceholders(string a, string b) => Placeholders(a).SetEquals(Placeholders(b));
 
     private static HashSet<string> Placeholders(string s) =>
-        SeedLoader.Placeholder().Matches(s).Select(m => m.Value).ToHashSet();
+        SeedLoader.Placeholder().Matches(Plural.Without(s)).Select(m => m.Value).Concat(Plural.Names(s).Select(n => "{" + n + "}")).ToHashSet();
 }

@@ -63,7 +63,8 @@ public sealed class FaqHandler(QuestionIndex index)
             var others = result.Alternatives.Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)]).Append(askTeam).ToList();
             return new([.. answer.Replies, turn.Say("answer.check", new Keyboard(others))]);
         }
-        if (result.Alternatives.Count == 0) return new([turn.Say("notfound", new Keyboard([askTeam]))]);
+        // Without a staff chat there is no "Ask the BENN team" button, so the text points to a contact the fact sheet verifies.
+        if (result.Alternatives.Count == 0) return new([turn.Say(turn.TeamReachable ? "notfound" : "notfound.noteam", new Keyboard([askTeam]))]);
         var rows = result.Alternatives
             .Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)])
             .Append(askTeam);

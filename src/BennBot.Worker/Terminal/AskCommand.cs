@@ -52,7 +52,7 @@ public static class AskCommand
         if (r.Answered)
             return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n\n" + content.T(language, "answer.check") + "\n"
                 + string.Join("\n", r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title)) + "\n";
-        if (r.Alternatives.Count == 0) return content.T(language, "notfound") + "\n";
+        if (r.Alternatives.Count == 0) return content.T(language, "notfound.noteam") + "\n"; // no buttons in a terminal
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);
         return content.T(language, "notsure") + "\n" + string.Join("\n", options) + "\n";
     }

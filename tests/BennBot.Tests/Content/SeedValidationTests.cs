@@ -10,7 +10,7 @@ public sealed class SeedValidationTests : IDisposable
     public SeedValidationTests()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "texts"));
-        File.Copy(Path.Combine(TestContent.SeedsPath, "catalog.json"), Path.Combine(_dir, "catalog.json"));
+        foreach (var f in Directory.GetFiles(TestContent.SeedsPath)) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
         foreach (var f in Directory.GetFiles(Path.Combine(TestContent.SeedsPath, "texts")))
             File.Copy(f, Path.Combine(_dir, "texts", Path.GetFileName(f)));
     }

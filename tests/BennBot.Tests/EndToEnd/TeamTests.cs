@@ -99,12 +99,14 @@ public sealed class TeamTests
     }
 
     [Fact]
-    public async Task Without_a_staff_chat_the_resident_is_told_to_ask_the_team_in_person()
+    public async Task Without_a_staff_chat_the_resident_is_pointed_to_a_contact_the_fact_sheet_verifies()
     {
+        // Issue 12: "ask the team in person" led nowhere (the BENN office is unverified); Pankow beteiligt's address is verified.
         await using var bot = await BotUnderTest.Start();
         bot.Api.PressButton(Resident, "a", "en");
         var reply = (await bot.Api.WaitForMessages(Resident, 1))[0];
-        Assert.Contains("in person", reply.Text);
+        Assert.Contains("kontakt@pankow-beteiligt.berlin", reply.Text);
+        Assert.DoesNotContain("in person", reply.Text);
     }
 
     // The staff chat shows the bot's message as plain text; that is what reply_to_message carries.
