@@ -52,6 +52,9 @@ public sealed class IntentModel
         return id;
     }
 
+    /// <summary>Whether the feature occurred in any text the model was trained on.</summary>
+    public bool Knows(string feature) => _features.ContainsKey(feature);
+
     /// <summary>Class probabilities for a question's features; features never seen in training count for nothing.</summary>
     public float[] Predict(IEnumerable<string> features)
     {

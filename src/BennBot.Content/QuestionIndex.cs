@@ -37,6 +37,7 @@ public sealed class QuestionIndex : IDisposable
     public static double DeclineAt = Knob("BENNBOT_DECLINE", 0.4);
     public static double ElseShare = Knob("BENNBOT_ELSE", 1.0);
     public const int MaxSmalltalkWords = 4;
+    public static double UnknownBelow = Knob("BENNBOT_UNKNOWN", 0.2);
     private const int Epochs = 12;
     private const float Rate = 4;
     public const int MaxQuestionLength = 1000;
@@ -68,7 +69,8 @@ public sealed class QuestionIndex : IDisposable
         if (!_similarity.HasWords(rest))
             return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy == Courtesy.None ? Courtesy.Greeting : courtesy, Probability = 1 };
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var best = Readings(rest).Select(r => Judge(r, words)).MaxBy(j => j.P.Max());
+        var best = BestReading(rest, words);
+        if (best.Unknown) return new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
         var result = Decide(best!) with { Courtesy = courtesy };
         // "thanks a lot", "danke dir", "hi there": courtesy and a word or two that say nothing sure.
         if (courtesy != Courtesy.None && words <= 2 && result.Band != Band.Sure)
@@ -87,18 +89,34 @@ public sealed class QuestionIndex : IDisposable
         foreach (var s in asking.Count > 0 ? asking : sentences) yield return s;
     }
 
-    // Small talk is short: a longer message is never taken for it, whatever words it shares with "how are you".
-    private (double[] P, Language?[] Languages) Judge(string text, int words)
+    // The most certain reading; the sentences are not read when the whole message is already sure.
+    private (double[] P, Language?[] Languages, bool Unknown) BestReading(string text, int words)
     {
-        var analysed = _similarity.Analyse(text);
-        var model = _model.Predict(analysed.All());
-        var (similar, languages) = _similarity.Probabilities(analysed, _classes);
-        var p = model.Select((p, c) => ModelShare * p + (1 - ModelShare) * similar[c]).ToArray();
-        if (words > MaxSmalltalkWords) p[_classes.IndexOf("!" + Decline.Smalltalk)] = 0;
-        return (p, languages);
+        (double[] P, Language?[] Languages, bool Unknown)? best = null;
+        foreach (var reading in Readings(text))
+        {
+            var judged = Judge(reading, words);
+            if (best is null || judged.P.Max() > best.Value.P.Max()) best = judged;
+            if (best.Value.P.Max() >= SureAt) break;
+        }
+        return best!.Value;
     }
 
-    private AskResult Decide((double[] P, Language?[] Languages) judged)
+    // Small talk is short: a longer message is never taken for it, whatever words it shares with "how are you".
+    private (double[] P, Language?[] Languages, bool Unknown) Judge(string text, int words)
+    {
+        var analysed = _similarity.Analyse(text);
+        var features = analysed.All();
+        var model = _model.Predict(features);
+        var (similar, languages, closest) = _similarity.Probabilities(analysed, _classes);
+        var p = model.Select((p, c) => ModelShare * p + (1 - ModelShare) * similar[c]).ToArray();
+        if (words > MaxSmalltalkWords) p[_classes.IndexOf("!" + Decline.Smalltalk)] = 0;
+        // Not one word BennBot knows, and only chance letter groups in common with its texts: nothing to go on.
+        var unknown = closest < UnknownBelow && !features.Any(f => f.StartsWith("w:", StringComparison.Ordinal) && _model.Knows(f));
+        return (p, languages, unknown);
+    }
+
+    private AskResult Decide((double[] P, Language?[] Languages, bool Unknown) judged)
     {
         var p = judged.P;
         var ranked = Enumerable.Range(0, _classes.Count).Where(c => !_classes[c].StartsWith('!')).OrderByDescending(c => p[c])

@@ -45,7 +45,8 @@ public sealed class Similarity : IDisposable
                 foreach (var example in content.OffTopic(language, kind)) texts.Add(new(null, kind, language, example));
         }
         Texts = texts;
-        var features = texts.Select(t => Features(t.Words, t.Language)).ToList();
+        // Analysed on every core: the analyzers are thread-safe, and this is most of the start-up time.
+        var features = texts.AsParallel().AsOrdered().Select(t => Features(t.Words, t.Language)).ToList();
         var df = new Dictionary<string, int>();
         foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
@@ -82,7 +83,7 @@ public sealed class Similarity : IDisposable
 
     /// <summary>The similarity scores as probabilities over <paramref name="classes"/> (entry ids, then "!" + decline),
     /// and for each entry the language of its best-matching text.</summary>
-    public (double[] P, Language?[] Languages) Probabilities(Analysed question, IReadOnlyList<string> classes)
+    public (double[] P, Language?[] Languages, double Best) Probabilities(Analysed question, IReadOnlyList<string> classes)
     {
         var queries = Languages.All.ToDictionary(l => l, l => Weigh(question.ByLanguage[l]));
         var scores = new double[_docs.Count];
@@ -104,9 +105,10 @@ public sealed class Similarity : IDisposable
             if (!classes[c].StartsWith('!') && best[c] > 0)
                 best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => Cosine(queries[l], _centroids[(classes[c], l)]));
         var max = best.Max();
+        if (max <= 0) return (new double[classes.Count], languages, 0); // shares nothing with any seed text
         var p = best.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
         var sum = p.Sum();
-        return (p.Select(x => x / sum).ToArray(), languages);
+        return (p.Select(x => x / sum).ToArray(), languages, max);
     }
 
     private Dictionary<string, int> Features(string text, Language language)

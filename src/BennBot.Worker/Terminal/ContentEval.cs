@@ -1,4 +1,5 @@
 using BennBot.Content;
+using BennBot.Worker.Hosting;
 
 namespace BennBot.Worker.Terminal;
 
@@ -7,6 +8,7 @@ public static class ContentEval
 {
     public static int Run(QuestionIndex index, string folder, bool misses, TextWriter output, bool curve = false)
     {
+        if (!Directory.Exists(folder)) throw new StartupException($"No such folder: {Path.GetFullPath(folder)} (give an absolute path: dotnet run --project starts in the project folder).", ExitCodes.Failed);
         var sets = AnswerEvaluation.Load(folder);
         output.WriteLine(LanguageFigures.Header);
         var all = new List<LanguageFigures>();
