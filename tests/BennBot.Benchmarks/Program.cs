@@ -16,6 +16,10 @@ using Microsoft.Extensions.Logging;
 // Memory, cold start and file size of the bot as a process, empty and with N stored residents:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
 // Answering in process and the cold start alone: dotnet run -c Release --project tests/BennBot.Benchmarks -- answering
+// The /delete attack of issue 19: N stored residents, ten accounts looping /start → /delete → confirm, a resident asking /help every second:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- delete-attack [residents] [seconds]
+// The .ics case of issue 19: one event with N EXDATE values (59,000 = 1 MB), read in process and sent by staff to the bot:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- ics-attack [exdates] [seconds to watch]
 // Every figure of the README in one run (about 90 minutes, most of it the 100,000-recipient broadcast):
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- all     (add --quick for every mode at small sizes, in minutes)
 const string token = "123456:BENCH-TOKEN";
@@ -28,6 +32,8 @@ if (args.FirstOrDefault() == "all")
     await UpdatePathBenchmark.Run(token, quick ? 100 : 1000, 25, TimeSpan.FromMilliseconds(75), 8, quick ? 1000 : 10_000);
     await FootprintBenchmark.Run(token, quick ? 20_000 : 100_000, TimeSpan.FromSeconds(20));
     await BroadcastBenchmark.Run(token, quick ? 1000 : 10_000, 25);
+    await DeleteAttackBenchmark.Run(token, quick ? 2000 : 10_000, TimeSpan.FromSeconds(quick ? 30 : 180));
+    await CalendarAttackBenchmark.Run(token, quick ? 5_000 : 59_000, TimeSpan.FromSeconds(quick ? 60 : 300));
     if (!quick) await BroadcastBenchmark.Run(token, 100_000, 25);
     return;
 }
@@ -36,6 +42,16 @@ if (args.FirstOrDefault() == "updates")
     var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3]) : 75);
     await UpdatePathBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 25, latency, args.Length > 4 ? int.Parse(args[4]) : 8,
         args.Length > 5 ? int.Parse(args[5]) : 0);
+    return;
+}
+if (args.FirstOrDefault() == "delete-attack")
+{
+    await DeleteAttackBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 10_000, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 180));
+    return;
+}
+if (args.FirstOrDefault() == "ics-attack")
+{
+    await CalendarAttackBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 59_000, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 300));
     return;
 }
 if (args.FirstOrDefault() == "footprint")

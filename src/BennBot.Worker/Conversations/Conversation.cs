@@ -118,7 +118,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.GuideTopic g => GuideHandler.Who(turn, g.Topic),
             ButtonAction.GuideResult r => GuideHandler.Result(turn, r.Topic, r.Who),
             ButtonAction.AskTeam => _team.Prompt(turn, now),
-            ButtonAction.Feedback f => new([ack with { Notice = content.T(turn.Language, "feedback.thanks") }]) { Effects = [new CountFeedback(f.EntryId, f.Helpful)] },
+            ButtonAction.Feedback f => new([ack with { Notice = content.T(turn.Language, "feedback.thanks") }]) { Effects = [new CountFeedback(f.EntryId, f.Helpful, turn.In.UserId)] },
             ButtonAction.Events e => _events.List(turn, e.Area, e.Kind),
             ButtonAction.EventFilter f => EventsHandler.Filter(turn, f.ByArea),
             ButtonAction.ShowEvent e => _events.Show(turn, e.Id),

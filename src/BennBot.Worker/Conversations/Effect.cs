@@ -3,8 +3,9 @@ namespace BennBot.Worker.Conversations;
 /// <summary>A change an outcome asks for besides the resident record; applied in the same transaction.</summary>
 public abstract record Effect;
 
-/// <summary>A 👍 or 👎 under an answer: only a count per entry, nothing about who pressed it.</summary>
-public sealed record CountFeedback(string EntryId, bool Helpful) : Effect;
+/// <summary>A 👍 or 👎 under an answer: counted once per resident and answer (a second tap changes their vote), so
+/// the resident's vote is stored with their id until their data is erased (issue 19: every tap counted).</summary>
+public sealed record CountFeedback(string EntryId, bool Helpful, long ResidentId) : Effect;
 
 /// <summary>A resident's question for the team, kept until a staff member answers it.</summary>
 public sealed record AskTeam(long QuestionId, long ResidentId, string Language, string Text) : Effect;

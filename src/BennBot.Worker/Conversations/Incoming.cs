@@ -4,7 +4,7 @@ public enum IncomingKind { Text, Command, Button, Document, Voice, Unsupported, 
 
 /// <summary>Our own view of a Telegram update: only what the features need. Built by the Telegram adapter
 /// (or the terminal), so no feature ever sees a Telegram type. <c>Text</c> of a command holds its arguments;
-/// <c>FileText</c> is the content of a document staff sent (an .ics file), read by the adapter; a voice message
+/// <c>Calendar</c> is a document staff sent (an .ics file), downloaded and read by the adapter; a voice message
 /// carries Telegram's file id (the bot can send it on without downloading it) and its length.</summary>
 public sealed record Incoming(
     long UpdateId,
@@ -18,6 +18,6 @@ public sealed record Incoming(
     string? ButtonQueryId = null,
     bool InStaffChat = false,
     string? ReplyToText = null,
-    string? FileText = null,
+    Events.CalendarRead? Calendar = null,
     string? VoiceFileId = null,
     int VoiceSeconds = 0);

@@ -8,8 +8,9 @@ public sealed record Outcome(IReadOnlyList<Reply> Replies, Resident? Save = null
 {
     public IReadOnlyList<Effect> Effects { get; init; } = [];
 
-    /// <summary>Rewrite the database file after this outcome is applied, so that erased data leaves no bytes behind.</summary>
-    public bool Compact { get; init; }
+    /// <summary>This outcome erases data: once it is applied, the erased bytes are wiped from the database file
+    /// (<see cref="Privacy.ErasureService"/>).</summary>
+    public bool Erases { get; init; }
 
     public static readonly Outcome Nothing = new([]);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,7 +22,6 @@ public sealed class CalendarFormatException(string message) : Exception(message)
 public static class EventCalendar
 {
     internal const int MaxOccurrences = 500;
-    internal const int MaxBytes = 1024 * 1024;
 
     private const string ProductId = "-//BENN Weißensee//BennBot//DE";
     private const string MissingUidMarker = "bennbot-missing-uid-";
@@ -42,8 +42,9 @@ public static class EventCalendar
     /// Without DTEND the end is start + DURATION, else start + 1 hour. Link is the URL when it is an absolute http(s)
     /// URI. Skipped: cancelled events (STATUS:CANCELLED, also a cancelled single occurrence), events without SUMMARY
     /// or DTSTART. Throws
-    /// <see cref="CalendarFormatException"/> when the text is not an iCalendar file, cannot be parsed, is larger
-    /// than 1 MB or has more than <see cref="MaxOccurrences"/> occurrences in the window.</summary>
+    /// <see cref="CalendarFormatException"/> when the text is not an iCalendar file, cannot be parsed, exceeds one of
+    /// <see cref="CalendarLimits"/> (checked before Ical.Net sees the text; the expansion stops once the time budget
+    /// is spent) or has more than <see cref="MaxOccurrences"/> occurrences in the window.</summary>
     /// <summary>Neighbourhood events repeat at most daily; rules that repeat by the hour, minute or second, or that start
     /// years back, would make the library walk through millions of dates before the first one we want.</summary>
     private static void CheckRepeats(Calendar calendar, DateTime from)
@@ -62,8 +63,11 @@ public static class EventCalendar
 
     public static IReadOnlyList<ImportedEvent> Read(string icsText, DateTime fromUtc, DateTime untilUtc)
     {
+        var started = Stopwatch.GetTimestamp();
         var (from, until) = (BerlinTime.AsUtc(fromUtc), BerlinTime.AsUtc(untilUtc));
+        CalendarLimits.Check(icsText);
         var calendar = Load(icsText);
+        CalendarLimits.CheckTime(started);
         if (until <= from) return [];
         CheckTimeZones(calendar);
         CheckEnds(calendar);
@@ -78,6 +82,7 @@ public static class EventCalendar
             foreach (var occurrence in occurrences)
             {
                 if (++examined > MaxExamined) throw TooMany();
+                CalendarLimits.CheckTime(started);
                 if (ToEvent(occurrence) is not { } e || e.StartUtc < from || e.StartUtc >= until) continue;
                 if (result.Count == MaxOccurrences) throw TooMany();
                 result.Add(e);
@@ -127,8 +132,6 @@ public static class EventCalendar
 
     private static Calendar Load(string icsText)
     {
-        if (Encoding.UTF8.GetByteCount(icsText) > MaxBytes)
-            throw new CalendarFormatException("The calendar file is larger than 1 MB.");
         var text = icsText.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (!text.StartsWith("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
             throw new CalendarFormatException("This is not an iCalendar (.ics) file: it does not start with BEGIN:VCALENDAR.");

@@ -101,20 +101,14 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     public Outcome? Import(Turn turn)
     {
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        if (turn.In.FileText is not { } ics) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
-        try
+        if (turn.In.Calendar is not { } calendar) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
+        if (calendar.Problem is { } problem) return new([SayWith("desk.importbad", ("problem", problem))]);
+        var events = calendar.Events;
+        var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
+        return new([SayWith("desk.imported", ("new", events.Count - known), ("updated", known))])
         {
-            var events = EventCalendar.Read(ics, Now.AddDays(-1), Now.AddDays(366));
-            var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
-            return new([SayWith("desk.imported", ("new", events.Count - known), ("updated", known))])
-            {
-                Effects = [new ImportEvents(events, turn.In.UserId, turn.In.ChatId)],
-            };
-        }
-        catch (CalendarFormatException e)
-        {
-            return new([SayWith("desk.importbad", ("problem", e.Message))]);
-        }
+            Effects = [new ImportEvents(events, turn.In.UserId, turn.In.ChatId)],
+        };
     }
 
     private const int ListPage = 15;

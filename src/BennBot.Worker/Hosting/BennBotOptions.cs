@@ -34,6 +34,8 @@ public sealed record BennBotOptions
     public int InactiveDays { get; init; } = 365;
     /// <summary>This many days after a topic is closed, the link to its submitter is erased.</summary>
     public int TopicLinkDays { get; init; } = 180;
+    /// <summary>After erasures the database file is rewritten at most once in this many minutes (issue 19).</summary>
+    public int CompactMinutes { get; init; } = 10;
 
     public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
     {
@@ -75,7 +77,9 @@ public sealed record BennBotOptions
         o = o with { StaffUserIds = staff };
         if (s["Staff:ChatId"] is { Length: > 0 } chat)
         {
-            if (long.TryParse(chat, out var id) && id != 0) o = o with { StaffChatId = id };
+            // A positive id is a person's private chat: they would get every topic card and question with its review buttons.
+            if (long.TryParse(chat, out var id) && id < 0) o = o with { StaffChatId = id };
+            else if (id > 0) problems.Add($"BennBot__Staff__ChatId must be the id of the staff group (a negative number, e.g. -1001234567890), not '{chat}', which is a private chat.");
             else problems.Add($"BennBot__Staff__ChatId must be a Telegram chat id (a number; groups are negative), not '{chat}'.");
         }
         if (s["DefaultLanguage"] is { Length: > 0 } lang)
@@ -114,6 +118,11 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(link, out var n) && n is >= 1 and <= 3650) o = o with { TopicLinkDays = n };
             else problems.Add($"BennBot__Privacy__TopicLinkDays must be a number of days from 1 to 3650, not '{link}'.");
+        }
+        if (s["Privacy:CompactMinutes"] is { Length: > 0 } compact)
+        {
+            if (int.TryParse(compact, out var n) && n is >= 1 and <= 1440) o = o with { CompactMinutes = n };
+            else problems.Add($"BennBot__Privacy__CompactMinutes must be a number of minutes from 1 to 1440, not '{compact}'.");
         }
         return (o, problems);
     }

@@ -46,11 +46,15 @@ public static class BotHost
         s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<OutboxSender>();
         s.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<CalendarImports>();
+        s.AddSingleton(sp => new ErasureService(sp.GetRequiredService<Database>(), TimeSpan.FromMinutes(app.Options.CompactMinutes),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ErasureService>>()));
+        s.AddHostedService(sp => sp.GetRequiredService<ErasureService>());
         s.AddSingleton<UpdateProcessor>();
         s.AddSingleton<BotStatus>();
         s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>()));
         s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>(),
-            sp.GetRequiredService<DelayedFlushes>()));
+            sp.GetRequiredService<DelayedFlushes>(), sp.GetRequiredService<CalendarImports>()));
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();

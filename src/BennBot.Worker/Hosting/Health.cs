@@ -11,7 +11,7 @@ public static class Health
     public static string FileFor(string databasePath) => Path.GetFullPath(databasePath) + ".health";
 
     public static void Beat(string databasePath, DateTime now) =>
-        File.WriteAllText(FileFor(databasePath), now.ToString("O"));
+        Storage.OwnerOnly.WriteAllText(FileFor(databasePath), now.ToString("O"));
 
     public static int Check(BennBotOptions options, TextWriter output, DateTime now)
     {

@@ -12,7 +12,7 @@ namespace BennBot.Worker.Hosting;
 
 /// <summary>Periodic chores: retry replies that could not be sent, forget handled update ids once Telegram can no
 /// longer re-send them, forget broadcast recipients a week after the event and idle event dialogues, checkpoint LiteDB's log into the data file (its only fsync), and take a daily backup.</summary>
-public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, ContentSet content, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
+public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus status, BennBotOptions options, ContentSet content, ErasureService erasure, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepUpdateIds = TimeSpan.FromHours(48);
@@ -55,7 +55,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
         while (await timer.WaitForNextTickAsync(ct));
     }
 
-    // Forgets what the retention periods say, then rewrites the file so that the erased bytes are gone too.
+    // Forgets what the retention periods say, then has the erased bytes wiped from the file too.
     private async Task Retain(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -66,7 +66,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
         result = result with { ProfilesErased = profiles };
         _lastRetention = now;
         // A compaction cut short by a crash is done again, so that the freed pages lose what was erased before it.
-        if (result.ProfilesErased + result.TopicLinksErased > 0 || db.CompactionCutShort) await db.Compact();
+        if (result.ProfilesErased + result.TopicLinksErased > 0 || db.CompactionCutShort) erasure.Erased();
         if (!result.ErasedAnything) return;
         log.LogInformation(new EventId(4003, "Retention"), "Retention: {Drafts} unfinished topics dropped, {Links} topic links and {Profiles} inactive profiles erased",
             result.DraftsDropped, result.TopicLinksErased, result.ProfilesErased);

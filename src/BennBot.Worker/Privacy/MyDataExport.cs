@@ -39,6 +39,7 @@ public static class MyDataExport
             topicsFollowed = TopicStore.Topics(db).Find(t => t.Followers.Contains(userId)).Select(t => t.Id),
             topicDraft = TopicStore.Draft(db, userId) is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null,
             supports = TopicStore.SupportedBy(db, userId),
+            answersRated = TeamStore.VotesOf(db, userId).Select(v => new { answer = v.EntryId, helpful = v.Helpful }),
             openQuestionsToTheTeam = TeamStore.OpenQuestionsOf(db, userId).Select(q => new { asked = q.AskedAt, text = q.Text }),
         };
         return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data, Json);

@@ -6,7 +6,8 @@ namespace BennBot.Worker.Privacy;
 /// <summary>Residents see what is stored about them and can delete it.</summary>
 public static class PrivacyHandler
 {
-    public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays), ("backups", periods.BackupDays)), new Keyboard([
+    public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays), ("backups", periods.BackupDays))
+        + "\n\n" + turn.T("privacy.ratings"), new Keyboard([
         [turn.ButtonFor("privacy.show", new ButtonAction.PrivacyShow())],
         [turn.ButtonFor("privacy.file", new ButtonAction.MyData())],
         [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
@@ -48,12 +49,12 @@ public static class PrivacyHandler
     ]))]);
 
     /// <summary>Erases everything linking data to the resident; their topics stay as anonymous content, or go too.
-    /// The database file is then compacted, so that the erased bytes are gone from it.</summary>
+    /// The erased bytes are then wiped from the database file (<see cref="ErasureService"/>).</summary>
     public static Outcome Delete(Turn turn, RetentionPeriods periods, bool deleteTopics = false) =>
         new([deleteTopics ? turn.Text(turn.T("privacy.deletedAll", ("backups", periods.BackupDays))) : turn.Say("privacy.deleted")], DeleteResident: turn.Resident is not null)
         {
             Effects = [new ForgetResident(turn.In.UserId, deleteTopics)],
-            Compact = turn.Resident is not null,
+            Erases = turn.Resident is not null,
         };
 
     /// <summary>/mydata: the resident's stored data as a JSON file.</summary>

@@ -15,9 +15,10 @@ public static class Backups
 
     public static async Task<string> Take(Database db, string directory, int kept, DateTime now)
     {
-        Directory.CreateDirectory(directory);
+        OwnerOnly.CreateFolder(directory);
         var target = Path.Combine(directory, $"{Prefix}{now:yyyyMMdd-HHmmss}.db");
         await db.CopyTo(target);
+        OwnerOnly.Restrict(target);
         foreach (var old in List(directory).Skip(kept)) File.Delete(old);
         return target;
     }
@@ -32,21 +33,37 @@ public static class Backups
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
 
     /// <summary>Replaces the database with a backup. Refused while BennBot runs (the lock file); the current file is
-    /// kept beside it as "*.before-restore-…".</summary>
-    public static string Restore(string backup, string databasePath, string? password, DateTime now)
+    /// kept beside it as "*.before-restore-…". Those copies hold personal data like backups do, so only the newest
+    /// <paramref name="kept"/> of them are kept, as with backups (issue 19).</summary>
+    public static string Restore(string backup, string databasePath, string? password, DateTime now, int kept)
     {
         var full = Path.GetFullPath(databasePath);
         if (!File.Exists(backup)) throw new StartupException($"There is no backup file {backup}.", ExitCodes.Failed);
+        OwnerOnly.ForNewFiles(); // the scratch copy CheckOpens opens, too
         CheckOpens(backup, password);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(full)!);
         using var _ = InstanceLock.Acquire(full);
-        var kept = $"{full}.before-restore-{now:yyyyMMdd-HHmmss}";
-        if (File.Exists(full)) File.Move(full, kept);
+        var copy = $"{full}{BeforeRestore}{now:yyyyMMdd-HHmmss}";
+        if (File.Exists(full)) File.Move(full, copy);
         var log = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
-        if (File.Exists(log)) File.Move(log, kept + "-log");
+        if (File.Exists(log)) File.Move(log, copy + "-log");
         File.Copy(backup, full);
-        return kept;
+        OwnerOnly.Restrict(full);
+        foreach (var old in KeptBeforeRestore(full).Skip(kept))
+        {
+            File.Delete(old);
+            File.Delete(old + "-log");
+        }
+        return copy;
     }
+
+    private const string BeforeRestore = ".before-restore-";
+
+    /// <summary>The copies earlier restores kept of the database at <paramref name="full"/>, newest first.</summary>
+    public static IReadOnlyList<string> KeptBeforeRestore(string full) =>
+        Directory.GetFiles(Path.GetDirectoryName(full)!, Path.GetFileName(full) + BeforeRestore + "*")
+            .Where(f => !f.EndsWith("-log", StringComparison.Ordinal))
+            .OrderByDescending(f => f, StringComparer.Ordinal).ToList();
 
     // Opens a scratch copy (opening may write to a file), so a broken backup never replaces a working database.
     private static void CheckOpens(string backup, string? password)

@@ -30,13 +30,15 @@ public sealed partial class Database : IDisposable
     public Database(string path, string? password = null)
     {
         var full = _path = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        OwnerOnly.ForNewFiles(); // LiteDB creates the -log and -tmp files itself, with the process umask
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(full)!);
         _lock = InstanceLock.Acquire(full);
         _connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password };
         try
         {
             CompactionCutShort = CleanUpAfterCompaction(full);
             _db = Open();
+            OwnerOnly.Restrict(full); // a file written by an older version, or under a looser umask
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException)
         {

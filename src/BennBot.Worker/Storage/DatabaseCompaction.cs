@@ -15,8 +15,14 @@ public sealed partial class Database
     private const string CompactingTag = ".compacting";
     private const string KeptTag = ".before-compact";
 
-    /// <summary>How long the swap waits for running reads before it gives up (and leaves the database as it was).</summary>
-    internal TimeSpan SwapWait { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long the swap waits for running reads before it gives up (and leaves the database as it was).
+    /// Writes wait meanwhile, so this is part of how long a compaction can hold up updates.</summary>
+    public TimeSpan SwapWait { get; internal set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long copying the documents may take before the compaction gives up (and leaves the database as it
+    /// was). Writes wait while the copy runs (issue 19: updates must never wait for more than a bounded time); a file
+    /// too large to copy in time stays uncompacted, and erased data is still wiped by every checkpoint.</summary>
+    public TimeSpan CopyBudget { get; internal set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Test hook, called on the writer thread at "copied" (the new file is complete, nothing swapped yet) and
     /// at "replaced" (the new file is in place, not opened yet); throwing there simulates a failure.</summary>
@@ -53,6 +59,12 @@ public sealed partial class Database
 
     private void CopyInto(string temp)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        void CheckBudget()
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > CopyBudget)
+                throw new TimeoutException($"Copying the documents took longer than {CopyBudget.TotalSeconds:0.#} s; the database was not compacted.");
+        }
         var connection = new ConnectionString
         {
             Filename = temp, Connection = ConnectionType.Direct, Password = _connection.Password, Collation = _db.Collation,
@@ -70,6 +82,7 @@ public sealed partial class Database
                 var copied = 0;
                 foreach (var batch in _db.GetCollection(name).FindAll().Chunk(CopyBatch))
                 {
+                    CheckBudget();
                     target.InsertBulk(batch, CopyBatch);
                     copied += batch.Length;
                 }
@@ -78,6 +91,7 @@ public sealed partial class Database
                     throw new InvalidDataException($"Compaction copied {copied} of {expected} documents of {name}; nothing was changed.");
             }
             var indexes = Indexes(_db);
+            CheckBudget();
             foreach (var index in indexes)
                 copy.GetCollection(index.Collection).EnsureIndex(index.Name, BsonExpression.Create(index.Expression), index.Unique);
             Mappings.EnsureIndexes(copy);

@@ -14,7 +14,9 @@ public sealed class InstanceLock : IDisposable
         var path = databasePath + ".lock";
         try
         {
-            return new InstanceLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly.FileMode;
+            return new InstanceLock(new FileStream(path, options));
         }
         catch (IOException e) when (IsHeldByAnother(e))
         {

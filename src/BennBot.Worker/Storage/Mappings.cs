@@ -23,6 +23,7 @@ public static class Mappings
         mapper.Entity<OutboxMessage>().Id(x => x.Id, autoId: true);
         mapper.Entity<TeamQuestion>().Id(x => x.Id, autoId: false);
         mapper.Entity<FeedbackCount>().Id(x => x.Id, autoId: false);
+        mapper.Entity<FeedbackVote>().Id(x => x.Id, autoId: false);
         mapper.Entity<Event>().Id(x => x.Id, autoId: false);
         mapper.Entity<Reminder>().Id(x => x.Id, autoId: false);
         mapper.Entity<DeskSession>().Id(x => x.Id, autoId: false);
@@ -38,6 +39,7 @@ public static class Mappings
         mapper.ToDocument(new OutboxMessage());
         mapper.ToDocument(new TeamQuestion());
         mapper.ToDocument(new FeedbackCount());
+        mapper.ToDocument(new FeedbackVote());
         mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"] });
         mapper.ToDocument(new Reminder());
         mapper.ToDocument(new DeskSession());
@@ -68,5 +70,6 @@ public static class Mappings
         db.GetCollection<Topic>(Topic.Collection).EnsureIndex(x => x.SubmitterId);
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.TopicId);
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.ResidentId);
+        db.GetCollection<FeedbackVote>(FeedbackVote.Collection).EnsureIndex(x => x.ResidentId);
     }
 }

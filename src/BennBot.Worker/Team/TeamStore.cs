@@ -27,10 +27,25 @@ public sealed record FeedbackCount
     public int NotHelpful { get; init; }
 }
 
+/// <summary>One resident's 👍 or 👎 for one answer: only there so that nobody counts twice.</summary>
+public sealed record FeedbackVote
+{
+    public const string Collection = "feedback_votes";
+
+    /// <summary>"{entry}:{resident}".</summary>
+    public string Id { get; init; } = "";
+    public string EntryId { get; init; } = "";
+    public long ResidentId { get; init; }
+    public bool Helpful { get; init; }
+
+    public static string IdOf(string entryId, long residentId) => $"{entryId}:{residentId}";
+}
+
 public static class TeamStore
 {
     private static ILiteCollection<TeamQuestion> Questions(LiteDatabase db) => db.GetCollection<TeamQuestion>(TeamQuestion.Collection);
     private static ILiteCollection<FeedbackCount> Feedback(LiteDatabase db) => db.GetCollection<FeedbackCount>(FeedbackCount.Collection);
+    private static ILiteCollection<FeedbackVote> Votes(LiteDatabase db) => db.GetCollection<FeedbackVote>(FeedbackVote.Collection);
 
     public static TeamQuestion? Find(LiteDatabase db, long id) => Questions(db).FindById(id);
 
@@ -42,13 +57,14 @@ public static class TeamStore
 
     public static List<FeedbackCount> AllFeedback(LiteDatabase db) => Feedback(db).FindAll().ToList();
 
+    public static List<FeedbackVote> VotesOf(LiteDatabase db, long residentId) => Votes(db).Find(v => v.ResidentId == residentId).ToList();
+
     public static void Apply(LiteDatabase db, Effect effect, DateTime now)
     {
         switch (effect)
         {
             case CountFeedback f:
-                var count = Feedback(db).FindById(f.EntryId) ?? new FeedbackCount { Id = f.EntryId };
-                Feedback(db).Upsert(f.Helpful ? count with { Helpful = count.Helpful + 1 } : count with { NotHelpful = count.NotHelpful + 1 });
+                Vote(db, f);
                 break;
             case AskTeam a:
                 Questions(db).Upsert(new TeamQuestion { Id = a.QuestionId, ResidentId = a.ResidentId, Language = a.Language, Text = a.Text, AskedAt = now });
@@ -58,7 +74,21 @@ public static class TeamStore
                 break;
             case ForgetResident r:
                 Questions(db).DeleteMany(q => q.ResidentId == r.ResidentId); // only open questions still carry the id
+                Votes(db).DeleteMany(v => v.ResidentId == r.ResidentId); // the counts stay
                 break;
         }
+    }
+
+    // Once per resident and answer: the same vote again changes nothing, the other one moves their vote.
+    private static void Vote(LiteDatabase db, CountFeedback f)
+    {
+        var id = FeedbackVote.IdOf(f.EntryId, f.ResidentId);
+        var earlier = Votes(db).FindById(id);
+        if (earlier?.Helpful == f.Helpful) return;
+        var count = Feedback(db).FindById(f.EntryId) ?? new FeedbackCount { Id = f.EntryId };
+        var (up, down) = (f.Helpful ? 1 : 0, f.Helpful ? 0 : 1);
+        if (earlier is not null) (up, down) = (up - (earlier.Helpful ? 1 : 0), down - (earlier.Helpful ? 0 : 1));
+        Feedback(db).Upsert(count with { Helpful = count.Helpful + up, NotHelpful = count.NotHelpful + down });
+        Votes(db).Upsert(new FeedbackVote { Id = id, EntryId = f.EntryId, ResidentId = f.ResidentId, Helpful = f.Helpful });
     }
 }

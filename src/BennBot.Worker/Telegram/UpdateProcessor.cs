@@ -2,6 +2,7 @@ using System.Text.Json;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
 using BennBot.Worker.Hosting;
+using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace BennBot.Worker.Telegram;
 /// transaction, so an update is applied exactly once even if the process dies at any point; then the chat's
 /// replies are sent. An update that keeps failing is parked after a few tries instead of blocking its chat.</summary>
 public sealed partial class UpdateProcessor(Database db, Conversation conversation, OutboxSender sender, FloodGuard flood, TimeProvider time,
-    ILogger<UpdateProcessor> log, BennBotOptions options, ITelegramBotClient bot)
+    ILogger<UpdateProcessor> log, BennBotOptions options, CalendarImports calendars, ErasureService erasure)
 {
     /// <summary>Tries before an update is parked. Besides real faults, a topic number taken by another resident in
     /// the same instant fails an attempt; under a burst of submissions that can happen twice in a row.</summary>
@@ -28,13 +29,14 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     public async Task<IReadOnlyCollection<long>> Process(long updateId, long chatKey, CancellationToken ct)
     {
         IReadOnlyCollection<long> others = [];
-        var compact = false;
+        var erased = false;
         var row = db.Read(d => Inbox.Find(d, updateId));
         while (row is { Status: InboxStatus.New })
         {
             try
             {
-                (others, compact) = await Handle(row);
+                if (await Handle(row) is not { } handled) return []; // its calendar file is being read; it comes back
+                (others, erased) = handled;
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -51,16 +53,23 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             }
         }
         if (chatKey != 0) await sender.Flush(chatKey, ct);
-        // After a deletion: rewrite the file once the last replies to that resident (which need their chat id) are out.
-        if (compact) await Compact();
+        // After a deletion: wipe the freed pages once the last replies to that resident (which need their chat id) are
+        // out. Not on this worker, and coalesced: a resident repeating /delete cannot make the bot rewrite its file.
+        if (erased) erasure.Erased();
         return others;
     }
 
-    /// <summary>Applies the update; returns the other chats that got replies, and whether the file must be rewritten.</summary>
-    private async Task<(HashSet<long> Others, bool Compact)> Handle(InboxUpdate row)
+    /// <summary>Applies the update; returns the other chats that got replies, and whether data was erased. Null when the
+    /// update waits for its calendar file to be read (<see cref="CalendarImports"/>).</summary>
+    private async Task<(HashSet<long> Others, bool Erased)?> Handle(InboxUpdate row)
     {
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
-        var incoming = await WithFile(UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId), update);
+        var incoming = UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId);
+        if (CalendarFile(incoming, update) is { } fileId)
+        {
+            if (calendars.Take(row.Id, row.ChatKey, fileId) is not { } read) return null;
+            incoming = incoming with { Calendar = await read };
+        }
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         // Staff are trusted (and tap through the event dialogue quickly); flood control is for everyone else.
         var limited = incoming is { UserId: > 0, InStaffChat: false, Kind: not IncomingKind.Ignored } && !options.StaffUserIds.Contains(incoming.UserId);
@@ -78,26 +87,15 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         Handled++;
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
-        return (others, outcome.Compact);
+        return (others, outcome.Erases);
     }
 
-    // The deletion is committed already; if rewriting the file fails, the next checkpoint still wipes the freed pages.
-    private async Task Compact()
-    {
-        try { await db.Compact(); }
-        catch (Exception e) when (e is not OperationCanceledException) { LogCompactFailed(e); }
-    }
-
-    // A calendar file from staff is read here, so that the conversation never does I/O. Anything else stays unread.
-    private async Task<Incoming> WithFile(Incoming incoming, Update update)
-    {
-        if (incoming.Kind != IncomingKind.Document || !options.StaffUserIds.Contains(incoming.UserId)) return incoming;
-        if (update.Message?.Document is not { } doc || doc.FileSize > UpdateLimits.MaxCalendarBytes || doc.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) != true)
-            return incoming;
-        using var file = new MemoryStream();
-        await bot.GetInfoAndDownloadFile(doc.FileId, file);
-        return file.Length > UpdateLimits.MaxCalendarBytes ? incoming : incoming with { FileText = System.Text.Encoding.UTF8.GetString(file.ToArray()) };
-    }
+    // A calendar file from staff is read by CalendarImports, so that the conversation never does I/O. Anything else stays unread.
+    private string? CalendarFile(Incoming incoming, Update update) =>
+        incoming.Kind == IncomingKind.Document && options.StaffUserIds.Contains(incoming.UserId)
+        && update.Message?.Document is { } doc && doc.FileSize is not > CalendarLimits.MaxBytes && doc.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) == true
+            ? doc.FileId
+            : null;
 
     // Give up on this update, but not on the resident: they hear that something went wrong, in their language.
     private async Task Park(InboxUpdate row)
@@ -116,9 +114,6 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Update {UpdateId} failed (attempt {Attempt})")]
     private partial void LogFailed(Exception e, long updateId, int attempt);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Rewriting the database file after a deletion failed; the data is deleted, the freed pages are wiped at the next checkpoint")]
-    private partial void LogCompactFailed(Exception e);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Update {UpdateId} parked after repeated failures")]
     private partial void LogParked(long updateId);

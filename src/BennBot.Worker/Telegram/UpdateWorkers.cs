@@ -11,7 +11,7 @@ public sealed class UpdateWorkers
     private readonly UpdateProcessor processor;
     private readonly ILogger<UpdateWorkers> log;
 
-    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, DelayedFlushes? later = null)
+    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, DelayedFlushes? later = null, CalendarImports? calendars = null)
     {
         this.processor = processor;
         this.log = log;
@@ -19,6 +19,7 @@ public sealed class UpdateWorkers
             .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
             .ToArray();
         later?.Attach(EnqueueFlush);
+        calendars?.Attach(Enqueue);
     }
 
     public const long FlushOnly = -1;

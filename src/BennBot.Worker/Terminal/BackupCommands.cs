@@ -16,7 +16,7 @@ public static class BackupCommands
 
     public static int Restore(BennBotOptions options, string file, TextWriter output)
     {
-        var kept = Backups.Restore(file, options.DatabasePath, options.DatabasePassword, DateTime.UtcNow);
+        var kept = Backups.Restore(file, options.DatabasePath, options.DatabasePassword, DateTime.UtcNow, options.BackupsKept);
         output.WriteLine($"Restored {file} to {Path.GetFullPath(options.DatabasePath)}; the previous file is kept as {kept}");
         return ExitCodes.Ok;
     }

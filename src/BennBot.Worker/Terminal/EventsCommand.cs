@@ -12,8 +12,8 @@ public static class EventsCommand
     public static async Task<int> Import(BennBotOptions options, string file, TextWriter output, DateTime now)
     {
         if (!File.Exists(file)) throw new StartupException($"There is no file {Path.GetFullPath(file)} (with dotnet run --project, relative paths start in the project folder; give the full path).", ExitCodes.NotConfigured);
-        if (new FileInfo(file).Length > UpdateLimits.MaxCalendarBytes)
-            throw new StartupException($"{file} is larger than {UpdateLimits.MaxCalendarBytes / 1024 / 1024} MB; that is not a calendar of neighbourhood events.", ExitCodes.NotConfigured);
+        if (new FileInfo(file).Length > CalendarLimits.MaxBytes)
+            throw new StartupException($"{file} is larger than {CalendarLimits.MaxBytes / 1024 / 1024} MB; that is not a calendar of neighbourhood events.", ExitCodes.NotConfigured);
         IReadOnlyList<ImportedEvent> events;
         try { events = EventCalendar.Read(await File.ReadAllTextAsync(file), now.AddDays(-1), now.AddDays(366)); }
         catch (CalendarFormatException e) { throw new StartupException($"{file}: {e.Message}", ExitCodes.NotConfigured); }

@@ -22,7 +22,7 @@ public static class TopicsCommand
         }
         byte[] csv;
         using (var db = StoppedDatabase.Open(options, "While it runs, staff get the same file with /export in the staff chat."))
-            csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from);
+            csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from, options.DefaultLanguage);
         if (output is null) stdout.Write(csv);
         else File.WriteAllBytes(output, csv);
         return ExitCodes.Ok;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using BennBot.Content;
 using CsvHelper;
 
 namespace BennBot.Worker.Topics;
@@ -7,15 +9,24 @@ namespace BennBot.Worker.Topics;
 internal static partial class TopicCsv
 {
     /// <summary>UTF-8 with byte order mark (so that spreadsheets read umlauts, Arabic and Cyrillic right), CRLF,
-    /// RFC 4180 quoting, and texts that start like a formula escaped with an apostrophe (CSV injection).</summary>
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    /// RFC 4180 quoting, and texts that start like a formula escaped with an apostrophe (CSV injection). Every field
+    /// with a ';' or ',' in it is quoted, whichever separator the file uses: a spreadsheet that splits at the other
+    /// one (German Excel splits a .csv it opens directly at ';') keeps it in one cell.</summary>
+    private static CsvWriterOptions Options(char separator) => CsvWriterOptions.Default with
     {
         WriteByteOrderMark = true,
         NewLine = "\r\n",
         Injection = CsvInjection.Escape,
+        Separator = separator,
+        ShouldQuote = (field, _, _, _) => field.IndexOfAny(';', ',') >= 0,
     };
 
-    public static byte[] Write(IEnumerable<Topic> topics, DateTime? since)
+    /// <summary>The separator the staff's spreadsheet program splits a .csv at when it opens it directly: ';' for German
+    /// (issue 19), ',' otherwise. A file opened with the other setting shows rows in one column, but runs nothing.</summary>
+    public static char SeparatorFor(Language staffLanguage) =>
+        staffLanguage == Languages.German || staffLanguage == Languages.PlainGerman ? ';' : ',';
+
+    public static byte[] Write(IEnumerable<Topic> topics, DateTime? since, char separator)
     {
         var from = since is { } s ? TopicReport.Utc(s) : DateTime.MinValue;
         var rows = topics
@@ -23,7 +34,7 @@ internal static partial class TopicCsv
             .OrderBy(t => TopicReport.Utc(t.SubmittedAt)).ThenBy(t => t.Id)
             .Select(Row.Of);
         using var stream = new MemoryStream();
-        using (var writer = CsvWriter.Create(stream, Options, leaveOpen: true))
+        using (var writer = CsvWriter.Create(stream, Options(separator), leaveOpen: true))
         {
             writer.WriteHeader<Row>();
             foreach (var row in rows)
@@ -66,12 +77,31 @@ internal static partial class TopicCsv
                 Area = t.Area ?? "",
                 Status = t.Status.ToString(),
                 Kind = voice ? "voice" : "text",
-                Text = voice ? "" : t.Text ?? "",
-                PublicWording = t.PublicWording ?? "",
+                Text = voice ? "" : Defused(t.Text ?? ""),
+                PublicWording = Defused(t.PublicWording ?? ""),
                 Supporters = t.Supporters,
                 MergedInto = t.MergedInto,
-                Response = t.Response ?? "",
+                Response = Defused(t.Response ?? ""),
             };
         }
+    }
+
+    private const string FormulaStarts = "=+-@\t\r";
+
+    /// <summary>Puts an apostrophe before every formula start at the beginning of a ';'- or ','-separated part (after any
+    /// spaces), not only at the field's start: a spreadsheet that splits the field there would otherwise get a cell
+    /// that is exactly <c>=1+1</c> or a live HYPERLINK (issue 19: the topic <c>ok;=1+1;</c>).</summary>
+    internal static string Defused(string text)
+    {
+        StringBuilder? defused = null;
+        var partStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (partStart && FormulaStarts.Contains(c)) (defused ??= new StringBuilder(text, 0, i, text.Length + 8)).Append('\'');
+            defused?.Append(c);
+            partStart = c is ';' or ',' || (partStart && c == ' ');
+        }
+        return defused?.ToString() ?? text;
     }
 }

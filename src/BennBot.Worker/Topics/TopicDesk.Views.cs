@@ -118,7 +118,7 @@ public sealed partial class TopicDesk
                 return Say("staff.export.usage");
             since = d;
         }
-        var csv = TopicReport.Csv(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()), since);
+        var csv = TopicReport.Csv(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()), since, staffLanguage);
         return new([new SendFile($"topics-{Now:yyyy-MM-dd}.csv", csv, Html.Escape(T("staff.export.caption")))]);
     }
 }

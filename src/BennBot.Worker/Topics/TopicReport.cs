@@ -1,4 +1,5 @@
 using System.Globalization;
+using BennBot.Content;
 
 namespace BennBot.Worker.Topics;
 
@@ -47,8 +48,11 @@ public static class TopicReport
     /// Columns: id, submitted (yyyy-MM-dd, UTC), month (yyyy-MM), language, field, category, area (id or empty),
     /// status, kind ("text" or "voice"), text (empty for voice), public_wording, supporters, merged_into (id or
     /// empty), response. A text that a spreadsheet would take for a formula (starting with = + - @, a tab or a CR)
-    /// gets a leading apostrophe. No submitter, follower, contact consent or voice file id is written.</summary>
-    public static byte[] Csv(IEnumerable<Topic> topics, DateTime? since = null) => TopicCsv.Write(topics, since);
+    /// gets a leading apostrophe, and so does every ';'- or ','-separated part of a text that starts like one.
+    /// Separated by ';' for German-speaking staff (their spreadsheets split at ';'), else by ','; no submitter,
+    /// follower, contact consent or voice file id is written.</summary>
+    public static byte[] Csv(IEnumerable<Topic> topics, DateTime? since = null, Language? staffLanguage = null) =>
+        TopicCsv.Write(topics, since, TopicCsv.SeparatorFor(staffLanguage ?? Languages.English));
 
     /// <summary>The UTC month of an instant as "yyyy-MM".</summary>
     internal static string MonthOf(DateTime at) => Utc(at).ToString("yyyy-MM", CultureInfo.InvariantCulture);

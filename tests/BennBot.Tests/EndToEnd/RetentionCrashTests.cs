@@ -42,6 +42,7 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
         ["BennBot__Storage__DatabasePath"] = DbPath,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__BennBot.Worker.Hosting.Housekeeping"] = "Information", // 4003 Retention, 4002 Backup
+        ["Logging__LogLevel__BennBot.Worker.Privacy.ErasureService"] = "Information", // 4004 file rewritten
     };
 
     [Fact]
@@ -78,7 +79,8 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
             await Task.Delay(100);
             bot.Kill();
             Assert.True(File.Exists(Copy), "kill 3 came after the compaction: nothing was tested");
-            Assert.DoesNotContain("[4003]", bot.Output);
+            // The retention run reports (4003) before the erasure service rewrites the file (issue 19); the rewrite had not ended (4004).
+            Assert.DoesNotContain("[4004]", bot.Output);
         }
         output.WriteLine($"beside the database after kill 3: {string.Join(", ", Leftovers())}");
 

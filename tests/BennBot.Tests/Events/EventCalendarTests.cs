@@ -308,4 +308,41 @@ public sealed class EventCalendarTests
     }
 
     private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
+
+    /// <summary>One daily event with <paramref name="exdates"/> EXDATE values on one folded line, as in issue 19.</summary>
+    private static string WithExdates(int exdates)
+    {
+        var values = string.Join(",", Enumerable.Range(0, exdates).Select(i => Utc(2026, 4, 2, 10, 0).AddMinutes(i).ToString("yyyyMMdd'T'HHmmss'Z'")));
+        var line = "EXDATE:" + values;
+        var folded = new StringBuilder(line[..75]);
+        for (var i = 75; i < line.Length; i += 74) folded.Append("\r\n ").Append(line.AsSpan(i, Math.Min(74, line.Length - i)));
+        return Ics($"UID:exdates\nDTSTART:20260401T100000Z\nRRULE:FREQ=DAILY;COUNT=1\nSUMMARY:Kiezcafé\n{folded}");
+    }
+
+    // Issue 19: this file (59,000 EXDATE values, 1 MB) held one core for 140 s inside Ical.Net and stalled a worker.
+    [Fact]
+    public void A_calendar_with_59000_exdates_is_refused_before_ical_net_reads_it_naming_the_limit()
+    {
+        var ics = WithExdates(59_000);
+        Assert.True(Encoding.UTF8.GetByteCount(ics) is > 1_000_000 and <= CalendarLimits.MaxBytes);
+
+        var e = Assert.Throws<CalendarFormatException>(() => Read(ics)); // Ical.Net took 140 s, then read it
+        Assert.Equal("The calendar file has more than 1,000 EXDATE/RDATE dates (exceptions and extra dates of repeating events), BennBot's limit.", e.Message);
+
+        Assert.Single(Read(WithExdates(1_000))); // at the limit the file is read, and its one occurrence found
+    }
+
+    [Fact]
+    public void Calendars_with_too_many_events_or_lines_are_refused_naming_the_limit()
+    {
+        var many = Ics([.. Enumerable.Range(0, CalendarLimits.MaxEvents + 1).Select(i => $"UID:e{i}\nDTSTART:20260401T100000Z\nSUMMARY:x")]);
+        Assert.Equal("The calendar file has more than 1,000 events, BennBot's limit; please export only current events.",
+            Assert.Throws<CalendarFormatException>(() => Read(many)).Message);
+
+        var rdates = Ics("UID:r\nDTSTART:20260401T100000Z\nSUMMARY:x\n" + string.Join("\n", Enumerable.Range(0, 1_001).Select(i => $"RDATE:{Utc(2026, 4, 2, 10, 0).AddHours(i):yyyyMMdd'T'HHmmss'Z'}")));
+        Assert.Contains("1,000 EXDATE/RDATE dates", Assert.Throws<CalendarFormatException>(() => Read(rdates)).Message);
+
+        var lines = Ics("UID:l\nDTSTART:20260401T100000Z\nSUMMARY:x\n" + string.Join("\n", Enumerable.Range(0, CalendarLimits.MaxLines).Select(i => $"X-NOTE:{i}")));
+        Assert.Contains("more than 20,000 lines", Assert.Throws<CalendarFormatException>(() => Read(lines)).Message);
+    }
 }

