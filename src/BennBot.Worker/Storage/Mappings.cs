@@ -32,6 +32,7 @@ public static class Mappings
         mapper.Entity<TopicDraft>().Id(x => x.Id, autoId: false);
         mapper.Entity<Support>().Id(x => x.Id, autoId: false);
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
+        mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -47,6 +48,7 @@ public static class Mappings
         mapper.ToDocument(new TopicDraft());
         mapper.ToDocument(new Support());
         mapper.ToDocument(new Sequences.Counter());
+        mapper.ToDocument(new SentCard());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }
@@ -68,5 +70,6 @@ public static class Mappings
         db.GetCollection<Topic>(Topic.Collection).EnsureIndex(x => x.SubmitterId);
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.TopicId);
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.ResidentId);
+        db.GetCollection<SentCard>(SentCard.Collection).EnsureIndex(x => x.SentAt);
     }
 }

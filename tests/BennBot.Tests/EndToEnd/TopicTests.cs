@@ -60,7 +60,7 @@ public sealed class TopicTests
         var notice = await api.Received(farsi, T("fa", "topic.notice.status", ("id", 1), ("category", T("fa", "cat.housing")), ("status", T("fa", "status.planned"))));
         Assert.StartsWith("\u200F", notice.Text);
         // Staff reply to the voice topic: the Arabic resident gets the team's words, marked with their language.
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Danke! Wir laden Sie zum nächsten Treffen ein.", Html.ToPlain(voice.Text!)));
+        await api.Reply(StaffChat, Staff, "Danke! Wir laden Sie zum nächsten Treffen ein.", voice);
         var response = await api.Received(arabic, "Wir laden Sie zum nächsten Treffen ein.");
         Assert.Contains(T("ar", "topic.notice.response", ("id", 2), ("language", T("en", "language.name"))), response.Text);
         await api.Received(StaffChat, T("en", "staff.topic.sent"));
@@ -183,12 +183,12 @@ public sealed class TopicTests
         await api.WaitForMessages(9502, 1);
         api.SendText(9502, "What about #T1? I have the same problem.", "en");
         var card = await api.Received(StaffChat, "What about #T1?");
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Private answer for the asker", Html.ToPlain(card.Text!)));
+        await api.Reply(StaffChat, Staff, "Private answer for the asker", card);
         await api.Received(9502, "Private answer for the asker");
         // A staff reply to the bot's own confirmation that names a topic is no response to anyone.
         api.SendText(Staff, "/publish 1 Arzttermine", "en");
         var confirmation = await api.Received(Staff, T("en", "staff.publish.done", ("id", 1), ("wording", "Arzttermine")));
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "internal note: Monday", Html.ToPlain(confirmation.Text!)));
+        await api.Reply(StaffChat, Staff, "internal note: Monday", confirmation);
         await Task.Delay(2000);
         Assert.DoesNotContain(api.MessagesTo(9501), m => m.Text!.Contains("Private answer") || m.Text.Contains("internal note"));
         var db = bot.Services.GetRequiredService<Database>();
