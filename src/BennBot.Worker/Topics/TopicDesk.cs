@@ -115,5 +115,4 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
 
     private Outcome Say(string key, params (string, object)[] args) => new([new SendText(Html.Escape(T(key, args)))]);
-
 }
