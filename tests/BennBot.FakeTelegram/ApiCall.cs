@@ -15,6 +15,16 @@ public sealed record ApiCall(string Method, JsonObject Body, DateTimeOffset At)
     /// <summary>The bytes of the uploaded file; null when nothing was uploaded.</summary>
     public byte[]? Document { get; init; }
 
+    private int _messageId;
+
+    /// <summary>The message_id the fake answered a successful send with (null before the answer, and for every other call):
+    /// what a user's reply to that message carries as reply_to_message.message_id.</summary>
+    public int? MessageId
+    {
+        get => Volatile.Read(ref _messageId) is var id and > 0 ? id : null;
+        internal set => Volatile.Write(ref _messageId, value ?? 0);
+    }
+
     /// <summary>chat_id as a number, whether it came as JSON number or as a form field; null for none or an @username.</summary>
     public long? ChatId => Body["chat_id"] is { } c && long.TryParse(c.ToString(), out var id) ? id : null;
 

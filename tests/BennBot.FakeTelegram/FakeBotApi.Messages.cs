@@ -49,6 +49,7 @@ public sealed partial class FakeBotApi
                 ? edited : Interlocked.Increment(ref _nextMessageId),
             ["date"] = FakeUpdates.Now(), ["chat"] = FakeUpdates.Chat(chatId), ["from"] = FakeUpdates.Bot(),
         };
+        call.MessageId = message["message_id"]!.GetValue<int>();
         if (call.Method == "copyMessage") return new JsonObject { ["message_id"] = message["message_id"]!.GetValue<int>() };
         if (call.Method == "editMessageText") message["edit_date"] = FakeUpdates.Now();
         if (body["text"] is { } text) message["text"] = text.ToString();

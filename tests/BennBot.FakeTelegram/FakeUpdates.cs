@@ -35,13 +35,14 @@ public static class FakeUpdates
         return message;
     }
 
-    /// <summary>A message in a group that replies to one of the bot's messages (how staff answer a question).</summary>
-    public static JsonObject GroupReply(long chatId, long userId, string text, string repliedToText)
+    /// <summary>A message in a group that replies to one of the bot's messages (how staff answer a question): Telegram
+    /// sends the replied-to message along, with its id and its text as the group shows it.</summary>
+    public static JsonObject GroupReply(long chatId, long userId, string text, int repliedToMessageId, string repliedToText)
     {
         var m = Message(userId, "de", text, chatId, "supergroup");
         m["reply_to_message"] = new JsonObject
         {
-            ["message_id"] = 77, ["date"] = Now(), ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "supergroup", ["title"] = "Staff" },
+            ["message_id"] = repliedToMessageId, ["date"] = Now(), ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "supergroup", ["title"] = "Staff" },
             ["from"] = Bot(), ["text"] = repliedToText,
         };
         return m;

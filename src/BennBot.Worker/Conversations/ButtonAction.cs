@@ -59,6 +59,8 @@ public abstract record ButtonAction
     public sealed record MyData : ButtonAction;
     // Staff: reviewing topics.
     public sealed record Review(ReviewOp Op, long TopicId, int? Value = null) : ButtonAction;
+    // Staff: a question in a digest, to open its card and reply to it.
+    public sealed record OpenQuestion(long QuestionId) : ButtonAction;
 
     public string Encode()
     {
@@ -107,6 +109,7 @@ public abstract record ButtonAction
             PrivacyDeleteAll => "p:Y",
             MyData => "p:j",
             Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
+            OpenQuestion q => "Qo:" + q.QuestionId,
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -170,6 +173,7 @@ public abstract record ButtonAction
             ({ Length: 2 } x, not null) when x[0] == 'K' && Enum.IsDefined((ReviewOp)x[1]) && arg!.Split(':') is [var t, .. var rest] && rest.Length <= 1 && ParseId(t) is { } id
                 && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
                 new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
+            ("Qo", not null) when ParseId(arg) is { } id => new OpenQuestion(id),
             ({ Length: 2 } x, not null) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
             _ => null,
         };
@@ -197,5 +201,5 @@ public enum DeskOp
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 
 /// <summary>What the review team does with a topic: set its status, category or field of action (the value is the
-/// enum's number; without one, the choices are shown), or hide / show it again.</summary>
-public enum ReviewOp { Status = 's', Category = 'c', Field = 'f', Hide = 'h', Show = 'v', Contact = 'w' }
+/// enum's number; without one, the choices are shown), hide / show it again, or open its card (from a list or digest).</summary>
+public enum ReviewOp { Status = 's', Category = 'c', Field = 'f', Hide = 'h', Show = 'v', Contact = 'w', Open = 'o' }

@@ -81,11 +81,34 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
             IncomingKind.Command => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
             IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
-            // A reply to one of the bot's messages answers a resident (a topic, a question), even mid-dialogue.
-            IncomingKind.Text when turn.In.ReplyToText is not null => _topicDesk.Respond(turn) ?? _team.InStaffChat(turn),
+            // A reply to one of the bot's messages answers a resident, even mid-dialogue: the one whose question or topic
+            // that message was sent about, as the bot recorded when Telegram confirmed it. A reply to any other bot
+            // message (a list, a digest, a confirmation) answers nobody, whatever it says.
+            IncomingKind.Text when turn.In.ReplyTo is { } replied => Replied(turn, replied) switch
+            {
+                { Kind: AboutKind.Topic } t => _topicDesk.Respond(turn, t.Id) ?? Outcome.Nothing,
+                { Kind: AboutKind.Question } q => _team.Answer(turn, q.Id),
+                _ => Outcome.Nothing,
+            },
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
-            _ => _team.InStaffChat(turn),
+            _ => Outcome.Nothing,
         };
+    }
+
+    private About? Replied(Turn turn, long messageId) => db?.Read(d => SentCards.Find(d, turn.In.ChatId, messageId));
+
+    /// <summary>Many new questions and topics at once, as one message for the staff chat: a line each (number, language,
+    /// date; never a resident's words) and a button each that opens the item's own card to reply to. Null when none of
+    /// them is still open.</summary>
+    public SendText? Digest(IReadOnlyList<About> items)
+    {
+        var open = items.Select(a => (About: a, Line: a.Kind == AboutKind.Topic ? _topicDesk.Headline(a.Id) : _team.Headline(a.Id)))
+            .Where(x => x.Line is not null).ToList();
+        if (open.Count == 0) return null;
+        var head = Html.Escape(content.T(defaultLanguage, "staff.digest", ("count", open.Count)));
+        var buttons = open.Select(x => new Button(x.About.Tag, (x.About.Kind == AboutKind.Topic
+            ? new ButtonAction.Review(ReviewOp.Open, x.About.Id) : (ButtonAction)new ButtonAction.OpenQuestion(x.About.Id)).Encode()));
+        return new SendText(head + "\n\n" + string.Join("\n", open.Select(x => Html.Escape(TextCut.Shorten(x.Line!, 160)))), new Keyboard(Keyboard.Grid(buttons, 4)));
     }
 
     private Outcome Start(Turn turn, DateTime now)
@@ -144,6 +167,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.PublishedTopics => Topics.Published(turn),
             ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
             ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),
             _ => Outcome.Nothing,

@@ -5,7 +5,8 @@ public enum IncomingKind { Text, Command, Button, Document, Voice, Unsupported, 
 /// <summary>Our own view of a Telegram update: only what the features need. Built by the Telegram adapter
 /// (or the terminal), so no feature ever sees a Telegram type. <c>Text</c> of a command holds its arguments;
 /// <c>Calendar</c> is a document staff sent (an .ics file), downloaded and read by the adapter; a voice message
-/// carries Telegram's file id (the bot can send it on without downloading it) and its length.</summary>
+/// carries Telegram's file id (the bot can send it on without downloading it) and its length. <c>ReplyTo</c>: in the
+/// staff chat, the id of the bot's own message that a staff member replied to (never its text: issue 19).</summary>
 public sealed record Incoming(
     long UpdateId,
     long ChatId,
@@ -17,7 +18,7 @@ public sealed record Incoming(
     string? ButtonData = null,
     string? ButtonQueryId = null,
     bool InStaffChat = false,
-    string? ReplyToText = null,
+    long? ReplyTo = null,
     Events.CalendarRead? Calendar = null,
     string? VoiceFileId = null,
     int VoiceSeconds = 0);

@@ -23,6 +23,15 @@ public sealed record OutboxMessage
     public byte[]? File { get; init; }
     public int Attempts { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>The question or topic this message shows to staff: once Telegram confirms the message, its id is
+    /// remembered with the item (<see cref="SentCards"/>), so that a reply to it answers this item.</summary>
+    public AboutKind? AboutKind { get; init; }
+    public long AboutId { get; init; }
+    /// <summary>A new question or topic for the staff chat, queued by a resident's update: replies to staff go before
+    /// it, and a backlog of cards is sent as one digest (issue 19).</summary>
+    public bool Card { get; init; }
+
+    public About? ReadAbout() => AboutKind is { } kind ? new About(kind, AboutId) : null;
 
     public Keyboard? ReadKeyboard() => KeyboardJson is null ? null : JsonSerializer.Deserialize<Keyboard>(KeyboardJson);
 }
@@ -53,7 +62,11 @@ public static class Outbox
                 case SendVoice v:
                     if (v.To is { } voiceTo && voiceTo != chatId) others.Add(voiceTo);
                     var voiceKeys = v.Keyboard is null ? null : JsonSerializer.Serialize(v.Keyboard);
-                    Messages(db).Insert(new OutboxMessage { ChatId = v.To ?? chatId, Kind = "voice", FileName = v.FileId, Html = v.CaptionHtml, KeyboardJson = voiceKeys, CreatedAt = now });
+                    Messages(db).Insert(new OutboxMessage
+                    {
+                        ChatId = v.To ?? chatId, Kind = "voice", FileName = v.FileId, Html = v.CaptionHtml, KeyboardJson = voiceKeys, CreatedAt = now,
+                        AboutKind = v.About?.Kind, AboutId = v.About?.Id ?? 0, Card = IsCard(v.About, v.To, chatId),
+                    });
                     break;
                 case SendText t:
                     var to = t.To ?? chatId;
@@ -62,13 +75,21 @@ public static class Outbox
                     for (var i = 0; i < parts.Count; i++)
                     {
                         var keyboard = i == parts.Count - 1 && t.Keyboard is not null ? JsonSerializer.Serialize(t.Keyboard) : null;
-                        Messages(db).Insert(new OutboxMessage { ChatId = to, Html = parts[i], KeyboardJson = keyboard, CreatedAt = now });
+                        Messages(db).Insert(new OutboxMessage
+                        {
+                            ChatId = to, Html = parts[i], KeyboardJson = keyboard, CreatedAt = now,
+                            AboutKind = t.About?.Kind, AboutId = t.About?.Id ?? 0, Card = IsCard(t.About, t.To, chatId),
+                        });
                     }
                     break;
             }
         }
         return others;
     }
+
+    // A message about an item that goes to another chat than the update's own was pushed there by a resident (a new
+    // question or topic); one in the update's own chat answers the staff member who asked (/topic 12, a tap on a list).
+    private static bool IsCard(About? about, long? to, long chatId) => about is not null && to is { } other && other != chatId;
 
     public static List<OutboxMessage> Pending(LiteDatabase db, long chatId) =>
         Messages(db).Find(m => m.ChatId == chatId).OrderBy(m => m.Id).ToList();

@@ -4,14 +4,15 @@ namespace BennBot.Worker.Conversations;
 public abstract record Reply;
 
 /// <summary>A message in HTML parse mode; every dynamic part is already escaped. <c>To</c>: another chat than
-/// the one the update came from (the staff chat, or a resident receiving the team's answer).</summary>
-public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To = null) : Reply;
+/// the one the update came from (the staff chat, or a resident receiving the team's answer). <c>About</c>: the question
+/// or topic the message shows to staff; a staff reply to it answers that item.</summary>
+public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To = null, About? About = null) : Reply;
 
 /// <summary>A file (an event's .ics) with a short caption in HTML.</summary>
 public sealed record SendFile(string Name, byte[] Content, string CaptionHtml) : Reply;
 
 /// <summary>A voice message Telegram already has (sent on by its file id: no origin, no name), with a caption.</summary>
-public sealed record SendVoice(string FileId, string CaptionHtml, Keyboard? Keyboard = null, long? To = null) : Reply;
+public sealed record SendVoice(string FileId, string CaptionHtml, Keyboard? Keyboard = null, long? To = null, About? About = null) : Reply;
 
 /// <summary>An image (a chart) with a caption.</summary>
 public sealed record SendPhoto(byte[] Png, string CaptionHtml, long? To = null) : Reply;

@@ -33,6 +33,7 @@ public static class Mappings
         mapper.Entity<TopicDraft>().Id(x => x.Id, autoId: false);
         mapper.Entity<Support>().Id(x => x.Id, autoId: false);
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
+        mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -49,6 +50,7 @@ public static class Mappings
         mapper.ToDocument(new TopicDraft());
         mapper.ToDocument(new Support());
         mapper.ToDocument(new Sequences.Counter());
+        mapper.ToDocument(new SentCard());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }
@@ -71,5 +73,6 @@ public static class Mappings
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.TopicId);
         db.GetCollection<Support>(Support.Collection).EnsureIndex(x => x.ResidentId);
         db.GetCollection<FeedbackVote>(FeedbackVote.Collection).EnsureIndex(x => x.ResidentId);
+        db.GetCollection<SentCard>(SentCard.Collection).EnsureIndex(x => x.SentAt);
     }
 }

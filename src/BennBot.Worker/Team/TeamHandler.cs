@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Residents;
@@ -8,7 +7,7 @@ namespace BennBot.Worker.Team;
 
 /// <summary>"Ask the team": a resident's question goes to the staff chat without name, username or Telegram id;
 /// a staff member answers by replying to it; the answer reaches the resident. Staff are checked on every action.</summary>
-public sealed partial class TeamHandler(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db)
+public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db)
 {
     public static readonly TimeSpan WaitForQuestion = TimeSpan.FromMinutes(15);
     public const int MaxOpenQuestions = 3; // per resident, so that nobody can flood the staff chat
@@ -33,21 +32,18 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
     public Outcome Forward(Turn turn, DateTime now)
     {
         var id = turn.In.UpdateId;
-        var header = Html.Escape(content.T(staffLanguage, "staff.question",
-            ("language", content.T(turn.Language, "language.name")), ("date", now.ToString("yyyy-MM-dd HH:mm"))));
-        var toStaff = new SendText($"{header}\n\n{Html.Escape(turn.In.Text!)}\n\n{Tag(id)}", To: staff.ChatId);
+        var toStaff = Card(id, turn.Language, now, turn.In.Text!) with { To = staff.ChatId };
         return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: turn.Resident! with { AwaitingQuestionUntil = null })
         {
             Effects = [new AskTeam(id, turn.In.UserId, turn.Language.Code, turn.In.Text!)],
         };
     }
 
-    /// <summary>Everything written in the staff chat. Only allow-listed staff are heard; others get silence.</summary>
-    public Outcome InStaffChat(Turn turn)
+    /// <summary>A staff member replied to the bot's message about question <paramref name="id"/> (the bot's own record
+    /// of which message that was decides, never text inside it): the reply goes to the resident who asked.</summary>
+    public Outcome Answer(Turn turn, long id)
     {
         if (!staff.IsStaff(turn.In.UserId)) return Outcome.Nothing;
-        if (turn.In.Kind == IncomingKind.Command) return StaffCommand(turn) ?? Outcome.Nothing;
-        if (turn.In.ReplyToText is null || SingleTag(turn.In.ReplyToText) is not { } id) return Outcome.Nothing;
         var question = db?.Read(d => TeamStore.Find(d, id));
         if (question is not { AnsweredAt: null, ResidentId: > 0 }) return new([StaffSay("staff.notfound")]);
         var language = Languages.Find(question.Language) ?? staffLanguage;
@@ -58,6 +54,21 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
             Effects = [new MarkAnswered(id)],
         };
     }
+
+    /// <summary>A tap on a question in a digest: its card, to reply to. Staff only.</summary>
+    public Outcome? Open(Turn turn, long id)
+    {
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        if (db.Read(d => TeamStore.Find(d, id)) is not { AnsweredAt: null } q) return new([ack with { Notice = content.T(staffLanguage, "staff.notfound") }]);
+        return new([ack, Card(q.Id, Languages.Find(q.Language) ?? staffLanguage, q.AskedAt, q.Text)]);
+    }
+
+    /// <summary>One line for a digest (plain text): the tag, language and date of an open question, never its words;
+    /// null when it is answered or gone.</summary>
+    public string? Headline(long id) => db?.Read(d => TeamStore.Find(d, id)) is { AnsweredAt: null } q
+        ? $"#Q{q.Id} · {LanguageName(q.Language)} · {q.AskedAt:yyyy-MM-dd HH:mm}"
+        : null;
 
     /// <summary>/unanswered and /feedback, for staff only; null when the command is not a staff command.</summary>
     public Outcome? StaffCommand(Turn turn)
@@ -75,11 +86,11 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
     {
         var open = db!.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
-        var lines = open.Take(MaxListed).Select(q =>
-            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {q.AskedAt:yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}");
+        var items = open.Take(MaxListed).Select(q => new SendText(
+            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {q.AskedAt:yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id)));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
-        // One message per question, so that a staff member can reply to each.
-        return new([new SendText(head), .. lines.Select(l => new SendText(l))]);
+        // One message per question, each remembered with its question, so that a staff member can reply to each.
+        return new([new SendText(head), .. items]);
     }
 
     private Outcome Feedback()
@@ -95,20 +106,14 @@ public sealed partial class TeamHandler(StaffSettings staff, Language staffLangu
 
     private static string Tag(long id) => $"#Q{id}";
 
-    private static long? SingleTag(string text) => BotTag(text) is { } tag && long.TryParse(tag[2..], out var id) ? id : null;
-
-    // Only where the bot put the tag: the whole last line (a question card) or the start of the first line (/unanswered).
-    // A resident's own text in the middle can never redirect a staff answer.
-    private static string? BotTag(string text)
+    // The question as staff see it: language, date and the resident's words (escaped); the tag is only a label.
+    private SendText Card(long id, Language language, DateTime askedAt, string text)
     {
-        var lines = text.Split('\n');
-        var first = QuestionTag().Match(lines[0]);
-        if (first.Success && first.Index == 0) return first.Value;
-        return QuestionTag().Match(lines[^1]) is { Success: true } last && last.Value == lines[^1] ? last.Value : null;
+        var header = Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", askedAt.ToString("yyyy-MM-dd HH:mm"))));
+        return new SendText($"{header}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
     }
 
-    private static string Shorten(string s, int max) => TextCut.Shorten(s, max);
+    private string LanguageName(string code) => Languages.Find(code) is { } l ? content.T(l, "language.name") : code;
 
-    [GeneratedRegex(@"#Q(\d{1,19})\b")]
-    private static partial Regex QuestionTag();
+    private static string Shorten(string s, int max) => TextCut.Shorten(s, max);
 }

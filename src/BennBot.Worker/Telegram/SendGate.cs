@@ -6,12 +6,16 @@ namespace BennBot.Worker.Telegram;
 /// allowed when the bot was quiet); broadcast sends take a slot only when no reply is waiting for one, so replies
 /// keep priority over a running broadcast;</item>
 /// <item>per chat: a private chat gets at most one message per second after a burst of three (an answer in
-/// several parts), a group at most 20 in any minute;</item>
+/// several parts), a group at most 20 in any minute, of which new cards for staff may take only 15, so that a staff
+/// command is answered at once however many residents write (issue 19);</item>
 /// <item>a 429 with retry_after pauses all senders, not just the one that got it.</item>
 /// </list></summary>
 public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 5)
 {
     public const int GroupPerMinute = 20;
+    /// <summary>The part of a group's minute that cards (new questions and topics) may use; the rest stays free for
+    /// replies to staff.</summary>
+    public const int CardsPerMinute = 15;
     private const int PrivateBurst = 3;
     private static readonly TimeSpan PrivateSpacing = TimeSpan.FromSeconds(1);
 
@@ -72,14 +76,15 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
         }
     }
 
-    /// <summary>How long a message to this chat would wait for the chat's own limit now (nothing is reserved).</summary>
-    public TimeSpan ChatWait(long chatId)
+    /// <summary>How long a message to this chat would wait for the chat's own limit now (nothing is reserved); for a
+    /// card, for the cards' share of a group's minute.</summary>
+    public TimeSpan ChatWait(long chatId, bool card = false)
     {
         lock (_lock)
         {
             var now = time.GetUtcNow();
             if (!_chats.TryGetValue(chatId, out var pace)) return TimeSpan.Zero;
-            var slot = chatId < 0 ? pace.NextGroupSlot(now) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
+            var slot = chatId < 0 ? pace.NextGroupSlot(now, card ? CardsPerMinute : GroupPerMinute) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
             return slot > now ? slot - now : TimeSpan.Zero;
         }
     }
@@ -92,7 +97,7 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
             var now = time.GetUtcNow();
             if (_chats.Count > 10_000) Forget(now);
             if (!_chats.TryGetValue(chatId, out var pace)) _chats[chatId] = pace = new ChatPace();
-            var slot = chatId < 0 ? pace.NextGroupSlot(now) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
+            var slot = chatId < 0 ? pace.NextGroupSlot(now, GroupPerMinute) : Max(pace.Next, now - PrivateSpacing * (PrivateBurst - 1));
             if (chatId < 0) pace.Sent.Enqueue(slot);
             else pace.Next = slot + PrivateSpacing;
             pace.Last = slot;
@@ -115,11 +120,12 @@ public sealed class SendGate(TimeProvider time, int perSecond = 25, int burst = 
         /// <summary>Groups: the reserved send times of the last minute.</summary>
         public readonly Queue<DateTimeOffset> Sent = new();
 
-        public DateTimeOffset NextGroupSlot(DateTimeOffset now)
+        /// <summary>The first time at which fewer than <paramref name="limit"/> sends lie in the minute before.</summary>
+        public DateTimeOffset NextGroupSlot(DateTimeOffset now, int limit)
         {
             while (Sent.Count > 0 && Sent.Peek() <= now - TimeSpan.FromMinutes(1)) Sent.Dequeue();
-            if (Sent.Count < GroupPerMinute) return Sent.Count == 0 ? now : Max(now, Sent.Last());
-            return Max(Sent.ElementAt(Sent.Count - GroupPerMinute) + TimeSpan.FromMinutes(1), Sent.Last());
+            if (Sent.Count < limit) return Sent.Count == 0 ? now : Max(now, Sent.Last());
+            return Max(Sent.ElementAt(Sent.Count - limit) + TimeSpan.FromMinutes(1), Sent.Last());
         }
     }
 }

@@ -5,7 +5,7 @@ using Telegram.Bot.Types.Enums;
 namespace BennBot.Worker.Telegram;
 
 /// <summary>Telegram update → our <see cref="Incoming"/>. Residents talk to the bot in private chats; the staff
-/// group chat is passed on (marked, with the text of the bot message a staff member replied to); any other group
+/// group chat is passed on (marked, with the id of the bot message a staff member replied to); any other group
 /// is ignored.</summary>
 public static class UpdateMapper
 {
@@ -24,10 +24,10 @@ public static class UpdateMapper
             if (m.Chat.Type != ChatType.Private)
             {
                 if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
-                var replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.Text ?? r.Caption : null; // a voice topic has a caption
+                long? replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
                 var staffCommand = Command(m, botUsername);
                 return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
-                    m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyToText: replyTo);
+                    m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyTo: replyTo);
             }
             if (m.Text is { } text)
             {

@@ -8,12 +8,14 @@ namespace BennBot.Worker.Topics;
 /// <summary>How topics look to the team, the list with its filters, and the commands that take arguments.</summary>
 public sealed partial class TopicDesk
 {
-    private string Card(Topic t)
-    {
-        var head = T("staff.topic.card", ("id", t.Id), ("category", T(TopicsHandler.Key("cat", t.Category))), ("area", AreaName(t.Area)),
+    private string Head(Topic t) =>
+        T("staff.topic.card", ("id", t.Id), ("category", T(TopicsHandler.Key("cat", t.Category))), ("area", AreaName(t.Area)),
             ("language", Languages.Find(t.Language) is { } l ? content.T(l, "language.name") : t.Language), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")),
             ("status", T(TopicsHandler.Key("status", t.Status))), ("field", T(TopicsHandler.Key("field", t.Field))), ("supporters", t.Supporters));
-        var lines = new List<string> { Html.Escape(head), Html.Escape(T(t.Contactable ? "staff.topic.contact" : "staff.topic.anonymous")) };
+
+    private string Card(Topic t)
+    {
+        var lines = new List<string> { Html.Escape(Head(t)), Html.Escape(T(t.Contactable ? "staff.topic.contact" : "staff.topic.anonymous")) };
         if (t.Hidden) lines.Add(Html.Escape(T("staff.topic.hidden")));
         if (t.MergedInto is { } into) lines.Add(Html.Escape(T("staff.topic.merged", ("into", into))));
         if (t.PublicWording is { } w) lines.Add(Html.Escape(T("staff.topic.published", ("wording", w))));
@@ -55,12 +57,16 @@ public sealed partial class TopicDesk
         if (all.Count == 0) return Say("staff.topics.none");
         var pages = (all.Count + PageSize - 1) / PageSize;
         var page = Math.Clamp(filter.Page, 1, pages);
-        var lines = all.Skip((page - 1) * PageSize).Take(PageSize).Select(t =>
+        var shown = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var lines = shown.Select(t =>
         {
             var what = t.Text is { } text ? TextCut.Shorten(text, 80) : T("staff.topic.voice", ("seconds", t.VoiceSeconds));
             return Html.Escape($"#T{t.Id} · {T(TopicsHandler.Key("status", t.Status))} · {T(TopicsHandler.Key("cat", t.Category))} · {AreaName(t.Area)} · {t.Language} · {t.SubmittedAt:dd.MM.yyyy} · 🙋 {t.Supporters}{(t.Hidden ? " · " + T("staff.topic.hidden") : "")}\n   {what}");
         });
-        return new([new SendText(Html.Escape(T("staff.topics.title", ("count", all.Count), ("page", page), ("pages", pages))) + "\n\n" + string.Join("\n", lines))]);
+        // The list answers nobody: a reply to it is bound to no topic. A tap on a number opens that topic's card to reply to.
+        var open = Keyboard.Grid(shown.Select(t => new Button($"#T{t.Id}", new ButtonAction.Review(ReviewOp.Open, t.Id).Encode())), 5);
+        var text = Html.Escape(T("staff.topics.title", ("count", all.Count), ("page", page), ("pages", pages))) + "\n\n" + string.Join("\n", lines) + "\n\n" + Html.Escape(T("staff.topics.tap"));
+        return new([new SendText(text, new Keyboard(open))]);
     }
 
     private Outcome Merge(string args)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
@@ -21,8 +20,12 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     /// <summary>A new topic for the staff chat: category, area, language, date and the text (escaped) or the voice
     /// message itself — never a name, username or Telegram id.</summary>
     public Reply Announce(Topic t, long chatId) => t.VoiceFileId is { } voice
-        ? new SendVoice(voice, Card(t), Keys(t), To: chatId)
-        : new SendText(Card(t), Keys(t), To: chatId);
+        ? new SendVoice(voice, Card(t), Keys(t), To: chatId, About: new About(AboutKind.Topic, t.Id))
+        : new SendText(Card(t), Keys(t), To: chatId, About: new About(AboutKind.Topic, t.Id));
+
+    /// <summary>One line for a digest (plain text): the card's head (number, category, area, language, date), never the
+    /// resident's words; null when the topic is gone.</summary>
+    public string? Headline(long id) => Find(id) is { } t ? Head(t).Split('\n')[0] : null;
 
     public Outcome? Command(Turn turn)
     {
@@ -56,27 +59,26 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
             (ReviewOp.Field, { } v) when Enum.IsDefined((FieldOfAction)v) => Changed(ack, t, x => x with { Field = (FieldOfAction)v }),
             (ReviewOp.Hide, null) => Changed(ack, t, x => x with { Hidden = true }),
             (ReviewOp.Show, null) => Changed(ack, t, x => x with { Hidden = false }),
+            // A tap on a topic in a list or digest: its card, to reply to.
+            (ReviewOp.Open, null) => new([ack, Announce(t, turn.In.ChatId)]),
             // Contact goes through the bot: a reply to the topic card reaches the resident; the id is never shown.
             (ReviewOp.Contact, null) => new([ack with { Notice = T(t.Contactable && t.SubmitterId != 0 ? "staff.topic.contact" : "staff.topic.kept") }]),
             _ => new([ack with { Notice = T("desk.stale") }]),
         };
     }
 
-    /// <summary>A staff member replied to a topic in the staff chat: that is the team's response. It is kept with the
+    /// <summary>A staff member replied to the bot's card of topic <paramref name="id"/> in the staff chat (the bot's own
+    /// record of which message that was decides, never text inside it): that is the team's response. It is kept with the
     /// topic and goes to the resident (and whoever follows it), shown as written and marked with its language.</summary>
-    public Outcome? Respond(Turn turn)
+    public Outcome? Respond(Turn turn, long id)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null || turn.In.ReplyToText is null) return null;
-        // Only a topic card counts: its last line is the tag the bot wrote ("#T12"). Tags anywhere else (a resident's
-        // words, a confirmation that mentions a topic) never make a reply go to a resident.
-        var last = turn.In.ReplyToText.Split('\n')[^1];
-        if (TopicTag().Match(last) is not { Success: true } m || m.Value != last || !long.TryParse(m.Groups[1].Value, out var id)) return null;
+        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
         if (Find(id) is not { } t) return Say("staff.topic.notfound", ("id", id));
         var response = turn.In.Text!.Trim();
         var notices = Notices(t, (l, _) => $"{Html.Bold(content.T(l, "topic.notice.response", ("id", t.Id), ("language", content.T(staffLanguage, "language.name"))))}\n\n{Html.Escape(response)}");
         return new([.. notices, new SendText(Html.Escape(T(notices.Count > 0 ? "staff.topic.sent" : "staff.topic.kept")))])
         {
-            Effects = [new ChangeTopic(t.Id, x => x with { Response = response, ResponseLanguage = staffLanguage.Code })],
+            Effects = [new RespondToTopic(t.Id, response, staffLanguage.Code)],
         };
     }
 
@@ -113,7 +115,4 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
 
     private Outcome Say(string key, params (string, object)[] args) => new([new SendText(Html.Escape(T(key, args)))]);
-
-    [GeneratedRegex(@"#T(\d{1,18})\b")]
-    private static partial Regex TopicTag();
 }

@@ -29,6 +29,16 @@ public static class TopicEffectStore
                 var changed = c.Change(t);
                 TopicStore.Topics(db).Update(changed.Status != t.Status ? changed with { StatusChangedAt = now } : changed);
                 break;
+            case RespondToTopic r when TopicStore.Find(db, r.TopicId) is { } t:
+                // The followers who were told are the submitters of the topics merged into this one, at any depth.
+                var answered = new List<Topic> { t };
+                for (var i = 0; i < answered.Count; i++) // a merge needs two unmerged topics, so there are no cycles
+                {
+                    var into = answered[i].Id; // LiteDB translates a plain variable, not an indexer, into its query
+                    answered.AddRange(TopicStore.Topics(db).Find(x => x.MergedInto == into));
+                }
+                foreach (var x in answered) TopicStore.Topics(db).Update(x with { Response = r.Response, ResponseLanguage = r.Language });
+                break;
             case MergeTopic m when TopicStore.Find(db, m.From) is { MergedInto: null } duplicate && TopicStore.Find(db, m.Into) is { MergedInto: null } target && duplicate.Id != target.Id:
                 Merge(db, duplicate, target);
                 break;

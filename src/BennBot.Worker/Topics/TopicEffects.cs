@@ -15,5 +15,9 @@ public sealed record SupportTopic(long TopicId, long ResidentId) : Effect;
 /// arrives meanwhile is not lost).</summary>
 public sealed record ChangeTopic(long TopicId, Func<Topic, Topic> Change) : Effect;
 
+/// <summary>The team's response to a topic: kept with it and with every topic merged into it, whose residents are told
+/// too. A topic merged later does not get it: a response belongs to the residents it was sent to (issue 19).</summary>
+public sealed record RespondToTopic(long TopicId, string Response, string Language) : Effect;
+
 /// <summary>Merges a duplicate into another topic: its supporters and its submitter follow.</summary>
 public sealed record MergeTopic(long From, long Into) : Effect;

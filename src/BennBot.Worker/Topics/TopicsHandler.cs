@@ -67,9 +67,10 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 
     public Outcome Mine(Turn turn)
     {
-        // A topic the team merged into another shows that one's number and status: that is where news comes from.
+        // A topic the team merged into another shows that one's number and status: that is where news comes from. The
+        // response stays its own: the one sent to this resident, never one written to the other topic's resident.
         var topics = db?.Read(d => TopicStore.Of(d, turn.In.UserId).Select(t => t.MergedInto is { } into && TopicStore.Find(d, into) is { } target
-            ? target with { Id = t.Id, MergedInto = target.Id, SubmittedAt = t.SubmittedAt } : t).ToList()) ?? [];
+            ? target with { Id = t.Id, MergedInto = target.Id, SubmittedAt = t.SubmittedAt, Response = t.Response, ResponseLanguage = t.ResponseLanguage } : t).ToList()) ?? [];
         if (topics.Count == 0) return new([turn.Say("topic.mine.none", Keys(turn))]);
         var lines = topics.TakeLast(15).Select(t =>
         {

@@ -28,6 +28,7 @@ public sealed class ButtonActionTests
         ]);
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, long.MaxValue, "komponisten")));
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, 1)));
+        all.AddRange([new ButtonAction.Review(ReviewOp.Open, long.MaxValue), new ButtonAction.Review(ReviewOp.Status, 3, 1), new ButtonAction.OpenQuestion(long.MaxValue)]);
         return new TheoryData<string>(all.Select(a => a.Encode()));
     }
 

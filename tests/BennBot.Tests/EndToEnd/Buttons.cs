@@ -22,6 +22,14 @@ public static class Buttons
         api.WaitFor(() => api.MessagesTo(chatId).LastOrDefault()?.Buttons.FirstOrDefault(b => b.Label == label).Label,
             what: $"a button '{label}' for {chatId}; last: {string.Join(" | ", api.MessagesTo(chatId).TakeLast(2).Select(m => m.Text + " " + string.Join(",", m.Buttons)))}");
 
+    /// <summary><paramref name="userId"/> replies in the group <paramref name="chatId"/> to one of the bot's messages there,
+    /// as Telegram delivers it: with that message's id (once the fake answered the send with one) and its plain text.</summary>
+    public static async Task<long> Reply(this FakeBotApi api, long chatId, long userId, string text, ApiCall to)
+    {
+        var id = await api.WaitFor(() => to.MessageId is { } m ? (object)m : null, what: "the message id of the message replied to");
+        return api.Push("message", FakeUpdates.GroupReply(chatId, userId, text, (int)id, BennBot.Content.Html.ToPlain(to.Text ?? "")));
+    }
+
     /// <summary>Waits until <paramref name="chatId"/> has received a message containing <paramref name="text"/>.</summary>
     public static Task<ApiCall> Received(this FakeBotApi api, long chatId, string text, TimeSpan? timeout = null) =>
         api.WaitFor(() => api.MessagesTo(chatId).LastOrDefault(m => m.Text?.Contains(text) == true), timeout, $"'{text}' to {chatId}");

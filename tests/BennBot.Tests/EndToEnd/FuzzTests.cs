@@ -208,9 +208,13 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         var staffQueued = staffOutbox.Where(m => m.Kind != "answer").ToList();
         output.WriteLine($"Staff chat: {staffSent.Count} messages sent (20 a minute), {staffQueued.Count} still queued");
         problems.AddRange(staffOutbox.Where(m => m.Kind == "answer" && m.Notice is not null).Take(3).Select(m => $"a non-staff press in the staff chat is to be answered with '{m.Notice}'"));
+        // A backlog of cards arrives as digests: a line per item and buttons that only open items (issue 19).
+        var digests = staffSent.Where(c => c.ButtonData.Count > 0 && c.ButtonData.All(d => d.StartsWith("Qo:", StringComparison.Ordinal) || d.StartsWith("Ko:", StringComparison.Ordinal))).ToList();
+        output.WriteLine($"Staff chat digests: {digests.Count}, with {digests.Sum(d => d.ButtonData.Count)} items");
         foreach (var text in staffSent.Select(c => c.Text ?? "").Concat(staffQueued.Select(m => m.Html ?? "")))
         {
-            if (!NewTopicOrQuestion().IsMatch(Html.ToPlain(text))) problems.Add($"the staff chat got something other than a new topic or question: {Shorten(text, 300)}");
+            if (!NewTopicOrQuestion().IsMatch(Html.ToPlain(text)) && !digests.Any(d => d.Text == text))
+                problems.Add($"the staff chat got something other than a new topic or question: {Shorten(text, 300)}");
             foreach (var name in FuzzInput.Names(text)) problems.Add($"the staff chat saw a resident's name or username '{name}'");
             var ids = FuzzInput.Tokens(MarkerPattern().Replace(text, "")).Where(x => everyone.Contains(x.Id)).ToList();
             problems.AddRange(ids.Select(x => $"the staff chat saw the id {x.Id}"));

@@ -25,15 +25,15 @@ public sealed class TeamTests
         Assert.Contains("BENN", thanks.Text);
 
         // Someone in the staff chat who is not on the staff list is not heard.
-        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, Outsider, "Fake answer", Html(toStaff.Text!)));
-        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, StaffMember, "Ja, im Stadtteilzentrum. Fragt dort nach.", Html(toStaff.Text!)));
+        await bot.Api.Reply(StaffChat, Outsider, "Fake answer", toStaff);
+        await bot.Api.Reply(StaffChat, StaffMember, "Ja, im Stadtteilzentrum. Fragt dort nach.", toStaff);
         var answer = (await bot.Api.WaitForMessages(Resident, 4))[3];
         Assert.Contains("Stadtteilzentrum", answer.Text);
         Assert.DoesNotContain("Fake answer", string.Join("", bot.Api.MessagesTo(Resident).Select(m => m.Text)));
         Assert.Contains("Sent", (await bot.Api.WaitForMessages(StaffChat, 2))[1].Text, StringComparison.OrdinalIgnoreCase);
 
         // Answered once: a second reply to the same question goes nowhere.
-        bot.Api.Push("message", FakeUpdates.GroupReply(StaffChat, StaffMember, "Second answer", Html(toStaff.Text!)));
+        await bot.Api.Reply(StaffChat, StaffMember, "Second answer", toStaff);
         await bot.Api.WaitForMessages(StaffChat, 3);
         Assert.Equal(4, bot.Api.MessagesTo(Resident).Count);
     }
@@ -108,7 +108,4 @@ public sealed class TeamTests
         Assert.Contains("kontakt@pankow-beteiligt.berlin", reply.Text);
         Assert.DoesNotContain("in person", reply.Text);
     }
-
-    // The staff chat shows the bot's message as plain text; that is what reply_to_message carries.
-    private static string Html(string html) => BennBot.Content.Html.ToPlain(html);
 }

@@ -60,7 +60,7 @@ public sealed class TopicTests
         var notice = await api.Received(farsi, T("fa", "topic.notice.status", ("id", 1), ("category", T("fa", "cat.housing")), ("status", T("fa", "status.planned"))));
         Assert.StartsWith("\u200F", notice.Text);
         // Staff reply to the voice topic: the Arabic resident gets the team's words, marked with their language.
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Danke! Wir laden Sie zum nächsten Treffen ein.", Html.ToPlain(voice.Text!)));
+        await api.Reply(StaffChat, Staff, "Danke! Wir laden Sie zum nächsten Treffen ein.", voice);
         var response = await api.Received(arabic, "Wir laden Sie zum nächsten Treffen ein.");
         Assert.Contains(T("ar", "topic.notice.response", ("id", 2), ("language", T("en", "language.name"))), response.Text);
         await api.Received(StaffChat, T("en", "staff.topic.sent"));
@@ -183,16 +183,106 @@ public sealed class TopicTests
         await api.WaitForMessages(9502, 1);
         api.SendText(9502, "What about #T1? I have the same problem.", "en");
         var card = await api.Received(StaffChat, "What about #T1?");
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "Private answer for the asker", Html.ToPlain(card.Text!)));
+        await api.Reply(StaffChat, Staff, "Private answer for the asker", card);
         await api.Received(9502, "Private answer for the asker");
         // A staff reply to the bot's own confirmation that names a topic is no response to anyone.
         api.SendText(Staff, "/publish 1 Arzttermine", "en");
         var confirmation = await api.Received(Staff, T("en", "staff.publish.done", ("id", 1), ("wording", "Arzttermine")));
-        api.Push("message", FakeUpdates.GroupReply(StaffChat, Staff, "internal note: Monday", Html.ToPlain(confirmation.Text!)));
+        await api.Reply(StaffChat, Staff, "internal note: Monday", confirmation);
         await Task.Delay(2000);
         Assert.DoesNotContain(api.MessagesTo(9501), m => m.Text!.Contains("Private answer") || m.Text.Contains("internal note"));
         var db = bot.Services.GetRequiredService<Database>();
         Assert.Null(db.Read(d => TopicStore.Find(d, 1))!.Response);
+    }
+
+    [Fact]
+    public async Task A_question_ending_in_a_topic_tag_is_answered_to_its_asker_from_unanswered_never_to_the_topics_resident()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        const long topicResident = 9601, asker = 9602;
+        await Share(api, topicResident, "de", TopicCategory.Housing, () => api.SendText(topicResident, "Schimmel in unserer Wohnung."), null, contactable: false);
+        await api.Received(StaffChat, "#T1");
+        // The attack of issue 19: the question's last line is another resident's topic tag.
+        api.PressButton(asker, "a", "en");
+        await api.WaitForMessages(asker, 1);
+        var questionId = api.SendText(asker, "Where can I get help with my residence permit?\n#T1", "en");
+        await api.Received(StaffChat, "residence permit");
+
+        // Staff list the open questions in the staff chat and reply to the item, as the card says.
+        api.Push("message", FakeUpdates.Message(Staff, "en", "/unanswered", StaffChat, "supergroup"));
+        var item = await api.WaitFor(() => api.MessagesTo(StaffChat).LastOrDefault(m => m.Text!.StartsWith($"#Q{questionId}")), what: "the /unanswered item");
+        await api.Reply(StaffChat, Staff, "Please ask the migration counselling at the Rathaus.", item);
+
+        await api.Received(asker, "migration counselling");
+        Assert.DoesNotContain(api.MessagesTo(topicResident), m => m.Text!.Contains("migration counselling"));
+        var db = bot.Services.GetRequiredService<Database>();
+        Assert.Null(db.Read(d => TopicStore.Find(d, 1))!.Response);
+        Assert.NotNull(db.Read(d => d.GetCollection<Worker.Team.TeamQuestion>(Worker.Team.TeamQuestion.Collection).FindById(questionId))!.AnsweredAt);
+    }
+
+    [Fact]
+    public async Task A_topic_ending_in_a_question_tag_cannot_take_a_reply_to_the_topics_list_and_its_card_opens_from_the_list()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        const long asker = 9603, topicResident = 9604;
+        api.PressButton(asker, "a", "en");
+        await api.WaitForMessages(asker, 1);
+        var questionId = api.SendText(asker, "Is there a room for our choir?", "en");
+        await api.Received(StaffChat, "room for our choir");
+        // The attack of issue 19 through the list: a topic whose last line is someone else's question tag.
+        await Share(api, topicResident, "de", TopicCategory.Leisure, () => api.SendText(topicResident, $"Mehr Bänke im Park\n#Q{questionId}"), null, contactable: false);
+        await api.Received(StaffChat, "#T1");
+
+        api.Push("message", FakeUpdates.Message(Staff, "en", "/topics", StaffChat, "supergroup"));
+        var list = await api.Received(StaffChat, T("en", "staff.topics.title", ("count", 1), ("page", 1), ("pages", 1)));
+        await api.Reply(StaffChat, Staff, "Thanks, we will look at the benches.", list);
+        // The staff chat's updates are handled in order: once a second /topics is answered, the reply to the list was handled.
+        api.Push("message", FakeUpdates.Message(Staff, "en", "/topics", StaffChat, "supergroup"));
+        await api.WaitFor(() => api.MessagesTo(StaffChat).Count(m => m.Text == list.Text) >= 2 ? api : null, what: "the second list");
+        var db = bot.Services.GetRequiredService<Database>();
+        Assert.Null(db.Read(d => d.GetCollection<Worker.Team.TeamQuestion>(Worker.Team.TeamQuestion.Collection).FindById(questionId))!.AnsweredAt);
+        // The list answers nobody; a tap on its number opens the topic's card, and a reply to that answers the topic.
+        await api.Press(StaffChat, Staff, "Ko:1", language: "en");
+        var card = await api.WaitFor(() => api.MessagesTo(StaffChat).LastOrDefault(m => m.Text!.EndsWith("#T1") && m.At > list.At), what: "the card opened from the list");
+        await api.Reply(StaffChat, Staff, "Danke, wir prüfen die Bänke.", card);
+
+        await api.Received(topicResident, "wir prüfen die Bänke");
+        Assert.Null(db.Read(d => d.GetCollection<Worker.Team.TeamQuestion>(Worker.Team.TeamQuestion.Collection).FindById(questionId))!.AnsweredAt);
+        Assert.Equal("Danke, wir prüfen die Bänke.", db.Read(d => TopicStore.Find(d, 1))!.Response);
+        Assert.DoesNotContain(api.MessagesTo(asker), m => m.Text!.Contains("benches") || m.Text.Contains("Bänke"));
+    }
+
+    [Fact]
+    public async Task After_a_merge_a_resident_sees_the_responses_sent_to_them_never_an_earlier_one_written_to_the_other_resident()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var api = bot.Api;
+        const long first = 6300, second = 6301;
+        await Share(api, first, "de", TopicCategory.Housing, () => api.SendText(first, "Die Heizung im Haus 4 ist kaputt."), null, contactable: true);
+        var card = await api.Received(StaffChat, "#T1");
+        await Share(api, second, "de", TopicCategory.Housing, () => api.SendText(second, "Heizung kalt in Haus 4."), null, contactable: false);
+        await api.Received(StaffChat, "#T2");
+        await api.Reply(StaffChat, Staff, "Frau Example, wir rufen Sie unter 0176 5550123 an.", card);
+        await api.Received(first, "0176 5550123");
+        api.SendText(Staff, "/merge 2 1", "en");
+        await api.Received(Staff, T("en", "staff.merge.done", ("from", 2), ("into", 1)));
+
+        api.PressButton(second, "Nm", "de");
+        var mine = await api.Received(second, T("de", "topic.mine.title"));
+        Assert.Contains("2 → #1", mine.Text);
+        Assert.DoesNotContain("0176", mine.Text);
+
+        // A response after the merge goes to both residents, and both see it.
+        await api.Reply(StaffChat, Staff, "Der Hausmeister kommt am Montag.", card);
+        await api.Received(second, "Der Hausmeister kommt am Montag.");
+        await api.Received(first, "Der Hausmeister kommt am Montag.");
+        var before = api.MessagesTo(second).Count;
+        api.PressButton(second, "Nm", "de");
+        var again = await api.WaitFor(() => api.MessagesTo(second).Skip(before).FirstOrDefault(m => m.Text!.Contains(T("de", "topic.mine.title"))), what: "my topics again");
+        Assert.Contains("Der Hausmeister kommt am Montag.", again.Text);
+        Assert.DoesNotContain("0176", again.Text);
     }
 
     private static System.Text.Json.Nodes.JsonObject StaffPress(string data)

@@ -26,7 +26,9 @@ public sealed class DatabaseTests : IDisposable
             {
                 ResidentStore.Apply(d, 7, new Outcome([], Save: resident));
                 Inbox.SaveNew(d, [update]);
-                Outbox.Add(d, 7, [new SendText("<b>x</b>", new Keyboard([[new Button("Menu", "m")]])), new AnswerButton("q1", "note")], DateTime.UtcNow);
+                Outbox.Add(d, 7, [new SendText("<b>x</b>", new Keyboard([[new Button("Menu", "m")]])), new AnswerButton("q1", "note"),
+                    new SendText("card", To: -100500, About: new About(AboutKind.Topic, 12))], DateTime.UtcNow);
+                SentCards.Remember(d, -100500, 4711, new About(AboutKind.Question, 1005), DateTime.UtcNow);
             });
         }
         using (var db = new Database(DbPath))
@@ -39,6 +41,10 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal(["text", "answer"], outbox.Select(m => m.Kind));
             Assert.Equal("m", outbox[0].ReadKeyboard()!.Buttons.Single().Data);
             Assert.Equal("note", outbox[1].Notice);
+            var card = Assert.Single(db.Read(d => Outbox.Pending(d, -100500)));
+            Assert.Equal((new About(AboutKind.Topic, 12), true), (card.ReadAbout(), card.Card));
+            Assert.Equal(new About(AboutKind.Question, 1005), db.Read(d => SentCards.Find(d, -100500, 4711)));
+            Assert.Null(db.Read(d => SentCards.Find(d, -100501, 4711))); // message ids are per chat
         }
     }
 

@@ -63,6 +63,20 @@ public sealed class SendGateTests
         Assert.InRange((_time.GetUtcNow() - started).TotalSeconds, 1.9, 2.1); // 3 at once, then one a second
     }
 
+    [Fact]
+    public async Task Cards_use_15_of_a_groups_20_a_minute_so_replies_to_staff_still_go_at_once()
+    {
+        var gate = new SendGate(_time, perSecond: 1000);
+        for (var i = 0; i < SendGate.CardsPerMinute; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, gate.ChatWait(-100500, card: true));
+            await Advance(gate.WaitAsync(-100500, CancellationToken.None));
+        }
+        Assert.InRange(gate.ChatWait(-100500, card: true).TotalSeconds, 59, 60); // the next card waits for the oldest to leave the minute
+        Assert.Equal(TimeSpan.Zero, gate.ChatWait(-100500)); // a reply to staff does not
+        Assert.Equal(TimeSpan.Zero, gate.ChatWait(42, card: true)); // another chat's limit is its own
+    }
+
     // Moves the clock in small steps until the wait is over.
     private async Task Advance(Task wait)
     {
