@@ -31,6 +31,8 @@ public sealed record BennBotOptions
     public int InactiveDays { get; init; } = 365;
     /// <summary>This many days after a topic is closed, the link to its submitter is erased.</summary>
     public int TopicLinkDays { get; init; } = 180;
+    /// <summary>How often the retention job runs (hourly; the soak benchmark runs it every few minutes).</summary>
+    public int RetentionMinutes { get; init; } = 60;
 
     public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
     {
@@ -110,6 +112,11 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(link, out var n) && n is >= 1 and <= 3650) o = o with { TopicLinkDays = n };
             else problems.Add($"BennBot__Privacy__TopicLinkDays must be a number of days from 1 to 3650, not '{link}'.");
+        }
+        if (s["Privacy:RetentionMinutes"] is { Length: > 0 } retention)
+        {
+            if (int.TryParse(retention, out var n) && n is >= 1 and <= 1440) o = o with { RetentionMinutes = n };
+            else problems.Add($"BennBot__Privacy__RetentionMinutes must be a number of minutes from 1 to 1440, not '{retention}'.");
         }
         return (o, problems);
     }
