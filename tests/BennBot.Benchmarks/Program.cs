@@ -15,6 +15,8 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- updates [residents] [rate] [latency ms] [workers] [broadcast recipients]
 // Memory, cold start and file size of the bot as a process, empty and with N stored residents:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
+// Memory over a long run with light traffic (issue 17), sampled every few minutes, slopes per hour at the end:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- soak [minutes] [residents]
 // Every figure of the README in one run (about 90 minutes, most of it the 100,000-recipient broadcast):
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- all     (add --quick for every mode at small sizes, in minutes)
 const string token = "123456:BENCH-TOKEN";
@@ -40,6 +42,11 @@ if (args.FirstOrDefault() == "updates")
 if (args.FirstOrDefault() == "footprint")
 {
     await FootprintBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 100_000, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
+    return;
+}
+if (args.FirstOrDefault() == "soak")
+{
+    await SoakBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 60, args.Length > 2 ? int.Parse(args[2]) : 1000);
     return;
 }
 if (args.FirstOrDefault() == "broadcast")
