@@ -15,6 +15,10 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- updates [residents] [rate] [latency ms] [workers] [broadcast recipients]
 // Memory, cold start and file size of the bot as a process, empty and with N stored residents:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
+// Only the answering figure (to compare runtime settings: DOTNET_TieredPGO=0 … in the environment):
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- answering
+// What an idle bot's memory is made of (set DOTNET_ runtime settings in the environment to price each):
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- idle [residents] [idle seconds]
 // Memory over a long run with light traffic (issue 17), sampled every few minutes, slopes per hour at the end:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- soak [minutes] [residents]
 // Every figure of the README in one run (about 90 minutes, most of it the 100,000-recipient broadcast):
@@ -42,6 +46,16 @@ if (args.FirstOrDefault() == "updates")
 if (args.FirstOrDefault() == "footprint")
 {
     await FootprintBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 100_000, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
+    return;
+}
+if (args.FirstOrDefault() == "answering")
+{
+    Answering();
+    return;
+}
+if (args.FirstOrDefault() == "idle")
+{
+    await IdleBreakdown.Run(token, args.Length > 1 ? int.Parse(args[1]) : 0, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 120));
     return;
 }
 if (args.FirstOrDefault() == "soak")

@@ -81,7 +81,7 @@ public sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
-    private long Status(string field)
+    public long Status(string field)
     {
         try
         {

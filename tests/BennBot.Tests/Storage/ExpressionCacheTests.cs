@@ -70,6 +70,8 @@ public sealed class ExpressionCacheTests(ITestOutputHelper output)
         var sent = 0;
         foreach (var (r, i) in residents.Select((r, i) => (r, i)))
         {
+            // One topic a round: two submitted at once can race for the same number, and the loser waits a minute
+            // for the retry sweep (seen while writing this test; see the note of issue 17).
             if (i == 0) { sent += ShareTopic(api, r, round); continue; }
             api.SendText(r, "/start", "en");
             api.PressButton(r, "E:*:*", "en");
@@ -81,10 +83,10 @@ public sealed class ExpressionCacheTests(ITestOutputHelper output)
             sent += 7; // fewer than the 8 in 10 s that flood control allows
         }
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await api.WaitFor(() => processor.Handled >= before + sent ? api : null, TimeSpan.FromSeconds(60), $"round {round}'s {sent} updates");
+        await api.WaitFor(() => processor.Handled >= before + sent ? api : null, TimeSpan.FromSeconds(120), $"round {round}'s {sent} updates");
         output.WriteLine($"round {round}: updates {watch.Elapsed.TotalSeconds:0.0}");
-        await api.WaitFor(() => EventSeeds.Latest(db).Status == BroadcastStatus.Done ? api : null, TimeSpan.FromSeconds(60), $"round {round}'s broadcast");
-        await api.WaitFor(() => db.Read(d => ReminderStore.Reminders(d).Count()) == 0 ? api : null, TimeSpan.FromSeconds(30), $"round {round}'s reminders");
+        await api.WaitFor(() => EventSeeds.Latest(db).Status == BroadcastStatus.Done ? api : null, TimeSpan.FromSeconds(120), $"round {round}'s broadcast");
+        await api.WaitFor(() => db.Read(d => ReminderStore.Reminders(d).Count()) == 0 ? api : null, TimeSpan.FromSeconds(60), $"round {round}'s reminders");
         output.WriteLine($"round {round}: broadcast and reminders {watch.Elapsed.TotalSeconds:0.0}");
         for (var pass = 0; pass < 2; pass++)
         {
