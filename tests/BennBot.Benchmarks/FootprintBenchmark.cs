@@ -113,3 +113,50 @@ public static class FootprintBenchmark
 
     private static string Mb(double bytes) => $"{bytes / 1024 / 1024:0.00} MB";
 }
+
+/// <summary>What an idle bot's memory is made of (issue 17): one start on an empty database (or N stored residents),
+/// idle for a while, then VmRSS split into anonymous memory (GC heap, native heaps, stacks), file-backed pages
+/// (assemblies, native libraries) and shared memory (on Linux the JIT's code lives in a shared double mapping), and
+/// the managed side over EventPipe: the live heap after an induced full collection and the GC's committed memory.
+/// Runtime knobs (DOTNET_TieredPGO, DOTNET_GCgen0size, …) set in the environment reach the bot, so each can be priced alone.</summary>
+public static class IdleBreakdown
+{
+    public static async Task Run(string token, int residents, TimeSpan idle)
+    {
+        await using var api = await new FakeBotApi(token).Start();
+        api.RecordCalls = false;
+        var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
+        var db = Path.Combine(dir, "b.db");
+        if (residents > 0) await StoredResidents.Seed(db, residents);
+        var knobs = string.Join(" ", Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal))
+            .Order().Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"));
+        using var bot = WorkerProcess.Start(api, db);
+        await api.WaitFor(() => { bot.EnsureRunning(); return api.FirstGetUpdates is not null ? api : null; }, TimeSpan.FromMinutes(5), "the first getUpdates");
+        var atFirstPoll = bot.ResidentBytes;
+        await Task.Delay(idle);
+        var (rss, anon, file, shmem) = (bot.ResidentBytes, bot.Status("RssAnon:") * 1024, bot.Status("RssFile:") * 1024, bot.Status("RssShmem:") * 1024);
+        var gc = await GcProbe.Read(bot.Id, TimeSpan.FromSeconds(30));
+        Console.WriteLine($"Idle: {(residents > 0 ? $"{residents} residents" : "empty database")}, {(knobs.Length > 0 ? knobs : "no DOTNET_ settings")}: "
+            + $"VmRSS {Mb(atFirstPoll)} at the first getUpdates, {Mb(rss)} after {idle.TotalSeconds:0} s idle = anonymous {Mb(anon)} + files {Mb(file)} + shared (JIT code) {Mb(shmem)}; "
+            + $"then heap after a full GC {(gc is null ? "?" : Mb(gc.HeapAfterFullGc))}, GC committed {(gc is null ? "?" : Mb(gc.CommittedBytes))}; threads {bot.Threads}");
+        await bot.Stop(TimeSpan.FromMinutes(1));
+        Directory.Delete(dir, true);
+        Console.WriteLine($"  of the live heap, measured in this process: {ContentAndIndex()}");
+    }
+
+    /// <summary>Live managed bytes that the seeds (texts, entries) and the answer index hold, measured here after full
+    /// collections (the bot builds the same two objects at start).</summary>
+    private static string ContentAndIndex()
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var content = BennBot.Worker.Hosting.App.LoadContent(Path.Combine(AppContext.BaseDirectory, "seeds"));
+        var withContent = GC.GetTotalMemory(forceFullCollection: true);
+        var index = new BennBot.Content.QuestionIndex(content);
+        var withIndex = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(content);
+        GC.KeepAlive(index);
+        return $"seeds {Mb(withContent - before)}, answer index {Mb(withIndex - withContent)} (with the Lucene analyzers it loads)";
+    }
+
+    private static string Mb(double bytes) => $"{bytes / 1024 / 1024:0.0} MB";
+}

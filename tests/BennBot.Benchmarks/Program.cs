@@ -20,6 +20,10 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- delete-attack [residents] [seconds]
 // The .ics case of issue 19: one event with N EXDATE values (59,000 = 1 MB), read in process and sent by staff to the bot:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- ics-attack [exdates] [seconds to watch]
+// What an idle bot's memory is made of (set DOTNET_ runtime settings in the environment to price each):
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- idle [residents] [idle seconds]
+// Memory over a long run with light traffic (issue 17), sampled every few minutes, slopes per hour at the end:
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- soak [minutes] [residents]
 // Every figure of the README in one run (about 90 minutes, most of it the 100,000-recipient broadcast):
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- all     (add --quick for every mode at small sizes, in minutes)
 const string token = "123456:BENCH-TOKEN";
@@ -63,6 +67,16 @@ if (args.FirstOrDefault() == "answering")
 {
     Answering();
     await ColdStart();
+    return;
+}
+if (args.FirstOrDefault() == "idle")
+{
+    await IdleBreakdown.Run(token, args.Length > 1 ? int.Parse(args[1]) : 0, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 120));
+    return;
+}
+if (args.FirstOrDefault() == "soak")
+{
+    await SoakBenchmark.Run(token, args.Length > 1 ? int.Parse(args[1]) : 60, args.Length > 2 ? int.Parse(args[2]) : 1000);
     return;
 }
 if (args.FirstOrDefault() == "broadcast")

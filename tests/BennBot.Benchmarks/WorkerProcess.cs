@@ -38,10 +38,23 @@ public sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Resident memory now (VmRSS), in bytes; 0 once the process is gone.</summary>
-    public long ResidentBytes => Status("VmRSS:");
+    public long ResidentBytes => Status("VmRSS:") * 1024;
 
     /// <summary>The highest resident memory so far (VmHWM), in bytes; 0 once the process is gone.</summary>
-    public long PeakBytes => Status("VmHWM:");
+    public long PeakBytes => Status("VmHWM:") * 1024;
+
+    /// <summary>Threads of the process now (from /proc); 0 once the process is gone.</summary>
+    public long Threads => Status("Threads:");
+
+    /// <summary>Open file descriptors (files, sockets, pipes) now, counted in /proc/PID/fd; 0 once the process is gone.</summary>
+    public int OpenFiles
+    {
+        get
+        {
+            try { return Directory.GetFileSystemEntries($"/proc/{_process.Id}/fd").Length; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+        }
+    }
 
     /// <summary>SIGTERM, then waits for the exit (the host's graceful stop: LiteDB checkpoints and closes the file).
     /// Returns the exit code; kills the process if it has not exited within <paramref name="timeout"/>.</summary>
@@ -68,12 +81,12 @@ public sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
-    private long Status(string field)
+    public long Status(string field)
     {
         try
         {
             var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            return line is null ? 0 : long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1]); // "VmRSS:  1234 kB", "Threads:\t25"
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
     }

@@ -28,11 +28,16 @@ public static class BroadcastStore
         return started;
     }
 
+    // The key is a parameter, never part of the expression text: LiteDB 5.0.21 compiles every distinct text once and
+    // keeps it for ever, and Query.EQ writes the value into the text (issue 17).
+    private static BsonExpression InQueue(long broadcastId, DeliveryStatus status) =>
+        BsonExpression.Create($"$.{nameof(Delivery.Queue)} = @0", Delivery.QueueKey(broadcastId, status));
+
     public static List<Delivery> NextPending(LiteDatabase db, long broadcastId, int count) =>
-        Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, DeliveryStatus.Pending)), limit: count).ToList();
+        Deliveries(db).Find(InQueue(broadcastId, DeliveryStatus.Pending), limit: count).ToList();
 
     public static int Count(LiteDatabase db, long broadcastId, DeliveryStatus status) =>
-        Deliveries(db).Count(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, status)));
+        Deliveries(db).Count(InQueue(broadcastId, status));
 
     public static Progress ProgressOf(LiteDatabase db, Broadcast b) => new(b.Total,
         Count(db, b.Id, DeliveryStatus.Sent), Count(db, b.Id, DeliveryStatus.Pending) + Count(db, b.Id, DeliveryStatus.InFlight),
@@ -53,7 +58,7 @@ public static class BroadcastStore
     /// <paramref name="oneMoreTry"/> (failed ones, when staff resume) they get exactly one more round.</summary>
     public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status, bool oneMoreTry = false)
     {
-        var rows = Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(broadcastId, status))).ToList();
+        var rows = Deliveries(db).Find(InQueue(broadcastId, status)).ToList();
         foreach (var d in rows) Deliveries(db).Update((oneMoreTry ? d with { Attempts = Telegram.Broadcaster.MaxAttempts - 1 } : d).With(DeliveryStatus.Pending));
         return rows.Count;
     }
@@ -80,7 +85,7 @@ public static class BroadcastStore
     /// <summary>Residents an announcement of the event reached, or may have reached (in flight at a crash or a cancellation).</summary>
     private static HashSet<long> AnnouncedTo(LiteDatabase db, long eventId) =>
         OfEvent(db, eventId).Where(b => b.Kind == BroadcastKind.Announcement)
-            .SelectMany(b => new[] { DeliveryStatus.Sent, DeliveryStatus.InFlight }.SelectMany(s => Deliveries(db).Find(Query.EQ(nameof(Delivery.Queue), Delivery.QueueKey(b.Id, s)))))
+            .SelectMany(b => new[] { DeliveryStatus.Sent, DeliveryStatus.InFlight }.SelectMany(s => Deliveries(db).Find(InQueue(b.Id, s))))
             .Select(d => d.ChatId).ToHashSet();
 
     /// <summary>Everyone who was told about the event (an announcement reached them) or asked for a reminder.</summary>
@@ -99,8 +104,8 @@ public static class BroadcastStore
         var ended = Broadcasts(db).FindAll().ToList().Where(b => EventStore.Find(db, b.EventId) is not { } e || e.EndUtc < before).ToList();
         // A broadcast left paused past its event will never be resumed: it is closed with its recipients forgotten.
         foreach (var open in ended.Where(b => b.IsOpen)) Broadcasts(db).Update(open with { Status = BroadcastStatus.Cancelled, FinishedAt = DateTime.UtcNow });
-        var keys = ended.SelectMany(b => Enum.GetValues<DeliveryStatus>().Select(s => new BsonValue(Delivery.QueueKey(b.Id, s)))).ToList();
-        return keys.Count == 0 ? 0 : Deliveries(db).DeleteMany(Query.In(nameof(Delivery.Queue), keys));
+        var keys = new BsonArray(ended.SelectMany(b => Enum.GetValues<DeliveryStatus>().Select(s => new BsonValue(Delivery.QueueKey(b.Id, s)))));
+        return keys.Count == 0 ? 0 : Deliveries(db).DeleteMany(BsonExpression.Create($"$.{nameof(Delivery.Queue)} IN @0", keys));
     }
 
     public static bool Wants(Resident r, Event e) =>

@@ -12,8 +12,9 @@ public static class EventStore
     public static Event? FindByUid(LiteDatabase db, string uid) => Events(db).FindOne(e => e.Uid == uid);
 
     /// <summary>Published events that have not ended, soonest first.</summary>
+    /// <remarks>The times are parameters: LiteDB keeps every distinct expression text for ever (issue 17).</remarks>
     public static List<Event> Upcoming(LiteDatabase db, DateTime now, TimeSpan within) =>
-        Events(db).Find(Query.And(Query.GT(nameof(Event.EndUtc), now), Query.LT(nameof(Event.StartUtc), now + within))).ToList()
+        Events(db).Find(BsonExpression.Create($"$.{nameof(Event.EndUtc)} > @0 AND $.{nameof(Event.StartUtc)} < @1", now, now + within)).ToList()
             .Where(e => e.Status == EventStatus.Published).OrderBy(e => e.StartUtc).ToList();
 
     /// <summary>For staff: drafts and published events that have not ended.</summary>

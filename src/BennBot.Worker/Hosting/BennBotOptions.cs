@@ -36,6 +36,8 @@ public sealed record BennBotOptions
     public int TopicLinkDays { get; init; } = 180;
     /// <summary>After erasures the database file is rewritten at most once in this many minutes (issue 19).</summary>
     public int CompactMinutes { get; init; } = 10;
+    /// <summary>How often the retention job runs (hourly; the soak benchmark runs it every few minutes).</summary>
+    public int RetentionMinutes { get; init; } = 60;
 
     public static (BennBotOptions Options, List<string> Problems) Read(IConfiguration configuration)
     {
@@ -123,6 +125,11 @@ public sealed record BennBotOptions
         {
             if (int.TryParse(compact, out var n) && n is >= 1 and <= 1440) o = o with { CompactMinutes = n };
             else problems.Add($"BennBot__Privacy__CompactMinutes must be a number of minutes from 1 to 1440, not '{compact}'.");
+        }
+        if (s["Privacy:RetentionMinutes"] is { Length: > 0 } retention)
+        {
+            if (int.TryParse(retention, out var n) && n is >= 1 and <= 1440) o = o with { RetentionMinutes = n };
+            else problems.Add($"BennBot__Privacy__RetentionMinutes must be a number of minutes from 1 to 1440, not '{retention}'.");
         }
         return (o, problems);
     }

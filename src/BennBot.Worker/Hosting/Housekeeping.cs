@@ -21,7 +21,6 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
     /// <summary>Who received an event's announcement is kept until a week after the event.</summary>
     public static readonly TimeSpan KeepRecipients = TimeSpan.FromDays(7);
 
-    public static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
     /// <summary>Inactive residents erased per transaction: other writes wait for one batch, not the whole run.</summary>
     private const int EraseBatch = 50;
     private DateTime _lastRetention = DateTime.MinValue;
@@ -29,30 +28,33 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        do // the first pass right at start: a retention run or a backup cut short by a crash goes on at once
-        {
-            try
-            {
-                foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
-                // Updates whose handling failed (the disk was full, say) are tried again once the cause is gone.
-                foreach (var u in db.Read(d => Inbox.Waiting(d, time.GetUtcNow().UtcDateTime - RetryUpdatesAfter))) await workers.Enqueue(u.Id, u.ChatKey, ct);
-                var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
-                await db.Write(d => Inbox.Purge(d, before));
-                await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
-                await db.Write(d => DeskStore.Sessions(d).DeleteMany(s => s.UpdatedAt < time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle));
-                if (time.GetUtcNow().UtcDateTime - _lastRetention >= RetentionEvery) await Retain(ct);
-                await db.Checkpoint();
-                var now = time.GetUtcNow().UtcDateTime;
-                if (now - status.LastPoll.UtcDateTime < Health.PollingStale) Health.Beat(options.DatabasePath, now);
-                if (Backups.NewestTime(options.Backups) is not { } last || now - last >= TimeSpan.FromDays(1))
-                    log.LogInformation(new EventId(4002, "Backup"), "Daily backup written to {Path}", await Backups.Take(db, options.Backups, options.BackupsKept, now));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(new EventId(4001, "HousekeepingFailed"), e, "Housekeeping failed; trying again in {Seconds} s", Interval.TotalSeconds);
-            }
-        }
+        do await Pass(ct); // the first pass right at start: a retention run or a backup cut short by a crash goes on at once
         while (await timer.WaitForNextTickAsync(ct));
+    }
+
+    /// <summary>One round of the chores (public so that a test can run many rounds on a clock it moves).</summary>
+    public async Task Pass(CancellationToken ct)
+    {
+        try
+        {
+            foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
+            // Updates whose handling failed (the disk was full, say) are tried again once the cause is gone.
+            foreach (var u in db.Read(d => Inbox.Waiting(d, time.GetUtcNow().UtcDateTime - RetryUpdatesAfter))) await workers.Enqueue(u.Id, u.ChatKey, ct);
+            var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
+            await db.Write(d => Inbox.Purge(d, before));
+            await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
+            await db.Write(d => DeskStore.Sessions(d).DeleteMany(s => s.UpdatedAt < time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle));
+            if (time.GetUtcNow().UtcDateTime - _lastRetention >= TimeSpan.FromMinutes(options.RetentionMinutes)) await Retain(ct);
+            await db.Checkpoint();
+            var now = time.GetUtcNow().UtcDateTime;
+            if (now - status.LastPoll.UtcDateTime < Health.PollingStale) Health.Beat(options.DatabasePath, now);
+            if (Backups.NewestTime(options.Backups) is not { } last || now - last >= TimeSpan.FromDays(1))
+                log.LogInformation(new EventId(4002, "Backup"), "Daily backup written to {Path}", await Backups.Take(db, options.Backups, options.BackupsKept, now));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(new EventId(4001, "HousekeepingFailed"), e, "Housekeeping failed; trying again in {Seconds} s", Interval.TotalSeconds);
+        }
     }
 
     // Forgets what the retention periods say, then has the erased bytes wiped from the file too.

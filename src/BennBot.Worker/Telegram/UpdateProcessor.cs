@@ -23,7 +23,9 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
 
     public string? BotUsername { get; set; }
     public long BotId { get; set; }
-    public int Handled { get; private set; }
+    // Workers handle updates concurrently: a plain ++ lost counts (seen as a flaky wait in ExpressionCacheTests).
+    private int _handled;
+    public int Handled => Volatile.Read(ref _handled);
 
     /// <summary>Handles the update (if any) and sends the chat's replies; returns other chats that got replies.</summary>
     public async Task<IReadOnlyCollection<long>> Process(long updateId, long chatKey, CancellationToken ct)
@@ -84,7 +86,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             Inbox.Close(d, row, InboxStatus.Done);
             return touched;
         });
-        Handled++;
+        Interlocked.Increment(ref _handled);
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);
         return (others, outcome.Erases);

@@ -28,8 +28,10 @@ public sealed class OptionsTests
         var (_, problems) = Read(
             ("Telegram:Token", "not-a-token-SECRET"), ("Telegram:ApiBaseUrl", "ftp://x"), ("Staff:UserIds:0", "abc"),
             ("Staff:ChatId", "zero"), ("DefaultLanguage", "xx"), ("Broadcast:MessagesPerSecond", "0"), ("Telemetry:OtlpEndpoint", "collector"),
-            ("Telemetry:ExportSeconds", "0"), ("Privacy:InactiveDays", "1"), ("Privacy:TopicLinkDays", "forever"));
-        Assert.Equal(10, problems.Count);
+            ("Telemetry:ExportSeconds", "0"), ("Privacy:InactiveDays", "1"), ("Privacy:TopicLinkDays", "forever"),
+            ("Privacy:RetentionMinutes", "0"));
+        Assert.Equal(11, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("BennBot__Privacy__RetentionMinutes"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__Telemetry__OtlpEndpoint"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__Privacy__InactiveDays"));
         Assert.Contains(problems, p => p.StartsWith("BennBot__Telegram__Token"));
