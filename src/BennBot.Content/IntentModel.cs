@@ -102,6 +102,7 @@ public sealed class IntentModel
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         if (r.ReadInt32() != Format || r.ReadInt32() != classes) return null;
         var count = r.ReadInt32();
+        if (count is < 0 or > 10_000_000) return null;
         var features = new Dictionary<string, int>(count);
         for (var i = 0; i < count; i++) features[r.ReadString()] = i;
         var bias = new float[classes];

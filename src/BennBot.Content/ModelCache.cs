@@ -25,7 +25,8 @@ public static class ModelCache
             using var stream = File.OpenRead(path);
             if (IntentModel.Load(stream, classes) is { } cached) return cached;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException) { }
+        catch (FileNotFoundException) { }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or OverflowException) { } // unreadable or damaged: train anew
         var model = train();
         try { Write(folder, path, model); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

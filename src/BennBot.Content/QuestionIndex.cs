@@ -27,23 +27,20 @@ public sealed record AskResult(bool Answered, Candidate? Best, IReadOnlyList<Can
 /// tried sentence by sentence, and the most certain reading wins. Two judges look at the rest: the
 /// <see cref="IntentModel"/>, a classifier over the features of every language's analysis, and the TF-IDF similarity
 /// to the seeds' texts (<see cref="Similarity"/>); their probabilities are averaged. The bands' thresholds were
-/// chosen on development questions only (tests/BennBot.Tests/DevQuestions*), never on the held-out set.</summary>
+/// chosen on development questions only (DevQuestions, QuestionSet, DevPhone), never on the held-out set.</summary>
 public sealed class QuestionIndex : IDisposable
 {
-    public static double SureAt = Knob("BENNBOT_SURE", 0.75);
-    public static double CheckAt = Knob("BENNBOT_CHECK", 0.50);
-    public static double OfferAt = Knob("BENNBOT_OFFER", 0.08);
-    public static double ModelShare = Knob("BENNBOT_MODELSHARE", 0.6);
-    public static double DeclineAt = Knob("BENNBOT_DECLINE", 0.4);
-    public static double ElseShare = Knob("BENNBOT_ELSE", 1.0);
+    // Chosen on the development questions with `content eval … --curve` (README, "How answering works").
+    public const double SureAt = 0.75;          // the answer alone
+    public const double CheckAt = 0.50;         // the answer, and "did I get that right?"
+    private const double OfferAt = 0.08;        // an entry worth offering when unsure
+    private const double ModelShare = 0.6;      // the classifier's share; the TF-IDF similarity has the rest
+    private const double DeclineAt = 0.4;       // a decline must be at least this likely to be said
+    private const double UnknownBelow = 0.2;    // below this similarity, and no known word: nothing to go on
     public const int MaxSmalltalkWords = 4;
-    public static double UnknownBelow = Knob("BENNBOT_UNKNOWN", 0.2);
+    public const int MaxQuestionLength = 1000;
     private const int Epochs = 12;
     private const float Rate = 4;
-    public const int MaxQuestionLength = 1000;
-
-    private static double Knob(string name, double value) =>
-        Environment.GetEnvironmentVariable(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
 
     private readonly Similarity _similarity;
     private readonly IntentModel _model;
@@ -67,23 +64,25 @@ public sealed class QuestionIndex : IDisposable
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
         var (rest, courtesy) = CourtesyWords.Split(question);
         if (!_similarity.HasWords(rest))
-            return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy == Courtesy.None ? Courtesy.Greeting : courtesy, Probability = 1 };
+            return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1 };
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var best = BestReading(rest, words);
         if (best.Unknown) return new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
-        var result = Decide(best!) with { Courtesy = courtesy };
+        var result = Decide(best) with { Courtesy = courtesy };
         // "thanks a lot", "danke dir", "hi there": courtesy and a word or two that say nothing sure.
         if (courtesy != Courtesy.None && words <= 2 && result.Band != Band.Sure)
             return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1, Ranked = result.Ranked };
         return result;
     }
 
+    private static readonly Regex Sentence = new(@"[^.!?؟\n;؛…]+[.!?؟\n;؛…]*", RegexOptions.Compiled);
+
     // The whole message, and each of its sentences when there are several: those that ask, when some do ("Ich wohne
     // in einer Unterkunft. Wie werde ich Mitglied im Beirat?" is about the council, not the accommodation).
     private static IEnumerable<string> Readings(string text)
     {
         yield return text;
-        var sentences = Regex.Matches(text, @"[^.!?؟\n;؛…]+[.!?؟\n;؛…]*").Select(m => m.Value.Trim()).Where(s => s.Length > 1).ToList();
+        var sentences = Sentence.Matches(text).Select(m => m.Value.Trim()).Where(s => s.Length > 1).ToList();
         if (sentences.Count < 2) yield break;
         var asking = sentences.Where(s => s.EndsWith('?') || s.EndsWith('؟')).ToList();
         foreach (var s in asking.Count > 0 ? asking : sentences) yield return s;
@@ -128,7 +127,7 @@ public sealed class QuestionIndex : IDisposable
         var band = _classes[top].StartsWith('!') ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt ? Band.Check : Band.Unsure;
         // Unsure, and "about something else" weighs as much as the best entry: entries would only mislead.
         var other = p[_classes.IndexOf("!" + Decline.Other)];
-        if (band == Band.Unsure && other >= ElseShare * ranked[0].Score)
+        if (band == Band.Unsure && other >= ranked[0].Score)
             return new(false, ranked[0], [], Decline.Other) { Ranked = ranked, Probability = other };
         var offers = ranked.Where(c => c.Score >= OfferAt).Take(3).ToList();
         if (band == Band.Check) offers = offers.Skip(1).ToList(); // the others, one tap away

@@ -9,7 +9,7 @@ public sealed class Similarity : IDisposable
 {
     private const double StemWeight = 0.3;      // stems vs character trigrams of the stems
     private const double CentroidWeight = 0.5;  // best single example vs all of an entry's examples together
-    private static readonly double Temperature = double.Parse(Environment.GetEnvironmentVariable("BENNBOT_TEMP") ?? "0.03", System.Globalization.CultureInfo.InvariantCulture);
+    private const double Temperature = 0.03;    // of the softmax that turns scores into probabilities (chosen on development questions)
 
     /// <summary>A seed text and what it is about: an entry's id, or a kind of decline.</summary>
     public sealed record Text(string? Entry, Decline? Decline, Language Language, string Words);
