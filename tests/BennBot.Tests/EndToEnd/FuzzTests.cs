@@ -242,7 +242,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             foreach (var (id, token) in FuzzInput.Tokens(t.Text ?? "").Where(x => x.Token.StartsWith("zx", StringComparison.Ordinal)))
                 if (t.SubmitterId != id && t.SubmitterId != 0) problems.Add($"topic #{t.Id} with {id}'s '{token}' belongs to {t.SubmitterId}");
         foreach (var q in questions)
-            foreach (var (id, token) in FuzzInput.Tokens(q.Text).Where(x => x.Token.StartsWith("zx", StringComparison.Ordinal)))
+            foreach (var (id, token) in FuzzInput.Tokens(q.Text ?? "").Where(x => x.Token.StartsWith("zx", StringComparison.Ordinal)))
                 if (q.ResidentId != id && q.ResidentId != 0) problems.Add($"question #Q{q.Id} with {id}'s '{token}' belongs to {q.ResidentId}");
         output.WriteLine($"Database: {topics.Count - 1} topics and {questions.Count} questions from residents, " +
             $"{db.Read(d => d.GetCollection(Worker.Residents.Resident.Collection).Count())} residents");
