@@ -43,9 +43,11 @@ public static class CourtesyWords
         "bye", "tschüss", "tschuss", "ciao", "hoşça kal", "görüşürüz", "пока", "до побачення", "до свидания", "مع السلامة", "خداحافظ", "خدا حافظ",
     ];
 
-    private static readonly (string[] Words, Courtesy Kind)[] Phrases =
+    // The phrases by their first word, longest first: a message's word is looked up, not compared with every phrase.
+    private static readonly Dictionary<string, (string[] Words, Courtesy Kind)[]> ByFirstWord =
         Greetings.Select(p => (p, Courtesy.Greeting)).Concat(Thanks.Select(p => (p, Courtesy.Thanks))).Concat(Fillers.Select(p => (p, Courtesy.None)))
-            .Select(x => (Words(x.p).ToArray(), x.Item2)).OrderByDescending(x => x.Item1.Length).ToArray();
+            .Select(x => (Words: Words(x.p).ToArray(), Kind: x.Item2))
+            .GroupBy(x => x.Words[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Words.Length).ToArray());
 
     /// <summary>The message without its courtesy words (what is left to understand; empty when nothing is), and the
     /// courtesy it carried: thanks wins over a greeting, and a message of only emoji is <see cref="Courtesy.Emoji"/>.</summary>
@@ -58,7 +60,8 @@ public static class CourtesyWords
         bool greeting = false, thanks = false;
         for (var i = 0; i < words.Count;)
         {
-            var match = Phrases.FirstOrDefault(p => p.Words.Length <= words.Count - i && p.Words.Select((w, k) => w == words[i + k].Folded).All(x => x));
+            var match = ByFirstWord.GetValueOrDefault(words[i].Folded)?
+                .FirstOrDefault(p => p.Words.Length <= words.Count - i && p.Words.Select((w, k) => w == words[i + k].Folded).All(x => x)) ?? default;
             if (match.Words is null) { i++; continue; }
             for (var k = 0; k < match.Words.Length; k++) keep[i + k] = false;
             greeting |= match.Kind == Courtesy.Greeting;

@@ -96,13 +96,14 @@ public sealed class IntentModel
         foreach (var x in _weights) w.Write(x);
     }
 
-    /// <summary>A model written by <see cref="Save"/>, or null when the stream holds another format or class count.</summary>
-    public static IntentModel? Load(Stream stream, int classes)
+    /// <summary>A model written by <see cref="Save"/>, or null when the stream holds another format or implausible sizes.</summary>
+    public static IntentModel? Load(Stream stream)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadInt32() != Format || r.ReadInt32() != classes) return null;
+        if (r.ReadInt32() != Format) return null;
+        var classes = r.ReadInt32();
         var count = r.ReadInt32();
-        if (count is < 0 or > 10_000_000) return null;
+        if (classes is < 1 or > 10_000 || count is < 0 or > 10_000_000) return null;
         var features = new Dictionary<string, int>(count);
         for (var i = 0; i < count; i++) features[r.ReadString()] = i;
         var bias = new float[classes];

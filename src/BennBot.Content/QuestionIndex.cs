@@ -44,29 +44,28 @@ public sealed class QuestionIndex : IDisposable
 
     private readonly Similarity _similarity;
     private readonly IntentModel _model;
-    private readonly List<string> _classes; // entry ids, then "!Legal", "!Other", "!Smalltalk"
-    private readonly Dictionary<string, Entry> _entries;
 
-    /// <param name="modelCache">A folder to keep the trained model in between starts (see <see cref="ModelCache"/>).</param>
-    public QuestionIndex(ContentSet content, string? modelCache = null)
+    /// <param name="modelCache">Keeps the trained model between starts: given the model's key (a hash of everything it
+    /// is trained from) and how to train it, returns the kept model or trains and keeps it. Without it, trains.</param>
+    public QuestionIndex(ContentSet content, Func<string, Func<IntentModel>, IntentModel>? modelCache = null)
     {
-        _entries = content.Entries.ToDictionary(e => e.Id);
         _similarity = new Similarity(content);
-        _classes = content.Entries.Select(e => e.Id).Concat(Enum.GetValues<Decline>().Select(d => "!" + d)).ToList();
-        var labels = _similarity.Texts.Select(t => _classes.IndexOf(t.Entry ?? "!" + t.Decline)).ToList();
-        var key = ModelCache.Key(_similarity.Texts.Select((t, i) => $"{labels[i]}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", _classes)}"));
-        _model = ModelCache.GetOrTrain(modelCache, key, _classes.Count, () => new IntentModel(_classes.Count,
-            _similarity.Texts.Select((t, i) => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), labels[i], 1f)).ToList(), Epochs, Rate));
+        var classes = _similarity.Classes;
+        var names = _similarity.Entries.Select(e => e.Id).Concat(Enum.GetValues<Decline>().Select(d => "!" + d));
+        var key = ModelKey.Of(_similarity.Texts.Select(t => $"{t.Class}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", names)}"));
+        IntentModel Train() => new(classes, _similarity.Texts.Select(t => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), t.Class, 1f)).ToList(), Epochs, Rate);
+        var model = modelCache?.Invoke(key, Train) ?? Train();
+        _model = model.Classes == classes ? model : Train(); // a kept file for other seeds cannot have the same key, but a damaged one can
     }
 
     public AskResult Ask(string question)
     {
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
         var (rest, courtesy) = CourtesyWords.Split(question);
-        if (!_similarity.HasWords(rest))
-            return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1 };
+        var whole = _similarity.Analyse(rest);
+        if (!whole.HasWords) return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1 };
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var best = BestReading(rest, words);
+        var best = BestReading(rest, whole, words);
         if (best.Unknown) return new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
         var result = Decide(best) with { Courtesy = courtesy };
         // "thanks a lot", "danke dir", "hi there": courtesy and a word or two that say nothing sure.
@@ -77,56 +76,61 @@ public sealed class QuestionIndex : IDisposable
 
     private static readonly Regex Sentence = new(@"[^.!?؟\n;؛…]+[.!?؟\n;؛…]*", RegexOptions.Compiled);
 
-    // The whole message, and each of its sentences when there are several: those that ask, when some do ("Ich wohne
-    // in einer Unterkunft. Wie werde ich Mitglied im Beirat?" is about the council, not the accommodation).
-    private static IEnumerable<string> Readings(string text)
+    // Each of a message's sentences when there are several: those that ask, when some do ("Ich wohne in einer
+    // Unterkunft. Wie werde ich Mitglied im Beirat?" is about the council, not the accommodation).
+    private static IEnumerable<string> Sentences(string text)
     {
-        yield return text;
         var sentences = Sentence.Matches(text).Select(m => m.Value.Trim()).Where(s => s.Length > 1).ToList();
-        if (sentences.Count < 2) yield break;
+        if (sentences.Count < 2) return [];
         var asking = sentences.Where(s => s.EndsWith('?') || s.EndsWith('؟')).ToList();
-        foreach (var s in asking.Count > 0 ? asking : sentences) yield return s;
+        return asking.Count > 0 ? asking : sentences;
     }
 
-    // The most certain reading; the sentences are not read when the whole message is already sure.
-    private (double[] P, Language?[] Languages, bool Unknown) BestReading(string text, int words)
+    private sealed record Judged(double[] P, Language?[] Languages, bool Unknown)
     {
-        (double[] P, Language?[] Languages, bool Unknown)? best = null;
-        foreach (var reading in Readings(text))
+        public double Top { get; } = P.Max();
+    }
+
+    // The most certain reading: the whole message, then its sentences unless the whole is already sure.
+    private Judged BestReading(string text, Similarity.Analysed whole, int words)
+    {
+        var best = Judge(whole, words);
+        foreach (var sentence in Sentences(text))
         {
-            var judged = Judge(reading, words);
-            if (best is null || judged.P.Max() > best.Value.P.Max()) best = judged;
-            if (best.Value.P.Max() >= SureAt) break;
+            if (best.Top >= SureAt) break;
+            var judged = Judge(_similarity.Analyse(sentence), words);
+            if (judged.Top > best.Top) best = judged;
         }
-        return best!.Value;
+        return best;
     }
 
     // Small talk is short: a longer message is never taken for it, whatever words it shares with "how are you".
-    private (double[] P, Language?[] Languages, bool Unknown) Judge(string text, int words)
+    private Judged Judge(Similarity.Analysed analysed, int words)
     {
-        var analysed = _similarity.Analyse(text);
         var features = analysed.All();
         var model = _model.Predict(features);
-        var (similar, languages, closest) = _similarity.Probabilities(analysed, _classes);
+        var (similar, languages, closest) = _similarity.Probabilities(analysed);
         var p = model.Select((p, c) => ModelShare * p + (1 - ModelShare) * similar[c]).ToArray();
-        if (words > MaxSmalltalkWords) p[_classes.IndexOf("!" + Decline.Smalltalk)] = 0;
+        if (words > MaxSmalltalkWords) p[_similarity.ClassOf(Decline.Smalltalk)] = 0;
         // Not one word BennBot knows, and only chance letter groups in common with its texts: nothing to go on.
         var unknown = closest < UnknownBelow && !features.Any(f => f.StartsWith("w:", StringComparison.Ordinal) && _model.Knows(f));
-        return (p, languages, unknown);
+        return new(p, languages, unknown);
     }
 
-    private AskResult Decide((double[] P, Language?[] Languages, bool Unknown) judged)
+    private AskResult Decide(Judged judged)
     {
         var p = judged.P;
-        var ranked = Enumerable.Range(0, _classes.Count).Where(c => !_classes[c].StartsWith('!')).OrderByDescending(c => p[c])
-            .Select(c => new Candidate(_entries[_classes[c]], p[c], judged.Languages[c] ?? Languages.All[0])).ToList();
-        var top = Enumerable.Range(0, _classes.Count).MaxBy(c => p[c]);
-        if (_classes[top].StartsWith('!') && p[top] >= DeclineAt)
-            return new(false, ranked[0], [], Enum.Parse<Decline>(_classes[top][1..])) { Ranked = ranked, Probability = p[top] };
+        var entries = _similarity.Entries;
+        var ranked = Enumerable.Range(0, entries.Count).OrderByDescending(c => p[c])
+            .Select(c => new Candidate(entries[c], p[c], judged.Languages[c] ?? Languages.All[0])).ToList();
+        var top = Enumerable.Range(0, p.Length).MaxBy(c => p[c]);
+        var declined = _similarity.DeclineOf(top);
+        if (declined is { } kind && p[top] >= DeclineAt)
+            return new(false, ranked[0], [], kind) { Ranked = ranked, Probability = p[top] };
         // A weak decline is no decline: the closest entries are offered.
-        var band = _classes[top].StartsWith('!') ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt ? Band.Check : Band.Unsure;
+        var band = declined is not null ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt ? Band.Check : Band.Unsure;
         // Unsure, and "about something else" weighs as much as the best entry: entries would only mislead.
-        var other = p[_classes.IndexOf("!" + Decline.Other)];
+        var other = p[_similarity.ClassOf(Decline.Other)];
         if (band == Band.Unsure && other >= ranked[0].Score)
             return new(false, ranked[0], [], Decline.Other) { Ranked = ranked, Probability = other };
         var offers = ranked.Where(c => c.Score >= OfferAt).Take(3).ToList();

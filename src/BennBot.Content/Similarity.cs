@@ -11,8 +11,8 @@ public sealed class Similarity : IDisposable
     private const double CentroidWeight = 0.5;  // best single example vs all of an entry's examples together
     private const double Temperature = 0.03;    // of the softmax that turns scores into probabilities (chosen on development questions)
 
-    /// <summary>A seed text and what it is about: an entry's id, or a kind of decline.</summary>
-    public sealed record Text(string? Entry, Decline? Decline, Language Language, string Words);
+    /// <summary>A seed text and the class it teaches (see <see cref="Classes"/>).</summary>
+    public sealed record Text(int Class, Language Language, string Words);
 
     private sealed record Doc(Text Text, Vectors Vector);
 
@@ -25,24 +25,32 @@ public sealed class Similarity : IDisposable
     // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
-    private readonly Dictionary<(string Entry, Language Language), Vectors> _centroids = [];
+    private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
     private readonly Dictionary<string, double> _idf = [];
+
+    /// <summary>What a question can be about: the entries in catalog order (class i is <c>Entries[i]</c>), then one
+    /// class per kind of decline (<see cref="ClassOf"/>).</summary>
+    public IReadOnlyList<Entry> Entries { get; }
+    public int Classes => Entries.Count + Enum.GetValues<Decline>().Length;
+    public int ClassOf(Decline kind) => Entries.Count + (int)kind;
+    public Decline? DeclineOf(int c) => c >= Entries.Count ? (Decline)(c - Entries.Count) : null;
 
     public IReadOnlyList<Text> Texts { get; }
 
     public Similarity(ContentSet content)
     {
+        Entries = content.Entries;
         var texts = new List<Text>();
         foreach (var language in Languages.All)
         {
-            foreach (var entry in content.Entries)
+            for (var c = 0; c < Entries.Count; c++)
             {
-                var text = entry.Text(language);
+                var text = Entries[c].Text(language);
                 // The answer too: its words (ver.di, e.V., Duldung...) are what people ask about.
-                foreach (var example in text.Questions.Prepend(text.Title).Append(text.Answer)) texts.Add(new(entry.Id, null, language, example));
+                foreach (var example in text.Questions.Prepend(text.Title).Append(text.Answer)) texts.Add(new(c, language, example));
             }
             foreach (var kind in Enum.GetValues<Decline>())
-                foreach (var example in content.OffTopic(language, kind)) texts.Add(new(null, kind, language, example));
+                foreach (var example in content.OffTopic(language, kind)) texts.Add(new(ClassOf(kind), language, example));
         }
         Texts = texts;
         // Analysed on every core: the analyzers are thread-safe, and this is most of the start-up time.
@@ -56,7 +64,7 @@ public sealed class Similarity : IDisposable
             Post(_stemPostings, texts[i].Language, _docs[i].Vector.Stems, i);
             Post(_gramPostings, texts[i].Language, _docs[i].Vector.Grams, i);
         }
-        foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Entry is not null).GroupBy(i => (texts[i].Entry!, texts[i].Language)))
+        foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
             var counts = new Dictionary<string, int>();
             foreach (var i in group) foreach (var (k, n) in features[i]) counts[k] = counts.GetValueOrDefault(k) + n;
@@ -64,12 +72,12 @@ public sealed class Similarity : IDisposable
         }
     }
 
-    /// <summary>Whether any analyzer finds a word in <paramref name="text"/> that is not a stop word.</summary>
-    public bool HasWords(string text) => Languages.All.Any(l => _analysis.Stems(text, l).Count > 0);
-
     /// <summary>A text as every language's analyzer sees it (analysed once, used by both judges).</summary>
     public sealed record Analysed(IReadOnlyDictionary<Language, Dictionary<string, int>> ByLanguage)
     {
+        /// <summary>Whether any analyzer found a word that is not a stop word.</summary>
+        public bool HasWords => ByLanguage.Values.Any(f => f.Count > 0);
+
         /// <summary>The features of every language's analysis, together.</summary>
         public HashSet<string> All()
         {
@@ -81,9 +89,9 @@ public sealed class Similarity : IDisposable
 
     public Analysed Analyse(string text) => new(Languages.All.ToDictionary(l => l, l => Features(text, l)));
 
-    /// <summary>The similarity scores as probabilities over <paramref name="classes"/> (entry ids, then "!" + decline),
-    /// and for each entry the language of its best-matching text.</summary>
-    public (double[] P, Language?[] Languages, double Best) Probabilities(Analysed question, IReadOnlyList<string> classes)
+    /// <summary>The similarity scores as probabilities over the <see cref="Classes"/>, for each entry the language of its
+    /// best-matching text, and the best raw score (0 when the question shares nothing with any seed text).</summary>
+    public (double[] P, Language?[] Languages, double Best) Probabilities(Analysed question)
     {
         var queries = Languages.All.ToDictionary(l => l, l => Weigh(question.ByLanguage[l]));
         var scores = new double[_docs.Count];
@@ -92,20 +100,18 @@ public sealed class Similarity : IDisposable
             Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
             Accumulate(_gramPostings, language, q.Grams, scores, 1 - StemWeight);
         }
-        var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-        var best = new double[classes.Count];
-        var languages = new Language?[classes.Count];
+        var best = new double[Classes];
+        var languages = new Language?[Classes];
         for (var i = 0; i < _docs.Count; i++)
         {
             var text = _docs[i].Text;
-            var c = index[text.Entry ?? "!" + text.Decline];
-            if (scores[i] > best[c]) (best[c], languages[c]) = (scores[i], text.Language);
+            if (scores[i] > best[text.Class]) (best[text.Class], languages[text.Class]) = (scores[i], text.Language);
         }
-        for (var c = 0; c < classes.Count; c++)
-            if (!classes[c].StartsWith('!') && best[c] > 0)
-                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => Cosine(queries[l], _centroids[(classes[c], l)]));
+        for (var c = 0; c < Entries.Count; c++)
+            if (best[c] > 0)
+                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => Cosine(queries[l], _centroids[(c, l)]));
         var max = best.Max();
-        if (max <= 0) return (new double[classes.Count], languages, 0); // shares nothing with any seed text
+        if (max <= 0) return (new double[Classes], languages, 0);
         var p = best.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
         var sum = p.Sum();
         return (p.Select(x => x / sum).ToArray(), languages, max);

@@ -28,7 +28,10 @@ public static class SentCards
     public static void Remember(LiteDatabase db, long chatId, long messageId, About about, DateTime now)
     {
         Cards(db).Upsert(new SentCard { Id = SentCard.IdOf(chatId, messageId), Kind = about.Kind, ItemId = about.Id, SentAt = now });
-        Cards(db).DeleteMany(c => c.SentAt < now - Kept); // an index on SentAt makes this a cheap look when nothing is that old
+        // An index on SentAt makes this a cheap look when nothing is that old; the cut-off is computed here so that LiteDB
+        // gets it as a parameter instead of compiling the expression anew on every card.
+        var cutoff = now - Kept;
+        Cards(db).DeleteMany(c => c.SentAt < cutoff);
     }
 
     public static About? Find(LiteDatabase db, long chatId, long messageId) =>

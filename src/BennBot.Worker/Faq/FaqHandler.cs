@@ -45,12 +45,7 @@ public sealed class FaqHandler(QuestionIndex index)
             result.Declined is not null ? "declined" : result.Band switch { Band.Sure => "answered", Band.Check => "check", _ => result.Alternatives.Count > 0 ? "unsure" : "notfound" }));
         if (result.Declined is { } decline)
         {
-            var text = decline switch
-            {
-                Decline.Legal => $"{turn.T("offtopic")}\n\n{turn.T("offtopic.legal")}",
-                Decline.Smalltalk => turn.T(SmalltalkKey(result.Courtesy)),
-                _ => turn.T("offtopic"),
-            };
+            var text = string.Join("\n\n", DeclineKeys(decline, result.Courtesy).Select(k => turn.T(k)));
             // The legal decline points to the team: one tap to ask them whom to turn to.
             return new([turn.Text(text, decline == Decline.Legal ? new Keyboard([turn.AskTeamAndMenu()]) : turn.MainMenu())]);
         }
@@ -71,12 +66,13 @@ public sealed class FaqHandler(QuestionIndex index)
         return new([turn.Say("notsure", new Keyboard(rows.ToList()))]);
     }
 
-    /// <summary>Courtesy alone is answered in kind: hello for a greeting, you're welcome for thanks or a 👍.</summary>
-    public static string SmalltalkKey(Courtesy courtesy) => courtesy switch
+    /// <summary>The texts of a decline, one paragraph each (the bot and the terminal say the same). Courtesy alone is
+    /// answered in kind: hello for a greeting, you're welcome for thanks or a 👍.</summary>
+    public static string[] DeclineKeys(Decline decline, Courtesy courtesy) => decline switch
     {
-        Courtesy.Greeting => "smalltalk.hello",
-        Courtesy.Thanks or Courtesy.Emoji => "smalltalk.thanks",
-        _ => "smalltalk",
+        Decline.Legal => ["offtopic", "offtopic.legal"],
+        Decline.Smalltalk => [courtesy switch { Courtesy.Greeting => "smalltalk.hello", Courtesy.Thanks or Courtesy.Emoji => "smalltalk.thanks", _ => "smalltalk" }],
+        _ => ["offtopic"],
     };
 
     private static Button EntryButton(Turn turn, Entry e) => turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id));

@@ -19,7 +19,7 @@ public sealed record App(BennBotOptions Options, ContentSet Content, QuestionInd
         var (options, problems) = BennBotOptions.Read(configuration);
         if (problems.Count > 0) throw new StartupException(string.Join(Environment.NewLine, problems), ExitCodes.NotConfigured);
         var content = LoadContent(options.SeedsPath);
-        return new App(options, content, new QuestionIndex(content, options.ModelCache), configuration);
+        return new App(options, content, new QuestionIndex(content, Storage.ModelCache.In(options.ModelCache)), configuration);
     }
 
     public static ContentSet LoadContent(string seedsPath)

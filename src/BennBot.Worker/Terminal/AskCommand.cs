@@ -42,16 +42,13 @@ public static class AskCommand
     private static string Text(ContentSet content, Language language, AskResult r)
     {
         if (r.Declined is { } d)
-            return d switch
-            {
-                Decline.Legal => content.T(language, "offtopic") + "\n" + content.T(language, "offtopic.legal"),
-                Decline.Smalltalk => content.T(language, Faq.FaqHandler.SmalltalkKey(r.Courtesy)),
-                _ => content.T(language, "offtopic"),
-            } + "\n";
-        if (r.Answered && (r.Band == Band.Sure || r.Alternatives.Count == 0)) return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
+            return string.Join("\n", Faq.FaqHandler.DeclineKeys(d, r.Courtesy).Select(k => content.T(language, k))) + "\n";
         if (r.Answered)
-            return Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n\n" + content.T(language, "answer.check") + "\n"
-                + string.Join("\n", r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title)) + "\n";
+        {
+            var answer = Html.ToPlain(AnswerCard.Render(content, r.Best!.Entry, language)) + "\n";
+            if (r.Band == Band.Sure || r.Alternatives.Count == 0) return answer;
+            return answer + "\n" + content.T(language, "answer.check") + "\n" + string.Join("\n", r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title)) + "\n";
+        }
         if (r.Alternatives.Count == 0) return content.T(language, "notfound.noteam") + "\n"; // no buttons in a terminal
         var options = r.Alternatives.Select(c => "  - " + c.Entry.Text(language).Title);
         return content.T(language, "notsure") + "\n" + string.Join("\n", options) + "\n";

@@ -3,19 +3,21 @@ using BennBot.Worker.Hosting;
 
 namespace BennBot.Worker.Terminal;
 
-/// <summary><c>content eval FOLDER [--misses]</c>: what residents feel on a folder of test questions, per language.</summary>
+/// <summary><c>content eval FOLDER [--misses] [--curve]</c>: what residents feel on a folder of test questions, per language.</summary>
 public static class ContentEval
 {
     public static int Run(QuestionIndex index, string folder, bool misses, TextWriter output, bool curve = false)
     {
         if (!Directory.Exists(folder)) throw new StartupException($"No such folder: {Path.GetFullPath(folder)} (give an absolute path: dotnet run --project starts in the project folder).", ExitCodes.Failed);
         var sets = AnswerEvaluation.Load(folder);
+        // Each question asked once, for the table and the curve alike.
+        var answers = sets.Values.SelectMany(x => x).Select(q => q.Q).Distinct().ToDictionary(q => q, index.Ask);
         output.WriteLine(LanguageFigures.Header);
         var all = new List<LanguageFigures>();
         foreach (var (language, items) in sets)
         {
             var lines = new List<string>();
-            var figures = AnswerEvaluation.Measure(language, items, index.Ask, misses ? lines.Add : null);
+            var figures = AnswerEvaluation.Measure(language, items, q => answers[q], misses ? lines.Add : null);
             all.Add(figures);
             output.WriteLine(figures);
             foreach (var line in lines) output.WriteLine("    " + line);
@@ -23,15 +25,15 @@ public static class ContentEval
         output.WriteLine(new LanguageFigures("all", all.Sum(f => f.OnTopic), all.Sum(f => f.DirectRight), all.Sum(f => f.DirectWrong), all.Sum(f => f.ShownFirst),
             all.Sum(f => f.TopThree), all.Sum(f => f.OnTopicDeclined), all.Sum(f => f.OffTopic), all.Sum(f => f.OffTopicAnswered), all.Sum(f => f.OffTopicOffered),
             all.Sum(f => f.DeclineKindRight), all.Sum(f => f.DeclineKindTotal)));
-        if (curve) Curve(index, sets, output);
+        if (curve) Curve(answers, sets, output);
         return ExitCodes.Ok;
     }
 
     // For choosing the bands on development questions: how many on-topic questions would be answered rightly and
     // wrongly, and off-topic ones answered, if the bot answered from probability t on.
-    private static void Curve(QuestionIndex index, IReadOnlyDictionary<string, IReadOnlyList<TestQuestion>> sets, TextWriter output)
+    private static void Curve(Dictionary<string, AskResult> answers, IReadOnlyDictionary<string, IReadOnlyList<TestQuestion>> sets, TextWriter output)
     {
-        var rs = sets.Values.SelectMany(x => x).Select(q => (q, r: index.Ask(q.Q))).Where(x => x.r.Declined is null).ToList();
+        var rs = sets.Values.SelectMany(x => x).Select(q => (q, r: answers[q.Q])).Where(x => x.r.Declined is null).ToList();
         var on = sets.Values.Sum(x => x.Count(q => q.Id is not null));
         for (var t = 0.20; t < 0.95; t += 0.05)
         {

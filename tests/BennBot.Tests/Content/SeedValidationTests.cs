@@ -5,17 +5,9 @@ namespace BennBot.Tests.Content;
 
 public sealed class SeedValidationTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-seeds-").FullName;
+    private readonly SeedsCopy _seeds = new();
 
-    public SeedValidationTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_dir, "texts"));
-        foreach (var f in Directory.GetFiles(TestContent.SeedsPath)) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
-        foreach (var f in Directory.GetFiles(Path.Combine(TestContent.SeedsPath, "texts")))
-            File.Copy(f, Path.Combine(_dir, "texts", Path.GetFileName(f)));
-    }
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _seeds.Dispose();
 
     [Fact]
     public void The_real_seeds_are_valid_and_complete_in_all_eight_languages()
@@ -29,20 +21,20 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void A_missing_language_file_is_reported()
     {
-        File.Delete(Path.Combine(_dir, "texts", "fa.json"));
-        Assert.Contains(Load(), p => p.Contains("fa.json") && p.Contains("missing"));
+        File.Delete(Path.Combine(_seeds.Dir, "texts", "fa.json"));
+        Assert.Contains(_seeds.Problems(), p => p.Contains("fa.json") && p.Contains("missing"));
     }
 
     [Fact]
     public void An_entry_without_a_source_or_with_a_shared_id_is_reported()
     {
-        Edit("catalog.json", c =>
+        _seeds.Edit("catalog.json", c =>
         {
             var entries = c["entries"]!.AsArray();
             entries[0]!["sources"] = new JsonArray();
             entries.Add(entries[1]!.DeepClone());
         });
-        var problems = Load();
+        var problems = _seeds.Problems();
         Assert.Contains(problems, p => p.Contains("no source"));
         Assert.Contains(problems, p => p.Contains("share this id"));
     }
@@ -50,10 +42,10 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void A_missing_translation_markup_and_a_wrong_placeholder_are_reported()
     {
-        Edit("texts/ru.json", t => t["entries"]!.AsObject().Remove("petition"));
-        Edit("texts/tr.json", t => t["ui"]!["toolong"] = "Çok uzun: {maks}");
-        Edit("texts/uk.json", t => t["entries"]!["ehrenamt"]!["answer"] = "Натисніть <a href=\"x\">тут</a>");
-        var problems = Load();
+        _seeds.Edit("texts/ru.json", t => t["entries"]!.AsObject().Remove("petition"));
+        _seeds.Edit("texts/tr.json", t => t["ui"]!["toolong"] = "Çok uzun: {maks}");
+        _seeds.Edit("texts/uk.json", t => t["entries"]!["ehrenamt"]!["answer"] = "Натисніть <a href=\"x\">тут</a>");
+        var problems = _seeds.Problems();
         Assert.Contains(problems, p => p.Contains("ru.json") && p.Contains("'petition' is missing"));
         Assert.Contains(problems, p => p.Contains("tr.json") && p.Contains("placeholders"));
         Assert.Contains(problems, p => p.Contains("uk.json") && p.Contains("no markup"));
@@ -62,29 +54,14 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void An_answer_too_long_for_one_telegram_message_is_reported()
     {
-        Edit("texts/ar.json", t => t["entries"]!["ehrenamt"]!["answer"] = new string('ب', 5000));
-        Assert.Contains(Load(), p => p.Contains("ar.json") && p.Contains("Telegram allows 4096"));
+        _seeds.Edit("texts/ar.json", t => t["entries"]!["ehrenamt"]!["answer"] = new string('ب', 5000));
+        Assert.Contains(_seeds.Problems(), p => p.Contains("ar.json") && p.Contains("Telegram allows 4096"));
     }
 
     [Fact]
     public void Broken_json_is_reported_with_its_file_and_line()
     {
-        File.WriteAllText(Path.Combine(_dir, "catalog.json"), "{\n  \"entries\": [\n    { \"id\": }\n");
-        Assert.Contains(Load(), p => p.Contains("catalog.json") && p.Contains("not valid JSON (line 3)"));
-    }
-
-    private IReadOnlyList<string> Load()
-    {
-        var result = SeedLoader.Load(_dir);
-        Assert.Null(result.Content);
-        return result.Problems;
-    }
-
-    private void Edit(string file, Action<JsonObject> change)
-    {
-        var path = Path.Combine(_dir, file);
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        change(json);
-        File.WriteAllText(path, json.ToJsonString());
+        File.WriteAllText(Path.Combine(_seeds.Dir, "catalog.json"), "{\n  \"entries\": [\n    { \"id\": }\n");
+        Assert.Contains(_seeds.Problems(), p => p.Contains("catalog.json") && p.Contains("not valid JSON (line 3)"));
     }
 }

@@ -1,6 +1,7 @@
 using BennBot.Content;
+using BennBot.Worker.Storage;
 
-namespace BennBot.Tests.Content;
+namespace BennBot.Tests.Storage;
 
 /// <summary>The answer model is trained once per content: an unchanged start loads it, edited seeds (another key)
 /// train anew, and a damaged file is trained over instead of stopping the bot.</summary>
@@ -18,13 +19,13 @@ public sealed class ModelCacheTests : IDisposable
     [Fact]
     public void An_unchanged_start_loads_the_model_and_edited_seeds_train_a_new_one()
     {
-        var first = ModelCache.GetOrTrain(_folder, "aaaa", 2, Train);
-        var again = ModelCache.GetOrTrain(_folder, "aaaa", 2, Train);
+        var first = ModelCache.GetOrTrain(_folder, "aaaa", Train);
+        var again = ModelCache.GetOrTrain(_folder, "aaaa", Train);
         Assert.Equal(1, _trained);
         Assert.Equal(first.Predict(["w:verein"]), again.Predict(["w:verein"]));
         Assert.True(again.Predict(["w:verein"])[1] > 0.5);
 
-        ModelCache.GetOrTrain(_folder, "bbbb", 2, Train);
+        ModelCache.GetOrTrain(_folder, "bbbb", Train);
         Assert.Equal(2, _trained);
         Assert.Equal(["answer-model-bbbb.bin"], Directory.GetFiles(_folder).Select(Path.GetFileName)); // the old one is gone
         if (!OperatingSystem.IsWindows())
@@ -35,10 +36,10 @@ public sealed class ModelCacheTests : IDisposable
     public void A_damaged_model_file_is_trained_over()
     {
         File.WriteAllBytes(Path.Combine(_folder, "answer-model-cccc.bin"), [1, 0, 0, 0, 2, 0, 0, 0, 255, 255, 255, 127]);
-        var model = ModelCache.GetOrTrain(_folder, "cccc", 2, Train);
+        var model = ModelCache.GetOrTrain(_folder, "cccc", Train);
         Assert.Equal(1, _trained);
         Assert.True(model.Predict(["w:petition"])[0] > 0.5);
-        ModelCache.GetOrTrain(_folder, "cccc", 2, Train);
+        ModelCache.GetOrTrain(_folder, "cccc", Train);
         Assert.Equal(1, _trained); // the file written after training is read next time
     }
 
