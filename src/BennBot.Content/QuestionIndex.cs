@@ -91,18 +91,25 @@ public sealed class QuestionIndex : IDisposable
         public double Top { get; } = P.Max();
     }
 
-    // The most certain reading: the whole message, then its sentences unless the whole is already sure.
+    // The most certain reading: the whole message, then (unless the whole is already sure) its sentences, and
+    // Russian or Ukrainian typed in Latin letters read back in Cyrillic.
     private Judged BestReading(string text, Similarity.Analysed whole, int words)
     {
         var best = Judge(whole, words);
-        foreach (var sentence in Sentences(text))
+        foreach (var (reading, transliterated) in OtherReadings(text))
         {
             if (best.Top >= SureAt) break;
-            var judged = Judge(_similarity.Analyse(sentence), words);
+            var judged = Judge(_similarity.Analyse(reading), words);
+            // Turkish or English read as Cyrillic is gibberish that can look like "something else": a transliteration
+            // may find an entry, never decline.
+            if (transliterated && _similarity.DeclineOf(Array.IndexOf(judged.P, judged.Top)) is not null) continue;
             if (judged.Top > best.Top) best = judged;
         }
         return best;
     }
+
+    private static IEnumerable<(string Text, bool Transliterated)> OtherReadings(string text) => Sentences(text).Select(s => (s, false)).Concat(
+        Enum.GetValues<Transliteration.Scheme>().Select(s => Transliteration.ToCyrillic(text, s)).OfType<string>().Select(t => (t, true)));
 
     // Small talk is short: a longer message is never taken for it, whatever words it shares with "how are you".
     private Judged Judge(Similarity.Analysed analysed, int words)
