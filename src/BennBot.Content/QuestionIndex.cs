@@ -99,14 +99,17 @@ public sealed class QuestionIndex : IDisposable
         foreach (var (reading, transliterated) in OtherReadings(text))
         {
             if (best.Top >= SureAt) break;
-            var judged = Judge(_similarity.Analyse(reading), words);
-            // Turkish or English read as Cyrillic is gibberish that can look like "something else": a transliteration
-            // may find an entry, never decline.
-            if (transliterated && _similarity.DeclineOf(Array.IndexOf(judged.P, judged.Top)) is not null) continue;
+            var analysed = _similarity.Analyse(reading);
+            // English or Turkish read as Cyrillic is gibberish with a chance word or two ("berlin"): a transliteration
+            // counts only when it makes more of the message's words known than the Latin letters did.
+            if (transliterated && KnownWords(analysed) <= KnownWords(whole)) continue;
+            var judged = Judge(analysed, words);
             if (judged.Top > best.Top) best = judged;
         }
         return best;
     }
+
+    private int KnownWords(Similarity.Analysed analysed) => analysed.All().Count(f => f.StartsWith("w:", StringComparison.Ordinal) && _model.Knows(f));
 
     private static IEnumerable<(string Text, bool Transliterated)> OtherReadings(string text) => Sentences(text).Select(s => (s, false)).Concat(
         Enum.GetValues<Transliteration.Scheme>().Select(s => Transliteration.ToCyrillic(text, s)).OfType<string>().Select(t => (t, true)));

@@ -37,6 +37,11 @@ public sealed class FreeTextTests
     [InlineData("خیلی ممنون", Courtesy.Thanks)]
     [InlineData("teşekkürler", Courtesy.Thanks)]
     [InlineData("👍👍🙏", Courtesy.Emoji)]
+    [InlineData("تمام يسلمو", Courtesy.Thanks)]
+    [InlineData("ok спс", Courtesy.Thanks)]
+    [InlineData("tamam tşk", Courtesy.Thanks)]
+    [InlineData("ok passt, tschüss", Courtesy.None)]
+    [InlineData("салам", Courtesy.Greeting)]
     public void Courtesy_alone_is_answered_in_kind(string message, Courtesy kind)
     {
         var result = TestContent.Index.Ask(message);

@@ -28,11 +28,17 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Phone_style_development_questions_stay_above_their_floor() =>
         Measure("DevPhone", new(0.70, 0.06, 0.85, 3, 0, 0.25));
 
+    /// <summary>A second phone-style set (written 2026-12-03): Latin-typed Russian, Ukrainian, Farsi and Arabic, local
+    /// courtesy words, offers that share words with the entries, incidents described without the word "discrimination".</summary>
+    [Fact]
+    public void Second_phone_style_development_questions_stay_above_their_floor() =>
+        Measure("DevPhone2", new(0.85, 0.07, 0.90, 3, 0, 0.25));
+
     /// <summary>Written for issue 11 by helpers who saw only the entries' titles and answers, asked once at the end of
     /// that work (2026-12-02; figures in the README). A guard against regressions, not a target to tune on.</summary>
     [Fact]
     public void Held_out_questions_stay_above_their_floor() =>
-        Measure("HeldOut", new(0.75, 0.06, 0.85, 5, 1, 0.20));
+        Measure("HeldOut", new(0.75, 0.06, 0.85, 5, 1, 0.25));
 
     private void Measure(string folder, Floor floor)
     {
