@@ -41,7 +41,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         {
             return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < e.StartUtc
                 ? Queue(turn, e, s, at)
-                : Again(turn, s, e, "desk.bad.schedule");
+                : Again(turn, s, e, "desk.bad.schedulebefore");
         }
         var (changed, problem) = Fill(e, s, text);
         if (problem is not null) return Again(turn, s, e, problem);
@@ -199,6 +199,13 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (Incomplete(e) is { } missing) return new([SayWith("desk.incomplete", ("fields", missing))]);
         // One announcement at a time: a second press (or a second staff member) must not send it twice.
         if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say("desk.busy")]);
+        // "Sending begins now" to nobody would be a false promise (issue 13): say why, and show the choice again. A
+        // later time is still allowed: residents may subscribe in between, and the count is taken when it goes out.
+        if (at <= Now && db.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count) == 0)
+        {
+            var choose = Segment(turn, e, s);
+            return choose with { Replies = [Say(s.Segment.Areas.Count + s.Segment.Languages.Count == 0 ? "desk.nosubscribers" : "desk.norecipients"), .. choose.Replies] };
+        }
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
@@ -210,7 +217,26 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private Outcome Again(Turn turn, DeskSession s, Event e, string problem)
     {
         var ask = Ask(turn, s, e);
-        return ask with { Replies = [Say(problem), .. ask.Replies] };
+        var said = problem == "desk.bad.schedulebefore" ? SayWith(problem, ScheduleArgs(e)) : Say(problem);
+        return ask with { Replies = [said, .. ask.Replies] };
+    }
+
+    /// <summary>The event's start and an example time for its announcement that lies between now and that start (a
+    /// fixed example once suggested 20.12 for an event on 08.12: issue 13).</summary>
+    private (string, object)[] ScheduleArgs(Event e) =>
+        [("start", BerlinTime.ToLocal(e.StartUtc).ToString("dd.MM.yyyy HH:mm")), ("example", ScheduleExample(e.StartUtc, Now).ToString("dd.MM.yyyy HH:mm"))];
+
+    /// <summary>A Berlin time to suggest for an announcement: 10:00 three days or one day before the event, else two
+    /// hours before it, else halfway between now and the start (rounded down to 5 minutes), whichever is the first that
+    /// lies after now and before the start.</summary>
+    internal static DateTime ScheduleExample(DateTime startUtc, DateTime nowUtc)
+    {
+        var start = BerlinTime.ToLocal(startUtc);
+        var now = BerlinTime.ToLocal(nowUtc).AddMinutes(5);
+        DateTime[] candidates = [start.Date.AddDays(-3).AddHours(10), start.Date.AddDays(-1).AddHours(10), start.AddHours(-2)];
+        if (candidates.FirstOrDefault(c => c > now && c < start) is { Ticks: > 0 } good) return good;
+        var half = now + (start - now) / 2;
+        return half.AddTicks(-(half.Ticks % TimeSpan.FromMinutes(5).Ticks));
     }
 
     /// <summary>The fields an announcement needs that are still empty (for staff), or null.</summary>
