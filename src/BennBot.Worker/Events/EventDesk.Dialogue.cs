@@ -55,6 +55,7 @@ public sealed partial class EventDesk
     /// <summary>Saves the changed event and asks the next question (or shows the review when the draft is complete).</summary>
     private Outcome Advance(Turn turn, DeskSession s, Event changed)
     {
+        if (changed.IsUnset(s.Step)) changed = changed with { Unset = [.. changed.Unset.Where(f => f != s.Step.ToString())] }; // set now
         var save = new SaveEvent(changed);
         DeskStep? next = s.Step switch
         {
@@ -96,12 +97,12 @@ public sealed partial class EventDesk
                 if (BerlinTime.ParseLocal(text, Now) is not { } local || BerlinTime.ToUtc(local) <= Now) return (null, "desk.bad.start");
                 var start = BerlinTime.ToUtc(local);
                 var length = e.EndUtc > e.StartUtc ? e.EndUtc - e.StartUtc : TimeSpan.FromHours(2);
-                return (e with { StartUtc = start, EndUtc = start + length }, null);
+                return (EventSeries.Retimed(e, start, start + length), null); // a series moves all its dates
             case DeskStep.End:
                 var startLocal = BerlinTime.ToLocal(e.StartUtc);
                 DateTime? endLocal = BerlinTime.ParseTime(text) is { } t ? startLocal.Date + t : BerlinTime.ParseLocal(text, e.StartUtc);
                 if (endLocal is not { } end || BerlinTime.ToUtc(end) <= e.StartUtc) return (null, "desk.bad.end");
-                return (e with { EndUtc = BerlinTime.ToUtc(end) }, null);
+                return (EventSeries.Retimed(e, e.StartUtc, BerlinTime.ToUtc(end)), null);
             case DeskStep.Place:
                 return text.Length > MaxField ? (null, "desk.bad.field") : (e with { Place = text }, null);
             case DeskStep.Cost:
