@@ -61,6 +61,8 @@ public abstract record ButtonAction
     public sealed record Review(ReviewOp Op, long TopicId, int? Value = null) : ButtonAction;
     // Staff: a question in a digest, to open its card and reply to it.
     public sealed record OpenQuestion(long QuestionId) : ButtonAction;
+    // Staff: the team menu (each button runs the command of the same name; who pressed it is checked then).
+    public sealed record StaffMenu(StaffOp Op) : ButtonAction;
 
     public string Encode()
     {
@@ -110,6 +112,7 @@ public abstract record ButtonAction
             MyData => "p:j",
             Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
             OpenQuestion q => "Qo:" + q.QuestionId,
+            StaffMenu m => "Z:" + (char)m.Op,
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -174,6 +177,7 @@ public abstract record ButtonAction
                 && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
                 new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
             ("Qo", not null) when ParseId(arg) is { } id => new OpenQuestion(id),
+            ("Z", { Length: 1 }) when Enum.IsDefined((StaffOp)arg![0]) => new StaffMenu((StaffOp)arg[0]),
             ({ Length: 2 } x, not null) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
             _ => null,
         };
@@ -195,8 +199,11 @@ public enum DeskOp
 {
     Open = 'o', Area = 'a', Kind = 'k', Spoken = 'l', SpokenDone = 'L', Free = 'c', Access = 'x', Skip = 's', EndAfter = 'h',
     Preview = 'p', Edit = 'e', Translate = 't', Send = 'n', Schedule = 'w', SegmentArea = 'A', SegmentLanguage = 'G',
-    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd',
+    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd', Dates = 'D', ToggleDate = 'y',
 }
+
+/// <summary>The team menu's buttons; the letter is the button code.</summary>
+public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r' }
 
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 

@@ -23,11 +23,12 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
     private readonly EventsHandler _events = new(db, time);
     private readonly EventDesk _desk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
     private readonly TopicDesk _topicDesk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
+    private readonly StaffMenu _staffMenu = new(staff ?? StaffSettings.None, defaultLanguage, content);
     private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
-        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable);
+        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId));
         var now = time.GetUtcNow().UtcDateTime;
         if (incoming.InStaffChat) return StaffChat(turn, now);
         return incoming.Kind switch
@@ -56,7 +57,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "start" => Start(turn, now),
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
-        "help" => Reply(turn.Say("help", turn.MainMenu())),
+        "help" => Help(turn),
         "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
@@ -66,8 +67,31 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         "delete" => PrivacyHandler.ConfirmDelete(turn),
         "subscribe" => _events.Subscribe(turn),
         "unsubscribe" => EventsHandler.Unsubscribe(turn),
-        _ => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
+        _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
+
+    // Each of these checks the staff list itself and answers null for anyone else.
+    private Outcome? StaffCommand(Turn turn) => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn);
+
+    /// <summary>Staff get their own help with the team menu; residents the help of what is switched on (no /topic line
+    /// without a staff chat, where topics would go).</summary>
+    private Outcome Help(Turn turn)
+    {
+        if (turn.Staff) return _staffMenu.Help(turn);
+        var lines = turn.T("help").Split('\n').Where(line => turn.TeamReachable || !line.StartsWith("/topic", StringComparison.Ordinal));
+        return Reply(turn.Text(string.Join('\n', lines), turn.MainMenu()));
+    }
+
+    /// <summary>A team-menu button: staff get the menu or the command's answer; anyone else (a forged or forwarded button)
+    /// is told kindly that it is the team's, and nothing changes.</summary>
+    private Outcome StaffButton(Turn turn, StaffOp op)
+    {
+        if (!turn.Staff) return new([turn.Say("staff.only", turn.MainMenu())]);
+        if (op == StaffOp.Resident) return Menu(turn);
+        if (StaffMenu.CommandOf(op) is not { } command) return _staffMenu.Menu(turn);
+        return StaffCommand(turn with { In = turn.In with { Kind = IncomingKind.Command, Command = command, Text = "" } })
+            ?? new([turn.Say("button.expired", turn.MainMenu())]);
+    }
 
     /// <summary>The staff group chat: only allow-listed staff are heard; others get silence (a button press is
     /// still acknowledged, so their app stops waiting).</summary>
@@ -79,7 +103,9 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         {
             IncomingKind.Button => Button(turn, now),
             IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
-            IncomingKind.Command => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? Outcome.Nothing,
+            IncomingKind.Command when turn.In.Command is "help" or "start" => _staffMenu.Help(turn),
+            IncomingKind.Command when turn.In.Command == "menu" => _staffMenu.Menu(turn),
+            IncomingKind.Command => StaffCommand(turn) ?? Outcome.Nothing,
             IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
             // A reply to one of the bot's messages answers a resident, even mid-dialogue: the one whose question or topic
             // that message was sent about, as the bot recorded when Telegram confirmed it. A reply to any other bot
@@ -132,7 +158,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.Category c => _faq.Category(turn, c.Id),
             ButtonAction.ShowEntry e => _faq.Show(turn, content.Entry(e.Id)!),
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
-            ButtonAction.Help => Reply(turn.Say("help", turn.MainMenu())),
+            ButtonAction.Help => Help(turn),
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
             ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId), _events.RemindersOf(turn.In.UserId)),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
@@ -167,6 +193,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.PublishedTopics => Topics.Published(turn),
             ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
             ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.StaffMenu m => StaffButton(turn, m.Op),
             ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),

@@ -5,7 +5,7 @@ namespace BennBot.Worker.Conversations;
 
 /// <summary>One update being handled: who, in which language, and the helpers to say things in that language
 /// (right-to-left languages marked line by line, see <see cref="Bidi"/>).</summary>
-public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content, bool TeamReachable = false)
+public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content, bool TeamReachable = false, bool Staff = false)
 {
     /// <summary>A UI text, escaped for HTML.</summary>
     public string T(string key, params (string, object)[] args) => Html.Escape(Content.T(Language, key, args));
@@ -25,9 +25,12 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
 
     public Keyboard MenuOnly() => new([[ButtonFor("button.menu", new ButtonAction.Menu())]]);
 
+    /// <summary>The resident menu. Topics need the staff chat (that is where they go): without one the row is not shown
+    /// rather than answering "not switched on" (issue 13). Staff get a first row that opens their own menu.</summary>
     public Keyboard MainMenu() => new([
+        .. Staff ? [[ButtonFor("staff.menu.button", new ButtonAction.StaffMenu(StaffOp.Menu))]] : Array.Empty<IReadOnlyList<Button>>(),
         [ButtonFor("menu.takepart", new ButtonAction.Topics())],
-        [ButtonFor("menu.topics", new ButtonAction.TopicsMenu())],
+        .. TeamReachable ? [[ButtonFor("menu.topics", new ButtonAction.TopicsMenu())]] : Array.Empty<IReadOnlyList<Button>>(),
         [ButtonFor("menu.events", new ButtonAction.Events())],
         // One tap to subscribe; once subscribed, the same row leads to the choices and to unsubscribing.
         [Resident?.Subscribed == true ? ButtonFor("menu.subscription", new ButtonAction.Subscription()) : ButtonFor("subscribe.button", new ButtonAction.Subscribe())],

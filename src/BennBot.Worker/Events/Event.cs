@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace BennBot.Worker.Events;
 
 public enum EventKind { Cafe, Counselling, Language, Children, Sport, Culture, Participation, Other }
@@ -32,6 +34,24 @@ public sealed record Event
     public string? Link { get; init; }
     public EventStatus Status { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>A repeating event's dates, in order (StartUtc/EndUtc are the first one's); empty for a single event.</summary>
+    public List<EventDate> Dates { get; init; } = [];
+    /// <summary>The end of a series' last date, stored so that lists find the series until then; default for a single event.</summary>
+    public DateTime UntilUtc { get; init; }
+    /// <summary>Fields nobody has given yet (an .ics file says nothing about area, kind or cost): residents do not see
+    /// them (rather than "free", "elsewhere", "other"), and staff see them flagged until they set them (issue 13).</summary>
+    public List<string> Unset { get; init; } = [];
+
+    [BsonIgnore] public bool IsSeries => Dates.Count > 1;
+
+    [BsonIgnore] public DateTime LastEndUtc => UntilUtc > EndUtc ? UntilUtc : EndUtc;
+
+    public bool IsUnset(DeskStep field) => Unset.Contains(field.ToString());
+
+    /// <summary>The next date that is not cancelled and has not ended (for a single event: the event), or null.</summary>
+    public EventDate? Next(DateTime now) => IsSeries
+        ? Dates.FirstOrDefault(d => !d.Cancelled && d.EndUtc > now)
+        : EndUtc > now ? new EventDate { StartUtc = StartUtc, EndUtc = EndUtc } : null;
 
     public string TitleIn(string language) => Title.GetValueOrDefault(language) ?? Title.GetValueOrDefault("de") ?? "";
 }

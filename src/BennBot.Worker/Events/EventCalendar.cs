@@ -11,8 +11,9 @@ using Calendar = Ical.Net.Calendar;
 
 namespace BennBot.Worker.Events;
 
-/// <summary>One event occurrence read from an .ics file. Times in UTC (<see cref="DateTimeKind.Utc"/>).</summary>
-public sealed record ImportedEvent(string Uid, DateTime StartUtc, DateTime EndUtc, string Title, string? Description, string? Place, string? Link);
+/// <summary>One event occurrence read from an .ics file. Times in UTC (<see cref="DateTimeKind.Utc"/>). Series: the UID
+/// of the repeating event it is a date of (its occurrences are one event with dates: <see cref="EventSeries"/>).</summary>
+public sealed record ImportedEvent(string Uid, DateTime StartUtc, DateTime EndUtc, string Title, string? Description, string? Place, string? Link, string? Series = null);
 
 /// <summary>An .ics text that cannot be read; the message is one plain sentence for the staff member who sent it.</summary>
 public sealed class CalendarFormatException(string message) : Exception(message);
@@ -223,12 +224,14 @@ public static class EventCalendar
         if (endUtc < startUtc) endUtc = startUtc;
 
         var uid = e.Uid is { } u && !u.StartsWith(MissingUidMarker, StringComparison.Ordinal) ? u : StableUid(title, e.DtStart);
+        string? series = null;
         if (IsRecurring(e))
         {
+            series = uid;
             var original = e.RecurrenceIdentifier?.StartTime is { } recurrenceId ? Utc(recurrenceId) : startUtc;
             uid += "#" + BerlinTime.ToLocal(original).ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture);
         }
-        return new ImportedEvent(uid, startUtc, endUtc, title, Blank(e.Description), Blank(e.Location), WebLink(e.Url?.OriginalString)?.OriginalString);
+        return new ImportedEvent(uid, startUtc, endUtc, title, Blank(e.Description), Blank(e.Location), WebLink(e.Url?.OriginalString)?.OriginalString, series);
     }
 
     private static bool IsRecurring(CalendarEvent e) =>

@@ -19,7 +19,9 @@ public sealed partial class EventDesk
     {
         var id = s.EventId;
         var language = Languages.Find(s.Language);
-        var text = Html.Escape(T(PromptKey(s.Step), ("language", language is null ? "" : content.T(language, "language.name"))));
+        var text = s.Step == DeskStep.ScheduleAt && (e ?? Find(id)) is { } ev
+            ? Html.Escape(T("desk.ask.schedulebefore", ScheduleArgs(ev)))
+            : Html.Escape(T(PromptKey(s.Step), ("language", language is null ? "" : content.T(language, "language.name"))));
         var rows = new List<IReadOnlyList<Button>>();
         switch (s.Step)
         {
@@ -53,6 +55,7 @@ public sealed partial class EventDesk
     /// <summary>Saves the changed event and asks the next question (or shows the review when the draft is complete).</summary>
     private Outcome Advance(Turn turn, DeskSession s, Event changed)
     {
+        if (changed.IsUnset(s.Step)) changed = changed with { Unset = [.. changed.Unset.Where(f => f != s.Step.ToString())] }; // set now
         var save = new SaveEvent(changed);
         DeskStep? next = s.Step switch
         {
@@ -94,22 +97,31 @@ public sealed partial class EventDesk
                 if (BerlinTime.ParseLocal(text, Now) is not { } local || BerlinTime.ToUtc(local) <= Now) return (null, "desk.bad.start");
                 var start = BerlinTime.ToUtc(local);
                 var length = e.EndUtc > e.StartUtc ? e.EndUtc - e.StartUtc : TimeSpan.FromHours(2);
-                return (e with { StartUtc = start, EndUtc = start + length }, null);
+                return (EventSeries.Retimed(e, start, start + length), null); // a series moves all its dates
             case DeskStep.End:
                 var startLocal = BerlinTime.ToLocal(e.StartUtc);
                 DateTime? endLocal = BerlinTime.ParseTime(text) is { } t ? startLocal.Date + t : BerlinTime.ParseLocal(text, e.StartUtc);
                 if (endLocal is not { } end || BerlinTime.ToUtc(end) <= e.StartUtc) return (null, "desk.bad.end");
-                return (e with { EndUtc = BerlinTime.ToUtc(end) }, null);
+                return (EventSeries.Retimed(e, e.StartUtc, BerlinTime.ToUtc(end)), null);
             case DeskStep.Place:
                 return text.Length > MaxField ? (null, "desk.bad.field") : (e with { Place = text }, null);
             case DeskStep.Cost:
                 return text.Length > MaxField ? (null, "desk.bad.field") : (e with { Cost = text }, null);
             case DeskStep.Link:
-                return Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && text.Length <= MaxField
-                    ? (e with { Link = u.ToString() }, null) : (null, "desk.bad.link");
+                return WebLink(text) is { } u && u.Length <= MaxField ? (e with { Link = u }, null) : (null, "desk.bad.link");
             default:
                 return (null, "desk.bad.buttons");
         }
+    }
+
+    /// <summary>An http(s) address as typed; one typed without its scheme ("benn-weissensee.de/x", as people copy it
+    /// from a flyer) gets https:// (issue 13). Null for anything that is no web address with a dotted host name.</summary>
+    internal static string? WebLink(string text)
+    {
+        if (text.Any(char.IsWhiteSpace)) return null;
+        var typed = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text;
+        return Uri.TryCreate(typed, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && u.Host.Contains('.') && !u.Host.EndsWith('.')
+            ? u.ToString() : null;
     }
 
     private static Dictionary<string, string> With(Dictionary<string, string> d, string key, string value) => new(d) { [key] = value };

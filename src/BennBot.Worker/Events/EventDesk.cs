@@ -39,9 +39,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var text = turn.In.Text!.Trim();
         if (s.Step == DeskStep.ScheduleAt)
         {
-            return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < e.StartUtc
+            return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < AnnounceBefore(e)
                 ? Queue(turn, e, s, at)
-                : Again(turn, s, e, "desk.bad.schedule");
+                : Again(turn, s, e, "desk.bad.schedulebefore");
         }
         var (changed, problem) = Fill(e, s, text);
         if (problem is not null) return Again(turn, s, e, problem);
@@ -65,7 +65,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.SpokenDone when s.Step == DeskStep.Spoken => Advance(turn, s, e),
             DeskOp.Free when s.Step == DeskStep.Cost => Advance(turn, s, e with { Cost = null }),
             DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) && s.Step == DeskStep.Access => Advance(turn, s, e with { Access = x }),
-            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) && h is >= 1 and <= 12 && s.Step == DeskStep.End => Advance(turn, s, e with { EndUtc = e.StartUtc.AddHours(h) }),
+            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) && h is >= 1 and <= 12 && s.Step == DeskStep.End => Advance(turn, s, EventSeries.Retimed(e, e.StartUtc, e.StartUtc.AddHours(h))),
             DeskOp.Skip when Skippable(s.Step) => Advance(turn, s, Skipped(e, s)),
             DeskOp.Preview => Preview(turn, e, Languages.Find(a.Arg)),
             DeskOp.Edit => Edit(turn, e, s, a.Arg),
@@ -80,6 +80,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.Cancel when e.Status == EventStatus.Published => new([Say("desk.cancelconfirm", Keys(e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
                 new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
+            DeskOp.Dates when e.IsSeries => Dates(e),
+            DeskOp.ToggleDate when e.IsSeries && int.TryParse(a.Arg, out var i) && i >= 0 && i < e.Dates.Count => DateToggled(turn, e, s, i),
             DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
             _ => new([Say("desk.stale")]),
         };
@@ -104,8 +106,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (turn.In.Calendar is not { } calendar) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
         if (calendar.Problem is { } problem) return new([SayWith("desk.importbad", ("problem", problem))]);
         var events = calendar.Events;
-        var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
-        return new([SayWith("desk.imported", ("new", events.Count - known), ("updated", known))])
+        var series = EventSeries.Group(events); // a repeating event is one draft with its dates
+        var known = db.Read(d => series.Count(x => EventStore.FindByUid(d, x.Uid) is not null));
+        return new([SayWith("desk.imported", ("new", series.Count - known), ("updated", known))])
         {
             Effects = [new ImportEvents(events, turn.In.UserId, turn.In.ChatId)],
         };
@@ -120,7 +123,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var pages = Math.Max(1, (events.Count + ListPage - 1) / ListPage);
         page = Math.Min(page, pages);
         var rows = events.Skip((page - 1) * ListPage).Take(ListPage).Select(e => (IReadOnlyList<Button>)[Btn(
-            $"{(e.Status == EventStatus.Draft ? "✏️" : "📣")} #{e.Id} {EventCard.Label(staffLanguage, e)}", new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
+            $"{(e.Status == EventStatus.Draft ? "✏️" : "📣")} #{e.Id} {EventCard.Label(staffLanguage, e, Now)}", new ButtonAction.Desk(DeskOp.Open, e.Id))]).ToList();
         var text = events.Count == 0 ? T("desk.empty") : T("desk.list") + (pages > 1 ? $" ({page}/{pages}: /desk {Math.Min(page + 1, pages)})" : "");
         return new([new SendText(Html.Escape(text), new Keyboard(rows))]);
     }
@@ -130,8 +133,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var status = content.T(staffLanguage, "desk.status." + e.Status.ToString().ToLowerInvariant());
         var translations = string.Join(", ", e.Title.Keys.Select(code => Languages.Find(code) is { } l ? content.T(l, "language.name") : code));
         var head = Html.Bold(content.T(staffLanguage, "desk.review", ("id", e.Id), ("status", status))) + "\n"
-            + Html.Escape(content.T(staffLanguage, "desk.translations", ("languages", translations)));
+            + Html.Escape(content.T(staffLanguage, "desk.translations", ("languages", translations))) + UnsetWarning(e);
         var rows = new List<(DeskOp, string, string?)> { (DeskOp.Preview, "desk.preview", null), (DeskOp.Edit, "desk.edit", null), (DeskOp.Translate, "desk.translate", null) };
+        if (e.IsSeries) rows.Add((DeskOp.Dates, "desk.dates", null));
         if (e.Status != EventStatus.Cancelled) rows.Add((DeskOp.Send, "desk.send", null));
         rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
         return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(e.Id, [.. rows]))])
@@ -190,15 +194,22 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         rows.Add([Btn(T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
         rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
         var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
-        return new([new SendText(Html.Escape(text), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+        return new([new SendText(Html.Escape(text) + UnsetWarning(e), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
     }
 
     private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
     {
-        if (e.Status == EventStatus.Cancelled || e.EndUtc <= Now) return new([Say("desk.stale")]);
+        if (e.Status == EventStatus.Cancelled || e.Next(Now) is null) return new([Say("desk.stale")]);
         if (Incomplete(e) is { } missing) return new([SayWith("desk.incomplete", ("fields", missing))]);
         // One announcement at a time: a second press (or a second staff member) must not send it twice.
         if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say("desk.busy")]);
+        // "Sending begins now" to nobody would be a false promise (issue 13): say why, and show the choice again. A
+        // later time is still allowed: residents may subscribe in between, and the count is taken when it goes out.
+        if (at <= Now && db.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count) == 0)
+        {
+            var choose = Segment(turn, e, s);
+            return choose with { Replies = [Say(s.Segment.Areas.Count + s.Segment.Languages.Count == 0 ? "desk.nosubscribers" : "desk.norecipients"), .. choose.Replies] };
+        }
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
@@ -210,7 +221,50 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private Outcome Again(Turn turn, DeskSession s, Event e, string problem)
     {
         var ask = Ask(turn, s, e);
-        return ask with { Replies = [Say(problem), .. ask.Replies] };
+        var said = problem == "desk.bad.schedulebefore" ? SayWith(problem, ScheduleArgs(e)) : Say(problem);
+        return ask with { Replies = [said, .. ask.Replies] };
+    }
+
+    /// <summary>The event's start and an example time for its announcement that lies between now and that start (a
+    /// fixed example once suggested 20.12 for an event on 08.12: issue 13).</summary>
+    private (string, object)[] ScheduleArgs(Event e) =>
+        [("start", BerlinTime.ToLocal(AnnounceBefore(e)).ToString("dd.MM.yyyy HH:mm")), ("example", ScheduleExample(AnnounceBefore(e), Now).ToString("dd.MM.yyyy HH:mm"))];
+
+    // An announcement goes out before the event starts; for a series, before its next date.
+    private DateTime AnnounceBefore(Event e) => e.Next(Now)?.StartUtc ?? e.StartUtc;
+
+    /// <summary>For staff, before they send: the fields residents will not see because nobody has set them yet.</summary>
+    private string UnsetWarning(Event e) => e.Unset.Count == 0 ? ""
+        : "\n⚠️ " + Html.Escape(T("desk.unset", ("fields", string.Join(", ", e.Unset.Select(f => T("desk.field." + f.ToLowerInvariant()))))));
+
+    /// <summary>A series' dates, each a button that cancels it (or takes it back): residents see "not on …".</summary>
+    private Outcome Dates(Event e)
+    {
+        var buttons = e.Dates.Select((d, i) => Btn((d.Cancelled ? "↩️ " : "❌ ") + BerlinTime.ToLocal(d.StartUtc).ToString("dd.MM."),
+            new ButtonAction.Desk(DeskOp.ToggleDate, e.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var text = Html.Escape(T("desk.datesof", ("when", EventSeries.When(content, staffLanguage, e))));
+        return new([new SendText(text, WithBack(buttons, e.Id, perRow: 4))]);
+    }
+
+    private Outcome DateToggled(Turn turn, Event e, DeskSession s, int index)
+    {
+        var dates = e.Dates.Select((d, i) => i == index ? d with { Cancelled = !d.Cancelled } : d).ToList();
+        var changed = e with { Dates = dates };
+        var shown = Dates(changed);
+        return shown with { Effects = [new SaveEvent(changed), new SaveSession(s with { UpdatedAt = Now })] };
+    }
+
+    /// <summary>A Berlin time to suggest for an announcement: 10:00 three days or one day before the event, else two
+    /// hours before it, else halfway between now and the start (rounded down to 5 minutes), whichever is the first that
+    /// lies after now and before the start.</summary>
+    internal static DateTime ScheduleExample(DateTime startUtc, DateTime nowUtc)
+    {
+        var start = BerlinTime.ToLocal(startUtc);
+        var now = BerlinTime.ToLocal(nowUtc).AddMinutes(5);
+        DateTime[] candidates = [start.Date.AddDays(-3).AddHours(10), start.Date.AddDays(-1).AddHours(10), start.AddHours(-2)];
+        if (candidates.FirstOrDefault(c => c > now && c < start) is { Ticks: > 0 } good) return good;
+        var half = now + (start - now) / 2;
+        return half.AddTicks(-(half.Ticks % TimeSpan.FromMinutes(5).Ticks));
     }
 
     /// <summary>The fields an announcement needs that are still empty (for staff), or null.</summary>
@@ -219,7 +273,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var missing = new List<string>();
         if (e.Title.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.title"));
         if (e.Description.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.description"));
-        if (e.StartUtc <= Now) missing.Add(T("desk.field.start"));
+        if (e.Next(Now) is not { } next || next.StartUtc <= Now) missing.Add(T("desk.field.start"));
         return missing.Count == 0 ? null : string.Join(", ", missing);
     }
 

@@ -58,7 +58,7 @@ public static class EventEffectStore
                 if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
                 break;
             case ImportEvents i:
-                foreach (var imported in i.Events) Import(db, imported, now);
+                foreach (var (uid, first, dates) in EventSeries.Group(i.Events)) Import(db, uid, first, dates, now);
                 break;
             case ForgetResident f:
                 ReminderStore.Reminders(db).DeleteMany(r => r.ResidentId == f.ResidentId);
@@ -79,11 +79,17 @@ public static class EventEffectStore
         ReminderStore.Reminders(db).DeleteMany(r => r.EventId == e.Id);
     }
 
-    private static void Import(LiteDatabase db, ImportedEvent i, DateTime now)
+    // A calendar file says nothing about area, kind or cost: a new draft has them unset (not "elsewhere", "other" and
+    // "free", which residents would read as facts: issue 13) until staff set them.
+    private static readonly List<string> NotInCalendars = [nameof(DeskStep.Area), nameof(DeskStep.Kind), nameof(DeskStep.Cost)];
+
+    private static void Import(LiteDatabase db, string uid, ImportedEvent i, List<EventDate> dates, DateTime now)
     {
-        var existing = EventStore.FindByUid(db, i.Uid);
-        var e = existing ?? new Event { Uid = i.Uid, Status = EventStatus.Draft, CreatedAt = now };
-        e = e with
+        var existing = EventStore.FindByUid(db, uid);
+        var e = existing ?? new Event { Uid = uid, Status = EventStatus.Draft, CreatedAt = now, Unset = [.. NotInCalendars] };
+        // A date staff cancelled stays cancelled when the file is read again.
+        var cancelled = (existing?.Dates ?? []).Where(d => d.Cancelled).Select(d => d.StartUtc).ToHashSet();
+        e = EventSeries.WithDates(e, [.. dates.Select(d => d with { Cancelled = cancelled.Contains(d.StartUtc) })]) with
         {
             Title = new(e.Title) { ["de"] = i.Title.Length > EventDesk.MaxTitle ? i.Title[..EventDesk.MaxTitle] : i.Title },
             Description = i.Description is { Length: > 0 } d ? new(e.Description) { ["de"] = d.Length > EventDesk.MaxDescription ? d[..EventDesk.MaxDescription] : d } : e.Description,

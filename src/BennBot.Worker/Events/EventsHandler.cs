@@ -23,7 +23,7 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         }.OfType<string>());
         var text = events.Count == 0 ? turn.T("events.none") : turn.T("events.title", ("count", events.Count));
         if (filter.Length > 0) text += "\n🔎 " + Html.Escape(filter);
-        var rows = events.Take(MaxListed).Select(e => Row(turn.Button(EventCard.Label(turn.Language, e), new ButtonAction.ShowEvent(e.Id)))).ToList();
+        var rows = events.Take(MaxListed).Select(e => Row(turn.Button(EventCard.Label(turn.Language, e, now), new ButtonAction.ShowEvent(e.Id)))).ToList();
         rows.Add([turn.ButtonFor("events.byarea", new ButtonAction.EventFilter(true)), turn.ButtonFor("events.bykind", new ButtonAction.EventFilter(false))]);
         rows.Add([turn.ButtonFor("menu.subscription", new ButtonAction.Subscription())]);
         rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
@@ -74,8 +74,9 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     {
         if (Visible(id) is not { Status: EventStatus.Published } e) return Gone(turn);
         var now = time.GetUtcNow().UtcDateTime;
-        var due = e.StartUtc.AddHours(-hoursBefore);
-        if (e.StartUtc <= now) return new([turn.Say("remind.started", turn.MenuOnly())]);
+        var start = e.Next(now)?.StartUtc ?? e.StartUtc; // a series: its next date
+        var due = start.AddHours(-hoursBefore);
+        if (start <= now) return new([turn.Say("remind.started", turn.MenuOnly())]);
         if (due <= now) due = now; // it starts sooner than that: remind at once
         var when = BerlinTime.ToLocal(due).ToString("dd.MM.yyyy HH:mm");
         return new([turn.Text(turn.T("remind.set", ("when", when)), turn.MenuOnly())], Save: turn.ResidentOrNew(now))

@@ -52,7 +52,7 @@ public static class BotHost
         s.AddHostedService(sp => sp.GetRequiredService<ErasureService>());
         s.AddSingleton<UpdateProcessor>();
         s.AddSingleton<BotStatus>();
-        s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>()));
+        s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>(), topicsOn: app.Options.StaffChatId is not null));
         s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>(),
             sp.GetRequiredService<DelayedFlushes>(), sp.GetRequiredService<CalendarImports>()));
         s.AddHostedService<UpdatePoller>();

@@ -8,7 +8,7 @@ namespace BennBot.Worker.Telegram;
 
 /// <summary>Registers the "/" menu and the short description in every language Telegram knows us in, so
 /// residents see them in their app's language (https://core.telegram.org/bots/api#setmycommands).</summary>
-public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log)
+public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log, bool topicsOn = true)
 {
     public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
 
@@ -21,7 +21,8 @@ public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet conten
         {
             try
             {
-                var commands = Commands.Select(c => new BotCommand(c, content.T(language, "command." + c)));
+                // Without a staff chat there are no topics, so "/topic" is not offered (issue 13).
+                var commands = Commands.Where(c => topicsOn || c != "topic").Select(c => new BotCommand(c, content.T(language, "command." + c)));
                 await bot.SetMyCommands(commands, languageCode: code, cancellationToken: ct);
                 await bot.SetMyShortDescription(content.T(language, "bot.short"), code, ct);
             }

@@ -94,7 +94,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         var started = await db.Write(d =>
         {
             if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Scheduled } current) return null;
-            if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.EndUtc <= Now)
+            if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= Now)
             {
                 BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Cancelled, FinishedAt = Now });
                 return null;
@@ -270,7 +270,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             foreach (var r in due)
             {
                 ReminderStore.Reminders(d).Delete(r.Id);
-                if (EventStore.Find(d, r.EventId) is not { Status: EventStatus.Published } e || e.EndUtc <= now) continue;
+                if (EventStore.Find(d, r.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= now) continue;
                 if (ResidentStore.Find(d, r.ResidentId) is not { BlockedBot: false } resident) continue;
                 var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;
                 var turn = new Turn(new Incoming(0, r.ResidentId, r.ResidentId, IncomingKind.Ignored), resident, language, content);

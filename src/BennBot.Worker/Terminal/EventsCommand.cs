@@ -18,9 +18,10 @@ public static class EventsCommand
         try { events = EventCalendar.Read(await File.ReadAllTextAsync(file), now.AddDays(-1), now.AddDays(366)); }
         catch (CalendarFormatException e) { throw new StartupException($"{file}: {e.Message}", ExitCodes.NotConfigured); }
         using var db = StoppedDatabase.Open(options, "While it runs, send the .ics file to the bot in the staff chat instead.");
-        var known = db.Read(d => events.Count(i => EventStore.FindByUid(d, i.Uid) is not null));
+        var series = EventSeries.Group(events); // a repeating event is one draft with its dates
+        var known = db.Read(d => series.Count(x => EventStore.FindByUid(d, x.Uid) is not null));
         await db.Write(d => EventEffectStore.Apply(d, new ImportEvents(events, 0, 0), now));
-        output.WriteLine($"{events.Count} event(s) read from {file}: {events.Count - known} new draft(s), {known} updated. Staff open them with /desk.");
+        output.WriteLine($"{events.Count} date(s) of {series.Count} event(s) read from {file}: {series.Count - known} new draft(s), {known} updated. Staff open them with /desk.");
         return ExitCodes.Ok;
     }
 }

@@ -20,9 +20,10 @@ public static class TopicsCommand
                 throw new StartupException($"--since must be a date like 2026-11-01, not '{since}'.", ExitCodes.NotConfigured);
             from = d;
         }
+        var content = App.LoadContent(options.SeedsPath); // the labels, in the staff's language as /export writes them
         byte[] csv;
         using (var db = StoppedDatabase.Open(options, "While it runs, staff get the same file with /export in the staff chat."))
-            csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from, options.DefaultLanguage);
+            csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from, options.DefaultLanguage, content);
         if (output is null) stdout.Write(csv);
         else File.WriteAllBytes(output, csv);
         return ExitCodes.Ok;

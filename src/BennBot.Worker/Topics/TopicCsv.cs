@@ -26,13 +26,13 @@ internal static partial class TopicCsv
     public static char SeparatorFor(Language staffLanguage) =>
         staffLanguage == Languages.German || staffLanguage == Languages.PlainGerman ? ';' : ',';
 
-    public static byte[] Write(IEnumerable<Topic> topics, DateTime? since, char separator)
+    public static byte[] Write(IEnumerable<Topic> topics, DateTime? since, char separator, Func<string, string, string> label)
     {
         var from = since is { } s ? TopicReport.Utc(s) : DateTime.MinValue;
         var rows = topics
             .Where(t => !t.Hidden && TopicReport.Utc(t.SubmittedAt) >= from)
             .OrderBy(t => TopicReport.Utc(t.SubmittedAt)).ThenBy(t => t.Id)
-            .Select(Row.Of);
+            .Select(t => Row.Of(t, label));
         using var stream = new MemoryStream();
         using (var writer = CsvWriter.Create(stream, Options(separator), leaveOpen: true))
         {
@@ -44,17 +44,23 @@ internal static partial class TopicCsv
     }
 
     /// <summary>One exported topic. Only these members become columns, in this order: nothing here may ever identify
-    /// a resident (no submitter, followers, contact consent or voice file id).</summary>
+    /// a resident (no submitter, followers, contact consent or voice file id). Each label is in the staff's language,
+    /// with the stable id beside it (the one /topics filters take), so a sheet sorts by either (issue 13).</summary>
     [CsvRecord]
     internal sealed partial record Row
     {
         [CsvColumn("id")] public long Id { get; init; }
         [CsvColumn("submitted")] public string Submitted { get; init; } = "";
         [CsvColumn("month")] public string Month { get; init; } = "";
+        [CsvColumn("language_id")] public string LanguageId { get; init; } = "";
         [CsvColumn("language")] public string Language { get; init; } = "";
+        [CsvColumn("field_id")] public string FieldId { get; init; } = "";
         [CsvColumn("field")] public string Field { get; init; } = "";
+        [CsvColumn("category_id")] public string CategoryId { get; init; } = "";
         [CsvColumn("category")] public string Category { get; init; } = "";
+        [CsvColumn("area_id")] public string AreaId { get; init; } = "";
         [CsvColumn("area")] public string Area { get; init; } = "";
+        [CsvColumn("status_id")] public string StatusId { get; init; } = "";
         [CsvColumn("status")] public string Status { get; init; } = "";
         [CsvColumn("kind")] public string Kind { get; init; } = "";
         [CsvColumn("text")] public string Text { get; init; } = "";
@@ -63,19 +69,25 @@ internal static partial class TopicCsv
         [CsvColumn("merged_into")] public long? MergedInto { get; init; }
         [CsvColumn("response")] public string Response { get; init; } = "";
 
-        public static Row Of(Topic t)
+        public static Row Of(Topic t, Func<string, string, string> label)
         {
             var voice = t.VoiceFileId is not null;
+            var (field, category, status) = (t.Field.ToString(), t.Category.ToString(), t.Status.ToString());
             return new Row
             {
                 Id = t.Id,
                 Submitted = TopicReport.Utc(t.SubmittedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Month = TopicReport.MonthOf(t.SubmittedAt),
-                Language = t.Language,
-                Field = t.Field.ToString(),
-                Category = t.Category.ToString(),
-                Area = t.Area ?? "",
-                Status = t.Status.ToString(),
+                LanguageId = t.Language,
+                Language = Defused(label("language", t.Language)),
+                FieldId = field.ToLowerInvariant(),
+                Field = Defused(label("field", field)),
+                CategoryId = category.ToLowerInvariant(),
+                Category = Defused(label("category", category)),
+                AreaId = t.Area ?? "",
+                Area = t.Area is null ? "" : Defused(label("area", t.Area)),
+                StatusId = status.ToLowerInvariant(),
+                Status = Defused(label("status", status)),
                 Kind = voice ? "voice" : "text",
                 Text = voice ? "" : Defused(t.Text ?? ""),
                 PublicWording = Defused(t.PublicWording ?? ""),

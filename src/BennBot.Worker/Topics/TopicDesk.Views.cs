@@ -90,15 +90,10 @@ public sealed partial class TopicDesk
     private Outcome Stats()
     {
         var stats = TopicReport.Count(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()));
-        string Label(string dimension, string key) => key.Length == 0 ? T("staff.stats." + dimension) : dimension switch // "": the panel's heading
-        {
-            "field" or "category" or "status" => T(dimension == "category" ? "cat." + key.ToLowerInvariant() : dimension + "." + key.ToLowerInvariant()),
-            "area" => key == "none" ? T("topic.noarea") : EventCard.AreaName(content, staffLanguage, key),
-            "language" => Languages.Find(key) is { } l ? content.T(l, "language.name") : key,
-            _ => key,
-        };
+        if (stats.Total == 0) return Say("staff.stats.none"); // not six empty headings and an empty chart (issue 13)
+        var label = TopicReport.Labels(content, staffLanguage);
         string Section(string title, string dimension, IReadOnlyList<(string Key, int Count)> rows) =>
-            Html.Bold(T(title)) + "\n" + string.Join("\n", rows.Select(r => Html.Escape($"{Label(dimension, r.Key)}: {r.Count}")));
+            Html.Bold(T(title)) + "\n" + string.Join("\n", rows.Select(r => Html.Escape($"{label(dimension, r.Key)}: {r.Count}")));
         var text = string.Join("\n\n", [
             Html.Bold(T("staff.stats.title", ("total", stats.Total))),
             Section("staff.stats.field", "field", stats.ByField), Section("staff.stats.category", "category", stats.ByCategory),
@@ -107,7 +102,7 @@ public sealed partial class TopicDesk
         ]);
         try
         {
-            return new([new SendText(text), new SendPhoto(TopicReport.Chart(stats, T("staff.stats.title", ("total", stats.Total)), Label), Html.Escape(T("staff.stats.chart")))]);
+            return new([new SendText(text), new SendPhoto(TopicReport.Chart(stats, T("staff.stats.title", ("total", stats.Total)), label), Html.Escape(T("staff.stats.chart")))]);
         }
         catch (TopicChartUnavailableException)
         {
@@ -124,7 +119,7 @@ public sealed partial class TopicDesk
                 return Say("staff.export.usage");
             since = d;
         }
-        var csv = TopicReport.Csv(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()), since, staffLanguage);
+        var csv = TopicReport.Csv(db!.Read(d => TopicStore.Topics(d).FindAll().ToList()), since, staffLanguage, content);
         return new([new SendFile($"topics-{Now:yyyy-MM-dd}.csv", csv, Html.Escape(T("staff.export.caption")))]);
     }
 }

@@ -45,14 +45,31 @@ public static class TopicReport
 
     /// <summary>The topics as CSV (UTF-8 with byte order mark, CRLF, RFC 4180): one row per topic that is not hidden,
     /// merged ones included, oldest first; with <paramref name="since"/> (UTC) only those submitted then or later.
-    /// Columns: id, submitted (yyyy-MM-dd, UTC), month (yyyy-MM), language, field, category, area (id or empty),
-    /// status, kind ("text" or "voice"), text (empty for voice), public_wording, supporters, merged_into (id or
-    /// empty), response. A text that a spreadsheet would take for a formula (starting with = + - @, a tab or a CR)
-    /// gets a leading apostrophe, and so does every ';'- or ','-separated part of a text that starts like one.
-    /// Separated by ';' for German-speaking staff (their spreadsheets split at ';'), else by ','; no submitter,
-    /// follower, contact consent or voice file id is written.</summary>
-    public static byte[] Csv(IEnumerable<Topic> topics, DateTime? since = null, Language? staffLanguage = null) =>
-        TopicCsv.Write(topics, since, TopicCsv.SeparatorFor(staffLanguage ?? Languages.English));
+    /// Columns: id, submitted (yyyy-MM-dd, UTC), month (yyyy-MM), then language, field, category, area and status each
+    /// as a stable id column ("language_id": the code; "field_id", "category_id", "status_id": the lower-case names
+    /// /topics filters take; "area_id": the area id or empty) beside its label in the staff's language from
+    /// <paramref name="content"/> (without content, the label is the id); kind ("text" or "voice"), text (empty for
+    /// voice), public_wording, supporters, merged_into (id or empty), response. A text that a spreadsheet would take
+    /// for a formula (starting with = + - @, a tab or a CR) gets a leading apostrophe, and so does every ';'- or
+    /// ','-separated part of a text that starts like one. Separated by ';' for German-speaking staff (their
+    /// spreadsheets split at ';'), else by ','; no submitter, follower, contact consent or voice file id is written.</summary>
+    public static byte[] Csv(IEnumerable<Topic> topics, DateTime? since = null, Language? staffLanguage = null, ContentSet? content = null)
+    {
+        var language = staffLanguage ?? Languages.English;
+        var label = content is null ? (_, key) => key : Labels(content, language);
+        return TopicCsv.Write(topics, since, TopicCsv.SeparatorFor(language), label);
+    }
+
+    /// <summary>The staff's words for a key of a dimension ("field", "category", "area", "language", "status", "month"),
+    /// as /stats, its chart and the export show them; <c>(dimension, "")</c> is the dimension's heading.</summary>
+    public static Func<string, string, string> Labels(ContentSet content, Language staff) => (dimension, key) =>
+        key.Length == 0 ? content.T(staff, "staff.stats." + dimension) : dimension switch
+        {
+            "field" or "category" or "status" => content.T(staff, (dimension == "category" ? "cat." : dimension + ".") + key.ToLowerInvariant()),
+            "area" => key == NoArea ? content.T(staff, "topic.noarea") : Events.EventCard.AreaName(content, staff, key),
+            "language" => Languages.Find(key) is { } l ? content.T(l, "language.name") : key,
+            _ => key,
+        };
 
     /// <summary>The UTC month of an instant as "yyyy-MM".</summary>
     internal static string MonthOf(DateTime at) => Utc(at).ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public static Outcome Menu(Turn turn) => new([turn.Say("topics.menu", new Keyboard([
+    public static Outcome Menu(Turn turn) => !turn.TeamReachable ? NotOffered(turn) : new([turn.Say("topics.menu", new Keyboard([
         [turn.ButtonFor("topic.new", new ButtonAction.NewTopic())],
         [turn.ButtonFor("topic.mine", new ButtonAction.MyTopics())],
         [turn.ButtonFor("topic.others", new ButtonAction.PublishedTopics())],
@@ -24,7 +24,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     /// <summary>A resident's step in the dialogue: the pure <see cref="TopicFlow"/> decides, this turns it into replies.</summary>
     public Outcome Step(Turn turn, FlowInput input)
     {
-        if (db is null || staffChatId is null) return new([turn.Say("topic.unavailable", turn.MainMenu())]);
+        if (db is null || staffChatId is null) return NotOffered(turn);
         if (input is FlowInput.Start or FlowInput.Restart or FlowInput.Send && db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
             return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
         var step = TopicFlow.Next(Draft(turn), input, turn.In.UserId);
@@ -135,6 +135,10 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
             ("privacy", turn.Content.T(turn.Language, d.Contactable ? "topic.privacy.contact" : "topic.privacy.anonymous")),
             ("content", content));
     }
+
+    // Topics go to the staff chat: without one they are not offered at all (issue 13), and a /topic or an old button
+    // hears that kindly, with what the bot does offer.
+    private static Outcome NotOffered(Turn turn) => new([turn.Say("topic.notoffered", turn.MainMenu())]);
 
     private static Keyboard Cancel(Turn turn) => new([[turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())]]);
 

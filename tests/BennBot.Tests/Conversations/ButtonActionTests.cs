@@ -29,6 +29,7 @@ public sealed class ButtonActionTests
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, long.MaxValue, "komponisten")));
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, 1)));
         all.AddRange([new ButtonAction.Review(ReviewOp.Open, long.MaxValue), new ButtonAction.Review(ReviewOp.Status, 3, 1), new ButtonAction.OpenQuestion(long.MaxValue)]);
+        all.AddRange(Enum.GetValues<StaffOp>().Select(op => new ButtonAction.StaffMenu(op)));
         return new TheoryData<string>(all.Select(a => a.Encode()));
     }
 
@@ -58,6 +59,9 @@ public sealed class ButtonActionTests
     [InlineData("Ev:0")]
     [InlineData("Ev:99999999999999999999")]
     [InlineData("E:nowhere:*")]
+    [InlineData("Z:q")]
+    [InlineData("Z:dd")]
+    [InlineData("Z")]
     [InlineData("E:*:99")]
     [InlineData("Sk:99")]
     [InlineData("Sa:atlantis")]

@@ -93,20 +93,21 @@ public sealed class ResidentEventTests
             """.Replace("\n", "\r\n");
         bot.Api.AddFile("f1", System.Text.Encoding.UTF8.GetBytes(ics), "cafe.ics");
         bot.Api.SendDocument(StaffChat, Staff, "f1", "cafe.ics");
-        await bot.Api.Received(StaffChat, T("en", "desk.imported", ("new", 3), ("updated", 0)));
+        // A weekly series is one draft with its three dates (issue 13), not three drafts.
+        await bot.Api.Received(StaffChat, T("en", "desk.imported", ("new", 1), ("updated", 0)));
         bot.Api.AddFile("f2", System.Text.Encoding.UTF8.GetBytes(ics.Replace("Kiezcafé", "Kiezcafé mit Musik")), "cafe.ics");
         bot.Api.SendDocument(StaffChat, Staff, "f2", "cafe.ics");
-        await bot.Api.Received(StaffChat, T("en", "desk.imported", ("new", 0), ("updated", 3)));
-        var events = db.Read(d => EventStore.Events(d).FindAll().ToList());
-        Assert.Equal(3, events.Count);
-        Assert.All(events, e => Assert.Equal(("Kiezcafé mit Musik", EventStatus.Draft), (e.Title["de"], e.Status)));
-        Assert.All(events, e => Assert.Equal(18, BerlinTime.ToLocal(e.StartUtc).Hour));
+        await bot.Api.Received(StaffChat, T("en", "desk.imported", ("new", 0), ("updated", 1)));
+        var e = Assert.Single(db.Read(d => EventStore.Events(d).FindAll().ToList()));
+        Assert.Equal(("Kiezcafé mit Musik", EventStatus.Draft, "cafe-weekly@example.org"), (e.Title["de"], e.Status, e.Uid));
+        Assert.Equal(3, e.Dates.Count);
+        Assert.All(e.Dates, d => Assert.Equal(18, BerlinTime.ToLocal(d.StartUtc).Hour));
 
         // A resident sending a file gets the usual answer, and nothing is imported.
         bot.Api.AddFile("f3", System.Text.Encoding.UTF8.GetBytes(ics.Replace("cafe-weekly", "other")), "x.ics");
         bot.Api.Push("message", FakeUpdates.Document(8301, 8301, "f3", "x.ics", chatType: "private"));
         await bot.Api.Received(8301, TestContent.Content.T(Languages.German, "unsupported"));
-        Assert.Equal(3, db.Read(d => EventStore.Events(d).Count()));
+        Assert.Equal(1, db.Read(d => EventStore.Events(d).Count()));
     }
 
     [Fact]

@@ -56,7 +56,9 @@ public sealed class DatabaseTests : IDisposable
         {
             Title = new() { ["de"] = "Café", ["ar"] = "مقهى" }, Description = new() { ["de"] = "Für alle" }, StartUtc = start, EndUtc = start.AddHours(2),
             Area = "buehring", Kind = EventKind.Cafe, Spoken = ["de", "ar"], Cost = "2 €", Access = Access.StepFree, Status = EventStatus.Published,
+            Unset = ["Cost"],
         };
+        e = EventSeries.WithDates(e, [new EventDate { StartUtc = start, EndUtc = start.AddHours(2) }, new EventDate { StartUtc = start.AddDays(7), EndUtc = start.AddDays(7).AddHours(2), Cancelled = true }]);
         var resident = new Resident { Id = 7, Subscribed = true, InterestAreas = ["hansa"], InterestKinds = [EventKind.Sport] };
         using (var db = new Database(DbPath))
         {
@@ -76,6 +78,9 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal(["de", "ar"], back.Spoken);
             Assert.Equal((start, start.AddHours(2), DateTimeKind.Utc), (back.StartUtc, back.EndUtc, back.StartUtc.Kind));
             Assert.Equal((EventKind.Cafe, Access.StepFree, "buehring", "2 €"), (back.Kind, back.Access, back.Area, back.Cost));
+            Assert.Equal(e.Dates, back.Dates);
+            Assert.Equal(["Cost"], back.Unset);
+            Assert.Equal((start.AddDays(7).AddHours(2), true), (back.UntilUtc, back.IsSeries));
             Assert.Equal(resident, db.Read(d => ResidentStore.Find(d, 7)));
             var b = db.Read(BroadcastStore.Open).Single();
             Assert.Equal((BroadcastStatus.Scheduled, start.AddDays(-1), -100L), (b.Status, b.ScheduledFor, b.ReportChatId));

@@ -10,8 +10,8 @@ public sealed class TopicReportTests
 
     private static readonly string[] Header =
     [
-        "id", "submitted", "month", "language", "field", "category", "area", "status", "kind", "text",
-        "public_wording", "supporters", "merged_into", "response",
+        "id", "submitted", "month", "language_id", "language", "field_id", "field", "category_id", "category", "area_id", "area",
+        "status_id", "status", "kind", "text", "public_wording", "supporters", "merged_into", "response",
     ];
 
     private static Topic T(long id, int month, int day = 10, string? text = "Mehr Bänke am Weißen See",
@@ -101,11 +101,12 @@ public sealed class TopicReportTests
         Assert.Equal(Header, rows[0]);
         // Hidden #4 is left out; merged #5 is in; oldest first.
         Assert.Equal(["6", "7", "1", "2", "3", "5"], rows.Skip(1).Select(r => r[0]));
-        Assert.Equal(["7", "2026-02-10", "2026-02", "de", "Encounter", "Leisure", "weisser-see", "New", "voice", "", "",
-            "0", "", ""], rows[2]);
-        Assert.Equal(["2", "2026-03-10", "2026-03", "de", "Encounter", "Housing", "", "Planned", "text",
+        // Without content to take labels from, each label is its id.
+        Assert.Equal(["7", "2026-02-10", "2026-02", "de", "de", "encounter", "Encounter", "leisure", "Leisure", "weisser-see", "weisser-see",
+            "new", "New", "voice", "", "", "0", "", ""], rows[2]);
+        Assert.Equal(["2", "2026-03-10", "2026-03", "de", "de", "encounter", "Encounter", "housing", "Housing", "", "", "planned", "Planned", "text",
             "Mehr Bänke am Weißen See", "", "0", "", ""], rows[4]);
-        Assert.Equal("1", rows[6][12]);
+        Assert.Equal("1", rows[6][17]);
     }
 
     [Fact]
@@ -126,10 +127,10 @@ public sealed class TopicReportTests
         Assert.Contains("\"Ampel, bitte: \"\"sicherer\"\" Schulweg\nzweite Zeile\r\ndritte\"", text);
         var rows = ReadBack(csv);
         Assert.Equal(4, rows.Count);
-        Assert.Equal([arabic, "Treffpunkt für Nachbarn", "4"], rows[1][9..12]);
-        Assert.Equal(cyrillic, rows[2][9]);
-        Assert.Equal("Wir prüfen das, danke!", rows[2][13]);
-        Assert.Equal(tricky, rows[3][9]);
+        Assert.Equal([arabic, "Treffpunkt für Nachbarn", "4"], rows[1][14..17]);
+        Assert.Equal(cyrillic, rows[2][14]);
+        Assert.Equal("Wir prüfen das, danke!", rows[2][18]);
+        Assert.Equal(tricky, rows[3][14]);
     }
 
     [Theory]
@@ -142,7 +143,7 @@ public sealed class TopicReportTests
         var csv = TopicReport.Csv([T(1, 3, text: formula) with { Response = formula, PublicWording = formula }]);
 
         var row = ReadBack(csv)[1];
-        Assert.All(new[] { row[9], row[10], row[13] }, field => Assert.Equal("'" + formula, field));
+        Assert.All(new[] { row[14], row[15], row[18] }, field => Assert.Equal("'" + formula, field));
         Assert.DoesNotContain("," + formula, Encoding.UTF8.GetString(csv));
     }
 
@@ -168,8 +169,8 @@ public sealed class TopicReportTests
             // With the file's own separator every field comes back whole, the texts defused but otherwise as written.
             var row = ReadBack(csv, TopicCsv.SeparatorFor(staff))[1];
             Assert.Equal(Header.Length, row.Length);
-            Assert.Equal(row[9], row[13]);
-            Assert.Equal(topic, row[9].Replace("'", ""));
+            Assert.Equal(row[14], row[18]);
+            Assert.Equal(topic, row[14].Replace("'", ""));
         }
     }
 
@@ -182,8 +183,8 @@ public sealed class TopicReportTests
         Assert.StartsWith(string.Join(';', Header) + "\r\n", Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
         var row = ReadBack(csv, ';')[1];
         Assert.Equal(Header.Length, row.Length);
-        Assert.Equal("Ampel; bitte =sicherer, '-schneller", row[9]); // only a part's start is a formula start
-        Assert.Equal("Mehr Bänke am Weißen See", ReadBack(TopicReport.Csv([T(2, 3)], staffLanguage: BennBot.Content.Languages.German), ';')[1][9]);
+        Assert.Equal("Ampel; bitte =sicherer, '-schneller", row[14]); // only a part's start is a formula start
+        Assert.Equal("Mehr Bänke am Weißen See", ReadBack(TopicReport.Csv([T(2, 3)], staffLanguage: BennBot.Content.Languages.German), ';')[1][14]);
     }
 
     [Fact]
