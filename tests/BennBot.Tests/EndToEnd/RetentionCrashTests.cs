@@ -88,8 +88,9 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
         using (var bot = new BotProcess(Settings()))
         {
             watch.Restart();
-            await WaitUntil(() => bot.Output.Contains("[4002]"), bot, "the first pass to finish (the daily backup)");
-            output.WriteLine($"last start: first pass done {watch.Elapsed.TotalSeconds:0.0} s after the start");
+            // The compaction cut short is done again off the housekeeping (issue 19), so it may end after the first pass.
+            await WaitUntil(() => bot.Output.Contains("[4002]") && bot.Output.Contains("[4004]"), bot, "the first pass to finish (the daily backup) and the file to be rewritten");
+            output.WriteLine($"last start: first pass and rewrite done {watch.Elapsed.TotalSeconds:0.0} s after the start");
             Assert.Empty(Leftovers());
             _api.SendText(active, "/help", "en");
             await _api.Received(active, T("help").Split('\n')[0], TimeSpan.FromSeconds(30));
