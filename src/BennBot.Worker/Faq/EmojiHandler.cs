@@ -7,7 +7,7 @@ namespace BennBot.Worker.Faq;
 public enum EmojiMood { Pleased, Unhappy, Greeting, Other }
 
 /// <summary>A message of emoji only (👍👍🙏, 😀, ❤️) has no question in it: it is answered kindly here, before the
-/// question index is asked (issue 13). A 👍 or 🙏 after an answer is thanks or feedback: the reply thanks and shows
+/// question index is asked (issue 13). A 👍 or 🙏 after an answer is thanks or feedback: the reply says "you're welcome" and shows
 /// where feedback counts, the 👍/👎 buttons under each answer (<see cref="ButtonAction.Feedback"/>), because a typed
 /// emoji does not say which answer it is about.</summary>
 public static class EmojiHandler
@@ -41,7 +41,8 @@ public static class EmojiHandler
 
     public static Outcome Answer(Turn turn, EmojiMood mood) => mood switch
     {
-        EmojiMood.Pleased => new([turn.Say("emoji.thanks", turn.MainMenu())]),
+        // Taken as thanks, as a 👍 alone always was; then where a vote on an answer counts.
+        EmojiMood.Pleased => new([turn.Text(turn.T("smalltalk.thanks") + "\n\n" + turn.T("emoji.feedback"), turn.MainMenu())]),
         EmojiMood.Unhappy => new([turn.Say("emoji.sad", new Keyboard([turn.AskTeamAndMenu()]))]),
         EmojiMood.Greeting => new([turn.Say("smalltalk.hello", turn.MainMenu())]),
         _ => new([turn.Say("emoji.other", turn.MainMenu())]),

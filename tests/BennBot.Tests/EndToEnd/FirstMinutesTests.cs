@@ -130,7 +130,8 @@ public sealed class FirstMinutesTests
         foreach (var emoji in sent) api.SendText(resident, emoji, "de");
         var replies = await api.WaitForMessages(resident, sent.Length);
 
-        Assert.All(replies.Take(4), r => Assert.Contains(T("de", "emoji.thanks"), r.Text));
+        Assert.All(replies.Take(4), r => Assert.Contains(T("de", "smalltalk.thanks"), r.Text));
+        Assert.All(replies.Take(4), r => Assert.Contains(T("de", "emoji.feedback"), r.Text));
         Assert.Contains(T("de", "emoji.sad"), replies[4].Text);
         Assert.Contains(replies[4].ButtonData, d => d == "a"); // unhappy: the BENN team is one tap away
         Assert.Contains(T("de", "emoji.other"), replies[5].Text);
