@@ -41,6 +41,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             IncomingKind.Voice => Reply(turn.Say("topic.voicehint", turn.MainMenu())),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
+            IncomingKind.Text when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
             IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
             IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
             IncomingKind.Document => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
@@ -160,7 +161,7 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Help(turn),
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
-            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, _team.OpenQuestionsOf(turn.In.UserId), _events.RemindersOf(turn.In.UserId)),
+            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, db?.Read(d => StoredData.Read(d, turn.In.UserId)) ?? StoredData.None),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
             ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: false),
             ButtonAction.Guide => GuideHandler.Topics(turn),

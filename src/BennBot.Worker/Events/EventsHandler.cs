@@ -21,7 +21,8 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
             area is null ? null : EventCard.AreaName(turn.Content, turn.Language, area),
             kind is null ? null : turn.Content.T(turn.Language, EventCard.KindKey(kind.Value)),
         }.OfType<string>());
-        var text = events.Count == 0 ? turn.T("events.none") : turn.T("events.title", ("count", events.Count));
+        var text = events.Count > 0 ? turn.T("events.title", ("count", events.Count))
+            : turn.T(filter.Length > 0 ? "events.empty.filter" : "events.empty") + "\n" + Notices(turn);
         if (filter.Length > 0) text += "\n🔎 " + Html.Escape(filter);
         var rows = events.Take(MaxListed).Select(e => Row(turn.Button(EventCard.Label(turn.Language, e, now), new ButtonAction.ShowEvent(e.Id)))).ToList();
         rows.Add([turn.ButtonFor("events.byarea", new ButtonAction.EventFilter(true)), turn.ButtonFor("events.bykind", new ButtonAction.EventFilter(false))]);
@@ -29,6 +30,14 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
         return new([turn.Text(text, new Keyboard(rows))]);
     }
+
+    // Nothing to show: say what is true for this resident, who may already get notices (issue 13).
+    private static string Notices(Turn turn) => turn.Resident switch
+    {
+        { Subscribed: true, InterestAreas: [], InterestKinds: [] } => turn.T("events.notices.on"),
+        { Subscribed: true } => turn.T("events.notices.chosen"),
+        _ => turn.T("events.notices.off", ("button", turn.Content.T(turn.Language, "menu.subscription"))),
+    };
 
     public static Outcome Filter(Turn turn, bool byArea)
     {
@@ -150,8 +159,6 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         var list = string.Join(", ", names);
         return list.Length == 0 ? turn.Content.T(turn.Language, "subscription.all") : list;
     }
-
-    public int RemindersOf(long residentId) => db?.Read(d => ReminderStore.OfResident(d, residentId).Count) ?? 0;
 
     private Event? Visible(long id) => db?.Read(d => EventStore.Find(d, id)) is { Status: not EventStatus.Draft } e ? e : null;
 

@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Topics;
 
 namespace BennBot.Worker.Privacy;
 
@@ -14,29 +15,43 @@ public static class PrivacyHandler
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    /// <param name="openQuestions">The resident's questions to the team that are not answered yet.</param>
-    /// <param name="reminders">How many event reminders the resident asked for that are not sent yet.</param>
-    public static Outcome Show(Turn turn, IReadOnlyList<string> openQuestions, int reminders)
+    /// <summary>Everything /privacy says is stored, as it is stored for this resident: the profile with both days,
+    /// the notices and reminders, their topics (unfinished too), "me too" taps, ratings and open questions.</summary>
+    public static Outcome Show(Turn turn, StoredData data)
     {
         if (turn.Resident is not { } r) return new([turn.Say("privacy.none", turn.MenuOnly())]);
         var language = Languages.Find(r.Language) ?? turn.Language;
         var text = turn.T("privacy.data",
             ("id", r.Id),
             ("language", turn.Content.T(language, "language.name")),
-            ("date", r.FirstSeen.ToString("yyyy-MM-dd")));
-        text += "\n" + turn.T("privacy.events", ("subscription", Subscription(turn, r)), ("reminders", reminders));
-        if (openQuestions.Count > 0)
-            text += "\n\n" + turn.T("privacy.questions", ("count", openQuestions.Count)) + "\n"
-                + string.Join("\n", openQuestions.Select(q => "• " + Html.Escape(TextCut.Shorten(q, 200))));
+            ("date", Day(r.FirstSeen)));
+        text += "\n" + turn.T("privacy.lastseen", ("date", Day(r.LastSeen)));
+        text += "\n" + turn.T("privacy.events", ("subscription", Subscription(turn, r)), ("reminders", data.Reminders));
+        text += "\n" + turn.T("privacy.topicdata", ("draft", YesNo(turn, data.Draft)), ("supports", data.Supports), ("ratings", data.Ratings));
+        text += "\n\n" + turn.T("privacy.topics", ("count", data.Topics.Count));
+        foreach (var t in data.Topics.TakeLast(MaxTopicsListed))
+            text += "\n" + turn.T("topic.mine.line", ("id", t.MergedInto is { } into ? $"{t.Id} → #{into}" : t.Id.ToString()),
+                ("category", TopicsHandler.Name(turn, "cat", t.Category)), ("status", TopicsHandler.Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
+        if (data.OpenQuestions.Count > 0)
+            text += "\n\n" + turn.T("privacy.questions", ("count", data.OpenQuestions.Count)) + "\n"
+                + string.Join("\n", data.OpenQuestions.Select(q => "• " + Html.Escape(TextCut.Shorten(q, 200))));
         return new([turn.Text(text, new Keyboard([
+            [turn.ButtonFor("privacy.file", new ButtonAction.MyData())],
             [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
             [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
         ]))]);
     }
 
+    // The newest ones; the count above says how many there are, and /mydata has them all.
+    private const int MaxTopicsListed = 15;
+
+    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd");
+
+    private static string YesNo(Turn turn, bool yes) => turn.Content.T(turn.Language, yes ? "privacy.yes" : "privacy.no");
+
     private static string Subscription(Turn turn, Residents.Resident r)
     {
-        if (!r.Subscribed) return turn.Content.T(turn.Language, "privacy.no");
+        if (!r.Subscribed) return YesNo(turn, false);
         var choices = r.InterestAreas.Select(a => Events.EventCard.AreaName(turn.Content, turn.Language, a))
             .Concat(r.InterestKinds.Select(k => turn.Content.T(turn.Language, Events.EventCard.KindKey(k))));
         return string.Join(", ", [turn.Content.T(turn.Language, "privacy.yes"), .. choices]);

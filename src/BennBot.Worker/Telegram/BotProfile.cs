@@ -6,8 +6,9 @@ using Telegram.Bot.Types;
 
 namespace BennBot.Worker.Telegram;
 
-/// <summary>Registers the "/" menu and the short description in every language Telegram knows us in, so
-/// residents see them in their app's language (https://core.telegram.org/bots/api#setmycommands).</summary>
+/// <summary>Registers the "/" menu, the short description and the description ("What can this bot do?", the first
+/// thing a resident reads before pressing Start) in every language Telegram knows us in, so residents see them in
+/// their app's language (https://core.telegram.org/bots/api#setmycommands, #setmydescription).</summary>
 public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log, bool topicsOn = true)
 {
     public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
@@ -25,6 +26,7 @@ public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet conten
                 var commands = Commands.Where(c => topicsOn || c != "topic").Select(c => new BotCommand(c, content.T(language, "command." + c)));
                 await bot.SetMyCommands(commands, languageCode: code, cancellationToken: ct);
                 await bot.SetMyShortDescription(content.T(language, "bot.short"), code, ct);
+                await bot.SetMyDescription(content.T(language, "bot.description"), code, ct);
             }
             catch (RequestException e)
             {

@@ -15,7 +15,7 @@ public sealed class TopicTests
     private static readonly string[] Settings = ["--BennBot:Staff:ChatId=-100500", "--BennBot:Staff:UserIds:0=900", "--BennBot:DefaultLanguage=en"];
     private static string T(string language, string key, params (string, object)[] args) => TestContent.Content.T(Languages.Find(language)!, key, args);
 
-    private static async Task Share(FakeBotApi api, long resident, string language, TopicCategory category, Action say, string? area, bool contactable)
+    internal static async Task Share(FakeBotApi api, long resident, string language, TopicCategory category, Action say, string? area, bool contactable)
     {
         api.SendText(resident, "/topic", language); // Telegram's language is the resident's (few updates: flood control allows 8 in 10 s)
         await api.Received(resident, T(language, "topic.category"));
