@@ -105,6 +105,15 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_accepts_a_language_code_in_any_case_as_the_settings_do()
+    {
+        using var chat = new BotProcess(Settings(), "chat", "--lang", "AR", "--user", "8003"); // was: refused, though DefaultLanguage=AR is accepted
+        chat.Type("/quit");
+        Assert.Equal(0, await chat.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Contains(TestContent.Content.T(BennBot.Content.Languages.Arabic, "greeting.new").Split('\n')[0], chat.Output);
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_the_logs_even_at_trace_level_and_on_errors()
     {
         _api.Fail("getUpdates", 500, times: 1);

@@ -38,7 +38,7 @@ public sealed class ConsoleChatTests : IDisposable
                 TopicEffectStore.Apply(d, new SubmitTopic(new Topic { Id = 2, SubmitterId = 6, Text = "More benches by the lake", SubmittedAt = DateTime.UtcNow }), DateTime.UtcNow);
             });
         await using var staff = new TerminalSession(app, new ChatSettings("en", Staff, FilesFolder: Path.Combine(_dir, "files")));
-        await staff.Shows(Ui("greeting.new").Split('\n')[0]);
+        await staff.Shows("> ");
 
         staff.Type("/topic 1"); // was: the resident's "What is it about?"
         await staff.Shows("The stair light has been broken for weeks");
@@ -85,6 +85,70 @@ public sealed class ConsoleChatTests : IDisposable
 
         Assert.Equal(0, await team.Quit());
         Assert.Equal(0, await resident.Quit());
+    }
+
+    [Fact]
+    public async Task A_new_resident_is_greeted_as_new_and_as_returning_the_next_time()
+    {
+        var app = App();
+        await using (var first = new TerminalSession(app, new ChatSettings("en", 7)))
+        {
+            await first.Shows("> ");
+            Assert.Contains(Ui("greeting.new"), first.Output); // was: "Hello again!" for someone who never wrote before
+            Assert.DoesNotContain(Ui("greeting.back"), first.Output);
+            Assert.Equal(0, await first.Quit());
+        }
+        await using var second = new TerminalSession(app, new ChatSettings("en", 7));
+        await second.Shows(Ui("greeting.back"));
+    }
+
+    [Fact]
+    public async Task An_empty_line_says_nothing_and_a_number_beyond_the_buttons_names_the_numbers_there_are()
+    {
+        await using var resident = new TerminalSession(App(), new ChatSettings("en", 7));
+        await resident.Shows("> ");
+        resident.Type("");
+        resident.Type("9"); // the language picker has 8 buttons
+        await resident.Shows(Ui("terminal.buttons", ("max", 8)).Split('.')[0]);
+        Assert.DoesNotContain(Ui("unsupported"), resident.Output); // was: the answer to an empty line
+        Assert.Contains(Ui("terminal.buttons", ("max", 8)), resident.Output);
+        resident.Type("3"); // English
+        await resident.Shows(Ui("language.set"));
+        resident.Type("42"); // the main menu has 9
+        await resident.Shows(Ui("terminal.buttons", ("max", 9)));
+        Assert.DoesNotContain(Ui("notfound").Split('.')[0], resident.Output); // was: "9" sent as a question
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_file_the_bot_sends_is_saved_owner_only_beside_the_database_and_its_path_printed()
+    {
+        var app = App();
+        await using var resident = new TerminalSession(app, new ChatSettings("en", 7));
+        await resident.Shows("> ");
+        resident.Type("/mydata");
+        await resident.Shows("[file saved: ");
+        var folder = Path.Combine(_dir, "data", "terminal-files");
+        var file = Assert.Single(Directory.GetFiles(folder));
+        Assert.Contains($"[file saved: {file} (", resident.Output);
+        Assert.Matches(@"""telegramUserId"":\s*7\b", await File.ReadAllTextAsync(file)); // the resident's own data
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(file));
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(folder));
+
+        resident.Type("/mydata"); // a second file does not overwrite the first
+        await resident.Shows("[file saved: ", times: 2);
+        Assert.Equal(2, Directory.GetFiles(folder).Length);
+    }
+
+    [Fact]
+    public async Task Beside_a_running_bot_the_terminal_stops_with_one_sentence_instead_of_opening_the_database_twice()
+    {
+        var app = App();
+        using var bot = new Database(app.Options.DatabasePath); // holds the instance lock as the running bot does
+        var e = await Assert.ThrowsAsync<StartupException>(() =>
+            ConsoleChat.Run(app, new ChatSettings("en", 7), new StringReader(""), TextWriter.Null, CancellationToken.None));
+        Assert.Equal(ExitCodes.AlreadyRunning, e.ExitCode);
+        Assert.Contains("Another BennBot is already using the database", e.Message);
     }
 
     // The number of the newest staff-chat message that shows this text.
