@@ -15,13 +15,21 @@ public static class Cli
     public static async Task<int> Run(string[] args, string[] configArgs)
     {
         var langOption = new Option<string?>("--lang", "-l") { Description = "Language code: " + string.Join(", ", Languages.All) };
-        langOption.AcceptOnlyFromAmong(Languages.All.Select(l => l.Code).ToArray());
-        var userOption = new Option<long>("--user") { Description = "Telegram user id to chat as", DefaultValueFactory = _ => 1 };
+        // Any case, as for BennBot__DefaultLanguage: "--lang AR" is Arabic.
+        langOption.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } code && Languages.Find(code) is null)
+                r.AddError($"--lang must be one of {string.Join(", ", Languages.All)}, not '{code}'.");
+        });
+        var userOption = new Option<long?>("--user") { Description = "Telegram user id to chat as (default 1; with --team the first staff id)" };
+        var teamOption = new Option<bool>("--team") { Description = "Show the staff chat: cards, buttons and replies of the review team (needs BennBot__Staff__ChatId)" };
+        var filesOption = new Option<string?>("--files") { Description = "Folder for files the bot sends (default: terminal-files beside the database)" };
         var jsonOption = new Option<bool>("--json") { Description = "One JSON object per line" };
         var questionArgument = new Argument<string?>("question") { Arity = ArgumentArity.ZeroOrOne, Description = "Without it, one question per line is read from standard input" };
 
-        var chat = new Command("chat", "Talk to BennBot in this terminal, as a resident (no Telegram needed)") { langOption, userOption };
-        chat.SetAction((p, ct) => Guard(() => ConsoleChat.Run(App.Load(configArgs), p.GetValue(langOption), p.GetValue(userOption), Console.In, Console.Out, ct)));
+        var chat = new Command("chat", "Talk to BennBot in this terminal, as a resident, as staff, or as the team (no Telegram needed)") { langOption, userOption, teamOption, filesOption };
+        chat.SetAction((p, ct) => Guard(() => ConsoleChat.Run(App.Load(configArgs),
+            new ChatSettings(p.GetValue(langOption), p.GetValue(userOption), p.GetValue(teamOption), p.GetValue(filesOption)), Console.In, Console.Out, ct)));
 
         var ask = new Command("ask", "Answer questions once, as the bot would") { langOption, jsonOption, questionArgument };
         ask.SetAction((p, ct) => Guard(() => AskCommand.Run(App.Load(configArgs), p.GetValue(langOption), p.GetValue(jsonOption), p.GetValue(questionArgument), Console.In, Console.Out)));

@@ -31,7 +31,7 @@ public sealed partial class Database : IDisposable
     {
         var full = _path = Path.GetFullPath(path);
         OwnerOnly.ForNewFiles(); // LiteDB creates the -log and -tmp files itself, with the process umask
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(full)!);
+        CreateFolder(full);
         _lock = InstanceLock.Acquire(full);
         _connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct, Password = password };
         try
@@ -50,6 +50,20 @@ public sealed partial class Database : IDisposable
         }
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "litedb-writer" };
         _writer.Start();
+    }
+
+    // A path under a file (/etc/hostname/x.db) or in a folder the service user may not write: one sentence and exit 4
+    // for the operator, not a stack trace (issue 13).
+    private static void CreateFolder(string file)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        try { OwnerOnly.CreateFolder(folder); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"Cannot create the folder {folder} for the database ({e.Message}); set BennBot__Storage__DatabasePath to a file in a folder BennBot may write.",
+                ExitCodes.StorageUnavailable);
+        }
     }
 
     /// <summary>The last run stopped during a compaction (its copy was left behind): the housekeeping compacts again.</summary>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace BennBot.Worker.Storage;
 
-/// <summary>The database, its log, the backups, the copies a restore keeps and the health file hold or reveal residents'
+/// <summary>The database, its log, the backups, the copies a restore keeps, the health file and the files the terminal saves hold or reveal residents'
 /// data, so BennBot creates them readable by its own user only (folders 0700, files 0600), whatever umask the service
 /// was started with (issue 19: a umask of 022 left the database world-readable). Explicit modes for what BennBot
 /// creates itself; a 077 umask for the files LiteDB creates on its own (the -log and -tmp files). No-ops on Windows.</summary>
@@ -39,6 +39,15 @@ public static class OwnerOnly
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
         using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options)) writer.Write(text);
         Restrict(path); // a file left by an older version keeps its mode on rewrite
+    }
+
+    /// <summary>Writes a new file that is 0600 from the moment it exists (a file of that name is never overwritten).</summary>
+    public static void WriteNewFile(string path, byte[] bytes)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
+        using var stream = new FileStream(path, options);
+        stream.Write(bytes);
     }
 
     [DllImport("libc", EntryPoint = "umask")]

@@ -26,6 +26,9 @@ public sealed class BotProcess : IDisposable
     }
 
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>A line on the process's standard input (for `chat`).</summary>
+    public void Type(string line) { _process.StandardInput.WriteLine(line); _process.StandardInput.Flush(); }
     public bool HasExited => _process.HasExited;
     public int Id => _process.Id;
     public int ExitCode => _process.ExitCode;

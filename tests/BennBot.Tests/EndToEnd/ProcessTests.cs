@@ -83,6 +83,37 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_folder_that_cannot_be_created_stops_the_bot_and_the_terminal_with_one_sentence_and_exit_4()
+    {
+        // A file where the folder should be (like BennBot__Storage__DatabasePath=/etc/hostname/x.db), which fails for root too.
+        var blocker = Path.Combine(_dataDir, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x");
+        var settings = Settings();
+        settings["BennBot__Storage__DatabasePath"] = Path.Combine(blocker, "x.db");
+
+        using var bot = new BotProcess(settings);
+        using var chat = new BotProcess(settings, "chat", "--lang", "en");
+        foreach (var process in new[] { bot, chat })
+        {
+            Assert.Equal(4, await process.WaitForExit(TimeSpan.FromSeconds(60)));
+            Assert.Contains($"Cannot create the folder {blocker} for the database", process.Output);
+            Assert.Contains("BennBot__Storage__DatabasePath", process.Output);
+            Assert.DoesNotContain("   at ", process.Output);
+            Assert.DoesNotContain("Exception", process.Output);
+        }
+        Assert.Equal(0, _api.GetUpdatesCalls);
+    }
+
+    [Fact]
+    public async Task Chat_accepts_a_language_code_in_any_case_as_the_settings_do()
+    {
+        using var chat = new BotProcess(Settings(), "chat", "--lang", "AR", "--user", "8003"); // was: refused, though DefaultLanguage=AR is accepted
+        chat.Type("/quit");
+        Assert.Equal(0, await chat.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Contains(TestContent.Content.T(BennBot.Content.Languages.Arabic, "greeting.new").Split('\n')[0], chat.Output);
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_the_logs_even_at_trace_level_and_on_errors()
     {
         _api.Fail("getUpdates", 500, times: 1);
