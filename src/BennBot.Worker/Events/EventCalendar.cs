@@ -103,29 +103,38 @@ public static class EventCalendar
     /// <summary>One event as an .ics file (UTF-8 bytes, no BOM), for "add to calendar": METHOD:PUBLISH, a
     /// Europe/Berlin VTIMEZONE and one VEVENT with its times in that zone. The URL is written only when it is an
     /// absolute http(s) URI; a cancelled event gets STATUS:CANCELLED.</summary>
-    public static byte[] Write(string uid, DateTime startUtc, DateTime endUtc, string title, string? description, string? place, string? link, bool cancelled = false)
+    public static byte[] Write(string uid, DateTime startUtc, DateTime endUtc, string title, string? description, string? place, string? link, bool cancelled = false) =>
+        Write(uid, [(startUtc, endUtc)], title, description, place, link, cancelled);
+
+    /// <summary>A series' dates as one .ics file: a VEVENT per date, each with its own UID (the series' UID and the
+    /// date), so a calendar app adds every date and a later file for the same series updates them.</summary>
+    public static byte[] Write(string uid, IReadOnlyList<(DateTime StartUtc, DateTime EndUtc)> dates, string title, string? description, string? place,
+        string? link, bool cancelled = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uid);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        var (startLocal, endLocal) = (BerlinTime.ToLocal(startUtc), BerlinTime.ToLocal(endUtc));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BerlinTime.AsUtc(endUtc), BerlinTime.AsUtc(startUtc), nameof(endUtc));
-
+        ArgumentOutOfRangeException.ThrowIfZero(dates.Count, nameof(dates));
         var calendar = new Calendar { ProductId = ProductId, Method = "PUBLISH" };
-        calendar.AddTimeZone(BerlinTime.ZoneId, startLocal, includeHistoricalData: false);
+        calendar.AddTimeZone(BerlinTime.ZoneId, BerlinTime.ToLocal(dates[0].StartUtc), includeHistoricalData: false);
         var now = DateTime.UtcNow;
-        var e = new CalendarEvent
+        foreach (var (startUtc, endUtc) in dates)
         {
-            Uid = uid,
-            DtStamp = new CalDateTime(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), CalDateTime.UtcTzId),
-            DtStart = new CalDateTime(startLocal, BerlinTime.ZoneId),
-            DtEnd = new CalDateTime(endLocal, BerlinTime.ZoneId),
-            Summary = title.Trim(),
-            Description = Blank(description),
-            Location = Blank(place),
-            Url = WebLink(link),
-        };
-        if (cancelled) e.Status = Ical.Net.EventStatus.Cancelled;
-        calendar.Events.Add(e);
+            var (startLocal, endLocal) = (BerlinTime.ToLocal(startUtc), BerlinTime.ToLocal(endUtc));
+            ArgumentOutOfRangeException.ThrowIfLessThan(BerlinTime.AsUtc(endUtc), BerlinTime.AsUtc(startUtc), nameof(dates));
+            var e = new CalendarEvent
+            {
+                Uid = dates.Count == 1 ? uid : $"{uid}-{startLocal:yyyyMMdd}",
+                DtStamp = new CalDateTime(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), CalDateTime.UtcTzId),
+                DtStart = new CalDateTime(startLocal, BerlinTime.ZoneId),
+                DtEnd = new CalDateTime(endLocal, BerlinTime.ZoneId),
+                Summary = title.Trim(),
+                Description = Blank(description),
+                Location = Blank(place),
+                Url = WebLink(link),
+            };
+            if (cancelled) e.Status = Ical.Net.EventStatus.Cancelled;
+            calendar.Events.Add(e);
+        }
         var text = new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException("Ical.Net wrote no calendar text.");
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);

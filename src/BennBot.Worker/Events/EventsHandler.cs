@@ -97,7 +97,11 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     public Outcome Calendar(Turn turn, long id)
     {
         if (Visible(id) is not { } e) return Gone(turn);
-        var ics = EventCalendar.Write(e.Uid, e.StartUtc, e.EndUtc, e.TitleIn(turn.Language.Code),
+        // A series: every date still to come and not cancelled, so nobody adds only a first date that has passed.
+        var now = time.GetUtcNow().UtcDateTime;
+        List<(DateTime, DateTime)> dates = e.IsSeries ? e.Dates.Where(d => !d.Cancelled && d.EndUtc > now).Select(d => (d.StartUtc, d.EndUtc)).ToList() : [];
+        if (dates.Count == 0) dates = [(e.StartUtc, e.EndUtc)];
+        var ics = EventCalendar.Write(e.Uid, dates, e.TitleIn(turn.Language.Code),
             e.Description.GetValueOrDefault(turn.Language.Code) ?? e.Description.GetValueOrDefault("de"),
             e.Place is null ? Areas.Name(e.Area) : $"{e.Place}, {Areas.Name(e.Area) ?? "Berlin-Weißensee"}", e.Link, cancelled: e.Status == EventStatus.Cancelled);
         return new([new SendFile($"benn-{e.Id}.ics", ics, turn.T("event.calendarfile"))]);

@@ -83,4 +83,22 @@ public sealed class CalendarSeriesTests
         Assert.Equal([false, true, false, false], again.Dates.Select(d => d.Cancelled));
         Assert.Equal(EventKind.Language, again.Kind);
     }
+
+    [Fact]
+    public async Task Add_to_calendar_for_a_series_gives_every_date_still_to_come_and_leaves_out_the_cancelled_and_the_past()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var first = DateTime.UtcNow.Date.AddDays(-7).AddHours(14);
+        var dates = Enumerable.Range(0, 4).Select(w => new EventDate { StartUtc = first.AddDays(7 * w), EndUtc = first.AddDays(7 * w).AddHours(2), Cancelled = w == 1 }).ToList();
+        var e = await db.Write(d => EventStore.Save(d, EventSeeds.Cafe(first, "Sprachcafé") with { Dates = dates, UntilUtc = dates[^1].EndUtc }));
+        const long resident = 6_400_001;
+
+        bot.Api.PressButton(resident, $"Ec:{e.Id}", "en");
+        var file = await bot.Api.WaitFor(() => bot.Api.CallsOf("sendDocument").FirstOrDefault(c => c.ChatId == resident), what: "the calendar file");
+        var added = EventCalendar.Read(System.Text.Encoding.UTF8.GetString(file.Document!), first.AddDays(-1), first.AddDays(60));
+        // The first date is over and the second cancelled: a calendar gets the third and the fourth, not a past date.
+        Assert.Equal([dates[2].StartUtc, dates[3].StartUtc], added.Select(a => a.StartUtc));
+        Assert.All(added, a => Assert.Equal("Sprachcafé", a.Title));
+    }
 }
