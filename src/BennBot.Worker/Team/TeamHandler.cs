@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 
@@ -67,7 +68,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     /// <summary>One line for a digest (plain text): the tag, language and date of an open question, never its words;
     /// null when it is answered or gone.</summary>
     public string? Headline(long id) => db?.Read(d => TeamStore.Find(d, id)) is { AnsweredAt: null } q
-        ? $"#Q{q.Id} · {LanguageName(q.Language)} · {q.AskedAt:yyyy-MM-dd HH:mm}"
+        ? $"#Q{q.Id} · {LanguageName(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd HH:mm}"
         : null;
 
     /// <summary>/unanswered and /feedback, for staff only; null when the command is not a staff command.</summary>
@@ -87,7 +88,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         var open = db!.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
         var items = open.Take(MaxListed).Select(q => new SendText(
-            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {q.AskedAt:yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id)));
+            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id)));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
         // One message per question, each remembered with its question, so that a staff member can reply to each.
         return new([new SendText(head), .. items]);
@@ -109,7 +110,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     // The question as staff see it: language, date and the resident's words (escaped); the tag is only a label.
     private SendText Card(long id, Language language, DateTime askedAt, string text)
     {
-        var header = Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", askedAt.ToString("yyyy-MM-dd HH:mm"))));
+        var header = Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("yyyy-MM-dd HH:mm"))));
         return new SendText($"{header}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
     }
 

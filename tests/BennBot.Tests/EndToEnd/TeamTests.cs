@@ -1,4 +1,8 @@
 using BennBot.FakeTelegram;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BennBot.Tests.EndToEnd;
 
@@ -61,6 +65,21 @@ public sealed class TeamTests
         bot.Api.SendText(StaffMember, "/feedback", "de");
         var feedback = (await bot.Api.WaitForMessages(StaffMember, 3))[2];
         Assert.Contains("👎 1", feedback.Text);
+    }
+
+    [Fact]
+    public async Task Staff_see_when_a_question_was_asked_in_Berlin_time()
+    {
+        await using var bot = await BotUnderTest.Start(Staff);
+        var db = bot.Services.GetRequiredService<Database>();
+        // 23:30 UTC on a winter evening is 00:30 the next day in Berlin.
+        await db.Write(d => TeamStore.Apply(d, new AskTeam(77, Resident, "en", "Is the hall free on Sunday?"), new DateTime(2026, 1, 15, 23, 30, 0, DateTimeKind.Utc)));
+        bot.Api.SendText(StaffMember, "/unanswered", "en");
+        var item = await bot.Api.WaitFor(() => bot.Api.MessagesTo(StaffMember).FirstOrDefault(m => m.Text!.Contains("hall free")));
+        Assert.Contains("2026-01-16", item.Text);
+        bot.Api.PressButton(StaffMember, "Qo:77", "en");
+        var card = await bot.Api.WaitFor(() => bot.Api.MessagesTo(StaffMember).Where(m => m.Text!.Contains("hall free")).Skip(1).FirstOrDefault(), what: "the question's card");
+        Assert.Contains("2026-01-16 00:30", card.Text);
     }
 
     [Fact]
