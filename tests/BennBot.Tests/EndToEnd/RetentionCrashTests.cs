@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using BennBot.FakeTelegram;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
@@ -85,12 +86,17 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
         output.WriteLine($"beside the database after kill 3: {string.Join(", ", Leftovers())}");
 
         var active = RetentionSeeds.FirstResident + 3;
+        var rewritten = false;
         using (var bot = new BotProcess(Settings()))
         {
             watch.Restart();
-            // The compaction cut short is done again off the housekeeping (issue 19), so it may end after the first pass.
-            await WaitUntil(() => bot.Output.Contains("[4002]") && bot.Output.Contains("[4004]"), bot, "the first pass to finish (the daily backup) and the file to be rewritten");
-            output.WriteLine($"last start: first pass and rewrite done {watch.Elapsed.TotalSeconds:0.0} s after the start");
+            // The compaction done again runs off the housekeeping (issue 19), so it may end after the first pass; it ends
+            // rewritten (4004) or, on a machine too slow for its copy budget, given up until the next interval (4005).
+            await WaitUntil(() => bot.Output.Contains("[4002]") && (bot.Output.Contains("[4004]") || bot.Output.Contains("[4005]")), bot,
+                "the first pass to finish (the daily backup) and the file's rewrite to end");
+            rewritten = bot.Output.Contains("[4004]");
+            output.WriteLine($"last start: first pass and rewrite done {watch.Elapsed.TotalSeconds:0.0} s after the start; "
+                + (rewritten ? "the file was rewritten (4004)" : "the rewrite gave up within its budget (4005)"));
             Assert.Empty(Leftovers());
             _api.SendText(active, "/help", "en");
             await _api.Received(active, T("help").Split('\n')[0], TimeSpan.FromSeconds(30));
@@ -117,7 +123,7 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
         var compacted = new FileInfo(DbPath).Length;
         output.WriteLine($"after the last start: {residents.Count:N0} residents, {topics.Count:N0} topics, {supports.Count} supports; "
             + $"file {size:N0} B, {compacted:N0} B after another compaction of {watch.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(size <= compacted * 1.01, $"the last start did not compact again: {size:N0} B, {compacted:N0} B compacted");
+        if (rewritten) Assert.True(size <= compacted * 1.01, $"the last start did not compact again: {size:N0} B, {compacted:N0} B compacted");
     }
 
     private static string T(string key) => TestContent.Content.T(BennBot.Content.Languages.Find("en")!, key);
@@ -148,7 +154,7 @@ public sealed class RetentionCrashTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.False(bot.HasExited, $"the bot exited while waiting for {what}: {bot.Output}");
             await Task.Delay(1);
         }
-        throw new TimeoutException($"Timed out waiting for {what}");
+        throw new TimeoutException($"Timed out waiting for {what}; the bot logged: {string.Join(" ", Regex.Matches(bot.Output, @"\[\d{4}\]").Select(m => m.Value).Distinct())}");
     }
 
     /// <summary>CPU seconds the bot's LiteDB writer thread has used (Linux: /proc/{pid}/task/*/stat, utime + stime in ticks of 1/100 s).</summary>
