@@ -12,7 +12,7 @@ namespace BennBot.Worker.Conversations;
 /// <summary>The one place an update is routed to its feature: (update, resident) → outcome. It changes nothing
 /// itself (staff commands only read the team's questions); the caller loads the resident and applies the outcome,
 /// so the same engine serves Telegram and the terminal.</summary>
-public sealed class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
+public sealed partial class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
     StaffSettings? staff = null, Database? db = null, RetentionPeriods? retention = null)
 {
     public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
@@ -71,8 +71,14 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
-    // Each of these checks the staff list itself and answers null for anyone else.
-    private Outcome? StaffCommand(Turn turn) => _desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn);
+    // Each of these checks the staff list itself and answers null for anyone else. /stats also tells how residents
+    // found BennBot (issue 18), after the topics' counts.
+    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn)) switch
+    {
+        { } stats when turn.In.Command == "stats" && db is not null =>
+            stats with { Replies = [.. stats.Replies, StartStats.Render(content, defaultLanguage, db.Read(StartCountStore.All))] },
+        var other => other,
+    };
 
     /// <summary>Staff get their own help with the team menu; residents the help of what is switched on (no /topic line
     /// without a staff chat, where topics would go).</summary>
@@ -136,13 +142,6 @@ public sealed class Conversation(ContentSet content, QuestionIndex index, Langua
         var buttons = open.Select(x => new Button(x.About.Tag, (x.About.Kind == AboutKind.Topic
             ? new ButtonAction.Review(ReviewOp.Open, x.About.Id) : (ButtonAction)new ButtonAction.OpenQuestion(x.About.Id)).Encode()));
         return new SendText(head + "\n\n" + string.Join("\n", open.Select(x => Html.Escape(TextCut.Shorten(x.Line!, 160)))), new Keyboard(Keyboard.Grid(buttons, 4)));
-    }
-
-    private Outcome Start(Turn turn, DateTime now)
-    {
-        if (turn.Resident is { LanguageChosen: true } r)
-            return new([turn.Say("greeting.back", turn.MainMenu())], Save: r.BlockedBot ? r with { BlockedBot = false } : null);
-        return LanguageHandler.Picker(turn, "greeting.new") with { Save = turn.ResidentOrNew(now) };
     }
 
     private Outcome Button(Turn turn, DateTime now)

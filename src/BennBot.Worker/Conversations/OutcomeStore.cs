@@ -19,6 +19,7 @@ public static class OutcomeStore
             TeamStore.Apply(db, effect, now);
             EventEffectStore.Apply(db, effect, now);
             TopicEffectStore.Apply(db, effect, now);
+            StartCountStore.Apply(db, effect);
         }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
     }

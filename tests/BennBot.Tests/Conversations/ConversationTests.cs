@@ -24,6 +24,18 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public void A_link_to_share_a_topic_while_topics_are_off_is_a_plain_start()
+    {
+        // No staff chat, so nowhere for topics to go: the link's language and target are ignored, as for any stale link.
+        Incoming Start(string? payload) => new(1, 42, 42, IncomingKind.Command, "tr", Text: payload, Command: "start");
+        var linked = _conversation.Handle(Start("luk_t"), null);
+        var plain = _conversation.Handle(Start(null), null);
+        Assert.Equal(plain.Save, linked.Save);
+        Assert.Equal(plain.Replies.Cast<SendText>().Select(r => r.Html), linked.Replies.Cast<SendText>().Select(r => r.Html));
+        Assert.Equal([new CountStart(StartCount.Direct, null, Newcomer: true)], linked.Effects);
+    }
+
+    [Fact]
     public void The_chosen_language_wins_over_telegrams_language()
     {
         var resident = new Resident { Id = 42, Language = "uk", LanguageChosen = true };

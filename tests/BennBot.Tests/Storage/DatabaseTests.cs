@@ -29,6 +29,8 @@ public sealed class DatabaseTests : IDisposable
                 Outbox.Add(d, 7, [new SendText("<b>x</b>", new Keyboard([[new Button("Menu", "m")]])), new AnswerButton("q1", "note"),
                     new SendText("card", To: -100500, About: new About(AboutKind.Topic, 12))], DateTime.UtcNow);
                 SentCards.Remember(d, -100500, 4711, new About(AboutKind.Question, 1005), DateTime.UtcNow);
+                StartCountStore.Apply(d, new CountStart("event", "hansa", Newcomer: true));
+                StartCountStore.Apply(d, new CountStart("event", "hansa", Newcomer: false));
             });
         }
         using (var db = new Database(DbPath))
@@ -45,6 +47,7 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal((new About(AboutKind.Topic, 12), true), (card.ReadAbout(), card.Card));
             Assert.Equal(new About(AboutKind.Question, 1005), db.Read(d => SentCards.Find(d, -100500, 4711)));
             Assert.Null(db.Read(d => SentCards.Find(d, -100501, 4711))); // message ids are per chat
+            Assert.Equal(new StartCount { Id = "event:hansa", Way = "event", Area = "hansa", Starts = 2, Newcomers = 1 }, Assert.Single(db.Read(StartCountStore.All)));
         }
     }
 
