@@ -24,43 +24,57 @@ public static class PosterPage
     public const string FontName = TopicChart.FontName;
     private const float Gap = 14, MinSize = 9;
 
+    /// <summary>The code is at least this wide (7 cm) if smaller text can make room for it.</summary>
+    public const float MinQr = 200;
+
+    /// <summary>The layout; with much text (eight languages and an event's long titles) the text is set smaller, a
+    /// tenth at a time down to 60 %, until the code gets <see cref="MinQr"/>.</summary>
     public static PosterLayout Layout(PosterSpec spec)
+    {
+        var layout = Layout(spec, 1f);
+        for (var scale = 0.9f; layout.Qr.Width < MinQr && scale > 0.55f; scale -= 0.1f)
+            layout = Layout(spec, scale);
+        return layout;
+    }
+
+    private static PosterLayout Layout(PosterSpec spec, float scale)
     {
         using var fonts = new Fonts();
         var lines = new List<PosterLine>();
         var y = Margin;
         void Add(string text, float size, bool bold, float spacing = 1.3f)
         {
-            var line = Fit(fonts, text, size, bold, y + size);
-            lines.Add(line);
-            y += line.Size * spacing;
+            foreach (var line in Fit(fonts, text, size, bold))
+            {
+                lines.Add(line with { Baseline = y + line.Size });
+                y += line.Size * spacing;
+            }
         }
         Add("BennBot", 46, true, 1.2f);
         Add(spec.BotName, 18, false, 1.6f);
         if (spec.Event is { } ev)
         {
-            foreach (var title in ev.Titles) Add(title.Text, 22, true);
-            Add(ev.When, 18, false);
-            if (ev.Place is { } place) Add(place, 18, false);
-            y += Gap;
+            foreach (var title in ev.Titles) Add(title.Text, 22 * scale, true);
+            Add(ev.When, 18 * scale, false);
+            if (ev.Place is { } place) Add(place, 18 * scale, false);
         }
-        var top = y;
+        var top = y + Gap;
 
         // From the bottom up: the link as text, then one line per language; the code takes the room between.
         var bottom = new List<PosterLine>();
         var by = Height - Margin;
-        var link = Fit(fonts, spec.Link, 14, false, by);
-        bottom.Add(link);
-        by -= link.Size * 2.2f;
-        foreach (var scan in spec.Scan.Reverse())
+        void AddAbove(string text, float size, float spacing)
         {
-            var line = Fit(fonts, scan.Text, 20, false, by);
-            bottom.Add(line);
-            by -= line.Size * 1.5f;
+            foreach (var line in Fit(fonts, text, size, false).Reverse())
+            {
+                bottom.Add(line with { Baseline = by });
+                by -= line.Size * spacing;
+            }
         }
+        AddAbove(spec.Link, 14, 2.2f);
+        foreach (var scan in spec.Scan.Reverse()) AddAbove(scan.Text, 20 * scale, 1.5f);
         var room = by - top - Gap;
         var qrSize = Math.Min(Width - (2 * Margin) - 80, room);
-        if (qrSize < 120) throw new InvalidOperationException("Too much text for the poster: fewer languages, please.");
         var qr = SKRect.Create((Width - qrSize) / 2, top + ((room - qrSize) / 2), qrSize, qrSize);
         lines.AddRange(bottom.AsEnumerable().Reverse());
 
@@ -135,11 +149,34 @@ public static class PosterPage
         canvas.DrawPath(path, square);
     }
 
-    /// <summary>The line centred, at <paramref name="size"/> or as much smaller as it needs to fit between the
-    /// margins (measured from HarfBuzz's shaping, the same that draws it).</summary>
-    private static PosterLine Fit(Fonts fonts, string text, float size, bool bold, float baseline)
+    /// <summary>The text centred, at <paramref name="size"/> or down to four fifths of it to fit between the margins;
+    /// longer, it is broken between words into as many lines as it needs (measured from HarfBuzz's shaping, the same
+    /// that draws it). Baselines are set by the caller.</summary>
+    private static IEnumerable<PosterLine> Fit(Fonts fonts, string text, float size, bool bold)
     {
-        var visual = ChartBidi.Visual(text.ReplaceLineEndings(" ").Trim());
+        text = text.ReplaceLineEndings(" ").Trim();
+        var room = Width - (2 * Margin);
+        var width = fonts.Measure(ChartBidi.Visual(text), size, bold);
+        if (width > room) size = Math.Max(size * 0.8f, size * room / width);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var current = "";
+        foreach (var word in words)
+        {
+            var longer = current.Length == 0 ? word : current + " " + word;
+            if (current.Length > 0 && fonts.Measure(ChartBidi.Visual(longer), size, bold) > room)
+            {
+                yield return Line(fonts, current, size, bold);
+                current = word;
+            }
+            else current = longer;
+        }
+        if (current.Length > 0) yield return Line(fonts, current, size, bold);
+    }
+
+    /// <summary>One line centred; a single word wider than the page (a long link) is set smaller until it fits.</summary>
+    private static PosterLine Line(Fonts fonts, string text, float size, bool bold)
+    {
+        var visual = ChartBidi.Visual(text);
         var room = Width - (2 * Margin);
         var width = fonts.Measure(visual, size, bold);
         while (width > room && size > MinSize)
@@ -147,7 +184,7 @@ public static class PosterPage
             size = Math.Max(MinSize, size * Math.Min(0.95f, room / width));
             width = fonts.Measure(visual, size, bold);
         }
-        return new(text, visual, size, bold, (Width - width) / 2, baseline, width);
+        return new(text, visual, size, bold, (Width - width) / 2, 0, width);
     }
 
     /// <summary>DejaVu Sans regular and bold with their shapers; SkiaSharp's NoDependencies build finds them in

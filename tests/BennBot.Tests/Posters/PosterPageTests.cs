@@ -51,14 +51,22 @@ public sealed class PosterPageTests
         {
             var spec = PosterSpec.For(new(null, null, StartTarget.Event, EventId: 7), languages, Bot, TestContent.Content, Kiezcafe, Now);
             var layout = PosterPage.Layout(spec);
+            Assert.True(layout.Qr.Width >= PosterPage.MinQr, $"the code is {layout.Qr.Width} pt wide");   // 7 cm on A4
             foreach (var line in layout.Lines)
             {
                 Assert.True(line.X >= PosterPage.Margin - 0.5 && line.X + line.Width <= PosterPage.Width - PosterPage.Margin + 0.5,
                     $"{string.Join(",", languages.Select(l => l.Code))}: '{line.Text}' runs from {line.X} to {line.X + line.Width}");
                 Assert.InRange(line.Baseline, PosterPage.Margin, PosterPage.Height - PosterPage.Margin);
+                Assert.True(line.Size >= 10, $"'{line.Text}' is set in {line.Size} pt");   // 5 pt on the A6 handout
+                // Nothing drawn over the code.
+                Assert.True(line.Baseline + (line.Size * 0.3) < layout.Qr.Top || line.Baseline - line.Size > layout.Qr.Bottom, $"'{line.Text}' runs into the code");
             }
-            Assert.All(languages, l => Assert.Contains(layout.Lines, line => line.Text == TestContent.Content.T(l, "poster.scan")));
-            Assert.All(languages.Where(l => Kiezcafe.Title.ContainsKey(l.Code)), l => Assert.Contains(layout.Lines, line => line.Text == Kiezcafe.Title[l.Code]));
+            // Lines do not run into each other (a line shrunk or broken to fit still gets its room).
+            foreach (var (above, below) in layout.Lines.OrderBy(l => l.Baseline).Zip(layout.Lines.OrderBy(l => l.Baseline).Skip(1)))
+                Assert.True(below.Baseline - above.Baseline >= below.Size * 1.15, $"'{below.Text}' runs into '{above.Text}'");
+            var all = string.Join(" ", layout.Lines.Select(l => l.Text));
+            Assert.All(languages, l => Assert.Contains(TestContent.Content.T(l, "poster.scan"), all));
+            Assert.All(languages.Where(l => Kiezcafe.Title.ContainsKey(l.Code)), l => Assert.Contains(Kiezcafe.Title[l.Code], all));
 
             // And on the picture itself: no ink in the outer half of the margin, all round.
             using var bitmap = SKBitmap.Decode(PosterPage.Png(spec, dpi: 72));
