@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace BennBot.Worker;
 
-/// <summary>The command line: run the bot (no command), chat, ask, content check, backup, restore, events import, topics export, health.</summary>
+/// <summary>The command line: run the bot (no command), chat, ask, content check, backup, restore, events import, topics export, poster, health.</summary>
 public static class Cli
 {
     public static bool IsSetting(string arg) => arg.StartsWith("--BennBot:", StringComparison.OrdinalIgnoreCase)
@@ -61,10 +61,19 @@ public static class Cli
         export.SetAction((p, ct) => Guard(() => TopicsCommand.Export(Settings(configArgs), p.GetValue(formatOption)!, p.GetValue(sinceOption), p.GetValue(outputOption), Console.OpenStandardOutput())));
         var topics = new Command("topics", "Topic tools") { export };
 
+        var opensOption = new Option<string>("--opens") { Description = "What the code opens: home, topic, subscribe, entry:ID or event:NUMBER", DefaultValueFactory = _ => "home" };
+        var areaOption = new Option<string?>("--area") { Description = "The planning area the poster hangs in (goes with the link)" };
+        var posterLangOption = new Option<string[]>("--lang", "-l") { Description = "Languages on the poster, e.g. ar,fa,uk (default: all eight)", AllowMultipleArgumentsPerToken = true };
+        var botOption = new Option<string?>("--bot") { Description = "The bot's Telegram username (default: BennBot__Telegram__BotUsername)" };
+        var posterOutput = new Option<string?>("--output", "-o") { Description = "Folder for poster-a4.pdf, poster-a6.pdf and poster-a4.png (default: here)" };
+        var poster = new Command("poster", "A printable A4 poster and A6 handout with a QR code of a deep link into the bot") { opensOption, areaOption, posterLangOption, botOption, posterOutput };
+        poster.SetAction((p, ct) => Guard(() => PosterCommand.Make(Settings(configArgs), p.GetValue(opensOption)!, p.GetValue(areaOption), p.GetValue(posterLangOption) ?? [],
+            p.GetValue(botOption), p.GetValue(posterOutput), Console.Out, DateTime.UtcNow)));
+
         var health = new Command("health", "Exit 0 when the running bot polls Telegram and its database works (for HEALTHCHECK)");
         health.SetAction((_, ct) => Guard(() => Health.Check(Settings(configArgs), Console.Out, DateTime.UtcNow)));
 
-        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, topics, health };
+        var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, topics, poster, health };
         root.SetAction((_, ct) => Guard(async () =>
         {
             using var host = BotHost.Build(App.Load(configArgs), configArgs);

@@ -1,6 +1,7 @@
 using System.Text;
 using BennBot.Content;
 using BennBot.Worker.Events;
+using BennBot.Worker.Posters;
 using BennBot.Worker.Topics;
 
 namespace BennBot.Worker.Conversations;
@@ -63,6 +64,13 @@ public abstract record ButtonAction
     public sealed record OpenQuestion(long QuestionId) : ButtonAction;
     // Staff: the team menu (each button runs the command of the same name; who pressed it is checked then).
     public sealed record StaffMenu(StaffOp Op) : ButtonAction;
+    // Staff: making a poster (issue 18); each step carries the choices so far.
+    public abstract record PosterStep : ButtonAction;
+    public sealed record PosterEntries(string? CategoryId = null) : PosterStep;
+    public sealed record PosterEvents : PosterStep;
+    public sealed record PosterArea(PosterTarget Target) : PosterStep;
+    public sealed record PosterLanguages(PosterTarget Target, string? Area, int Chosen) : PosterStep;
+    public sealed record PosterMake(PosterTarget Target, string? Area, int Chosen) : PosterStep;
 
     public string Encode()
     {
@@ -113,6 +121,11 @@ public abstract record ButtonAction
             Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
             OpenQuestion q => "Qo:" + q.QuestionId,
             StaffMenu m => "Z:" + (char)m.Op,
+            PosterEntries e => e.CategoryId is null ? "Pc" : "Pc:" + e.CategoryId,
+            PosterEvents => "Pe",
+            PosterArea a => "Pa:" + a.Target.Code,
+            PosterLanguages l => $"Pl:{l.Target.Code}:{l.Area ?? "-"}:{l.Chosen:x2}",
+            PosterMake m => $"Pm:{m.Target.Code}:{m.Area ?? "-"}:{m.Chosen:x2}",
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -177,6 +190,14 @@ public abstract record ButtonAction
                 && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
                 new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
             ("Qo", not null) when ParseId(arg) is { } id => new OpenQuestion(id),
+            ("Pc", null) => new PosterEntries(),
+            ("Pc", not null) when content.HasCategory(arg) => new PosterEntries(arg),
+            ("Pe", null) => new PosterEvents(),
+            ("Pa", not null) when PosterTarget.Decode(arg, content) is { } target => new PosterArea(target),
+            ("Pl" or "Pm", not null) when arg.Split(':') is [var t, var a, var c] && PosterTarget.Decode(t, content) is { } target
+                && (a == "-" || (Areas.IsKnown(a) && a != Areas.Other)) && c.Length == 2
+                && int.TryParse(c, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var chosen) =>
+                kind == "Pl" ? new PosterLanguages(target, a == "-" ? null : a, chosen) : new PosterMake(target, a == "-" ? null : a, chosen),
             ("Z", { Length: 1 }) when Enum.IsDefined((StaffOp)arg![0]) => new StaffMenu((StaffOp)arg[0]),
             ({ Length: 2 } x, not null) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
             _ => null,
@@ -203,7 +224,7 @@ public enum DeskOp
 }
 
 /// <summary>The team menu's buttons; the letter is the button code.</summary>
-public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r' }
+public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r', Poster = 'P' }
 
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 

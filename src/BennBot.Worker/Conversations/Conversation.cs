@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Events;
 using BennBot.Worker.Faq;
+using BennBot.Worker.Posters;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
@@ -24,6 +25,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private readonly EventDesk _desk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
     private readonly TopicDesk _topicDesk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
     private readonly StaffMenu _staffMenu = new(staff ?? StaffSettings.None, defaultLanguage, content);
+    private readonly PosterDesk _posters = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
+
+    /// <summary>The bot's username, for the deep links on posters: getMe's answer, else BennBot__Telegram__BotUsername.</summary>
+    public string? BotUsername { get => _posters.BotUsername; set => _posters.BotUsername = value; }
     private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
     public Outcome Handle(Incoming incoming, Resident? resident)
@@ -95,6 +100,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         if (!turn.Staff) return new([turn.Say("staff.only", turn.MainMenu())]);
         if (op == StaffOp.Resident) return Menu(turn);
+        if (op == StaffOp.Poster) return _posters.Start(turn);
         if (StaffMenu.CommandOf(op) is not { } command) return _staffMenu.Menu(turn);
         return StaffCommand(turn with { In = turn.In with { Kind = IncomingKind.Command, Command = command, Text = "" } })
             ?? new([turn.Say("button.expired", turn.MainMenu())]);
@@ -194,6 +200,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
             ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.StaffMenu m => StaffButton(turn, m.Op),
+            ButtonAction.PosterStep p => _posters.Button(turn, p),
             ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),

@@ -11,6 +11,9 @@ public sealed record BennBotOptions
 
     public string? Token { get; init; }
     public Uri ApiBaseUrl { get; init; } = new(RealApi);
+    /// <summary>The bot's @username for the deep links on posters (issue 18). The running bot learns it from getMe;
+    /// this setting is for the command line and the terminal, which never ask Telegram.</summary>
+    public string? BotUsername { get; init; }
     public string DatabasePath { get; init; } = "data/bennbot.db";
     /// <summary>Optional LiteDB encryption password (never logged). See README: what it protects and what not.</summary>
     public string? DatabasePassword { get; init; }
@@ -57,6 +60,12 @@ public sealed record BennBotOptions
         {
             if (Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") o = o with { ApiBaseUrl = u };
             else problems.Add($"BennBot__Telegram__ApiBaseUrl must be an http(s) address, not '{url}'.");
+        }
+        if (s["Telegram:BotUsername"] is { Length: > 0 } username)
+        {
+            // Telegram usernames: 5-32 letters, digits and "_", starting with a letter (a bot's end in "bot").
+            if (System.Text.RegularExpressions.Regex.IsMatch(username.TrimStart('@'), "^[A-Za-z][A-Za-z0-9_]{4,31}$")) o = o with { BotUsername = username.TrimStart('@') };
+            else problems.Add($"BennBot__Telegram__BotUsername must be the bot's Telegram username (e.g. BennBot_bot), not '{username}'.");
         }
         if (s["Storage:DatabasePath"] is { } path)
         {

@@ -40,7 +40,8 @@ public static class BotHost
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
             new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>(),
-            new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept)));
+            new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept))
+        { BotUsername = app.Options.BotUsername });
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));

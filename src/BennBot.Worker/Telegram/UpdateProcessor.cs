@@ -21,7 +21,16 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     /// the same instant fails an attempt; under a burst of submissions that can happen twice in a row.</summary>
     public const int MaxAttempts = 5;
 
-    public string? BotUsername { get; set; }
+    /// <summary>From getMe; also given to the conversation for the deep links on posters (issue 18).</summary>
+    public string? BotUsername
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value is not null) conversation.BotUsername = value;
+        }
+    }
     public long BotId { get; set; }
     // Workers handle updates concurrently: a plain ++ lost counts (seen as a flaky wait in ExpressionCacheTests).
     private int _handled;

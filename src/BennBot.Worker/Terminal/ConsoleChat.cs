@@ -132,7 +132,8 @@ public sealed partial class ConsoleChat
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         var o = _app.Options;
         var conversation = new Conversation(_app.Content, _app.Index, o.DefaultLanguage, TimeProvider.System,
-            new StaffSettings(o.StaffUserIds, o.StaffChatId), db, new RetentionPeriods(o.InactiveDays, o.TopicLinkDays, o.BackupsKept));
+            new StaffSettings(o.StaffUserIds, o.StaffChatId), db, new RetentionPeriods(o.InactiveDays, o.TopicLinkDays, o.BackupsKept))
+        { BotUsername = o.BotUsername };
         var outcome = conversation.Handle(incoming, resident);
         await db.Write(d => OutcomeStore.Apply(d, incoming, outcome, DateTime.UtcNow));
         if (!_team) _language = Languages.Find(db.Read(d => ResidentStore.Find(d, _userId))?.Language) ?? _language;

@@ -2,6 +2,7 @@ using System.Text;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Posters;
 
 namespace BennBot.Tests.Conversations;
 
@@ -30,6 +31,12 @@ public sealed class ButtonActionTests
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, 1)));
         all.AddRange([new ButtonAction.Review(ReviewOp.Open, long.MaxValue), new ButtonAction.Review(ReviewOp.Status, 3, 1), new ButtonAction.OpenQuestion(long.MaxValue)]);
         all.AddRange(Enum.GetValues<StaffOp>().Select(op => new ButtonAction.StaffMenu(op)));
+        // Posters: the longest entry id and area with every language choice still fit.
+        var longest = c.Entries.MaxBy(e => e.Id.Length)!.Id;
+        all.AddRange([new ButtonAction.PosterEntries(), new ButtonAction.PosterEvents(), .. c.Categories.Select(id => new ButtonAction.PosterEntries(id))]);
+        foreach (var target in new[] { PosterTarget.Home, PosterTarget.Topic, PosterTarget.Subscribe, PosterTarget.Entry(longest), PosterTarget.Event(long.MaxValue) })
+            all.AddRange([new ButtonAction.PosterArea(target), new ButtonAction.PosterLanguages(target, null, PosterChoice.All),
+                new ButtonAction.PosterLanguages(target, "weisser-see", 0), new ButtonAction.PosterMake(target, "komponisten", 0x81)]);
         return new TheoryData<string>(all.Select(a => a.Encode()));
     }
 
@@ -55,6 +62,13 @@ public sealed class ButtonActionTests
     [InlineData("broadcast:all")]
     [InlineData("e:petition\u0000")]
     [InlineData("Ev:abc")]
+    [InlineData("Pa:fno-such-entry")]
+    [InlineData("Pa:lar_t")]
+    [InlineData("Pa:ahansa_s")]
+    [InlineData("Pl:h:other:ff")]
+    [InlineData("Pl:h:-:fff")]
+    [InlineData("Pm:h:-")]
+    [InlineData("Pm:e0:-:ff")]
     [InlineData("Ev:-1")]
     [InlineData("Ev:0")]
     [InlineData("Ev:99999999999999999999")]
