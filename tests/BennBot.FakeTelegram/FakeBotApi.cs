@@ -85,6 +85,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<ApiCall> MessagesTo(long chatId) =>
         Calls.Where(c => c.Method == "sendMessage" && c.ChatId == chatId).ToList();
 
+    /// <summary>The sendMessage calls to the chat that the fake answered with success (a message the chat really got);
+    /// unlike <see cref="MessagesTo"/>, a call refused with 429 and sent again counts once.</summary>
+    public IReadOnlyList<ApiCall> DeliveredMessagesTo(long chatId) => MessagesTo(chatId).Where(c => c.MessageId is not null).ToList();
+
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
