@@ -34,6 +34,12 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Second_phone_style_development_questions_stay_above_their_floor() =>
         Measure("DevPhone2", new(0.85, 0.07, 0.90, 3, 0, 0.25));
 
+    /// <summary>A third phone-style set (written 2026-12-03, ar, fa, tr, uk only), for the third round of issue 11: Dari,
+    /// Arabizi and Finglish, Turkish without its letters, surzhyk; what the seeds' third additions were chosen on.</summary>
+    [Fact]
+    public void Third_phone_style_development_questions_stay_above_their_floor() =>
+        Measure("DevPhone3", new(0.85, 0.05, 0.90, 2, 0, 0.25));
+
     /// <summary>Written for issue 11 by helpers who saw only the entries' titles and answers, asked once at the end of
     /// that work (2026-12-02; figures in the README). A guard against regressions, not a target to tune on.</summary>
     [Fact]
@@ -48,7 +54,8 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     private void Measure(string folder, Floor floor)
     {
         var sets = Load(folder);
-        Assert.Equal(Languages.All.Select(l => l.Code).Order(), sets.Keys.Order());
+        // Every set covers all eight languages, but for the one written for the four weakest (ar, fa, tr, uk).
+        Assert.Equal(folder == "DevPhone3" ? ["ar", "fa", "tr", "uk"] : Languages.All.Select(l => l.Code).Order(), sets.Keys.Order());
         var failures = new List<string>();
         output.WriteLine(LanguageFigures.Header);
         foreach (var (lang, items) in sets)
