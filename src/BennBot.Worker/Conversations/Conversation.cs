@@ -76,9 +76,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
-    // Each of these checks the staff list itself and answers null for anyone else. /stats also tells how residents
+    // Each of these checks the staff list itself and answers null for anyone else (/poster answers anyone else that it
+    // is the team's, as its menu button does). /stats also tells how residents
     // found BennBot (issue 18), after the topics' counts.
-    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn)) switch
+    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? _posters.Command(turn)) switch
     {
         { } stats when turn.In.Command == "stats" && db is not null =>
             stats with { Replies = [.. stats.Replies, StartStats.Render(content, defaultLanguage, db.Read(StartCountStore.All))] },
