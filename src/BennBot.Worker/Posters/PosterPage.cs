@@ -70,7 +70,7 @@ public static class PosterPage
         {
             foreach (var title in ev.Titles) Add(title.Text, 22 * scale, true);
             Add(ev.When, 20 * scale, true, 1.25f);
-            foreach (var days in ev.Weekdays) Add(days, 16 * scale, false);
+            foreach (var days in ev.Weekdays) Add(days, 18 * scale, false);
             if (ev.Place is { } place) Add(place, 18 * scale, false);
         }
         var top = y + Gap;
