@@ -6,7 +6,7 @@ COPY . .
 RUN dotnet publish src/BennBot.Worker -c Release -r linux-x64 --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
-# The topic chart draws with DejaVu Sans, which SkiaSharp's NoDependencies build finds in /usr/share/fonts (no fontconfig).
+# The topic chart and the posters draw with DejaVu Sans, which SkiaSharp's NoDependencies build finds in /usr/share/fonts (no fontconfig).
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

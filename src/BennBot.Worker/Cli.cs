@@ -65,8 +65,8 @@ public static class Cli
         var areaOption = new Option<string?>("--area") { Description = "The planning area the poster hangs in (goes with the link)" };
         var posterLangOption = new Option<string[]>("--lang", "-l") { Description = "Languages on the poster, e.g. ar,fa,uk (default: all eight)", AllowMultipleArgumentsPerToken = true };
         var botOption = new Option<string?>("--bot") { Description = "The bot's Telegram username (default: BennBot__Telegram__BotUsername)" };
-        var posterOutput = new Option<string?>("--output", "-o") { Description = "Folder for poster-a4.pdf, poster-a6.pdf and poster-a4.png (default: here)" };
-        var poster = new Command("poster", "A printable A4 poster and A6 handout with a QR code of a deep link into the bot") { opensOption, areaOption, posterLangOption, botOption, posterOutput };
+        var posterOutput = new Option<string?>("--output", "-o") { Description = "Folder for poster-a4.pdf, poster-a6-handouts.pdf (four A6 on A4) and poster-a4.png (default: here)" };
+        var poster = new Command("poster", "A printable A4 poster and four A6 handouts on an A4 sheet, with a QR code of a deep link into the bot") { opensOption, areaOption, posterLangOption, botOption, posterOutput };
         poster.SetAction((p, ct) => Guard(() => PosterCommand.Make(Settings(configArgs), p.GetValue(opensOption)!, p.GetValue(areaOption), p.GetValue(posterLangOption) ?? [],
             p.GetValue(botOption), p.GetValue(posterOutput), Console.Out, DateTime.UtcNow)));
 

@@ -224,7 +224,7 @@ public enum DeskOp
 }
 
 /// <summary>The team menu's buttons; the letter is the button code.</summary>
-public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r', Poster = 'P' }
+public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r', Poster = 'P', MarkReport = 'M' }
 
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 

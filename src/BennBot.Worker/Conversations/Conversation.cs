@@ -76,12 +76,13 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
-    // Each of these checks the staff list itself and answers null for anyone else. /stats also tells how residents
+    // Each of these checks the staff list itself and answers null for anyone else (/poster answers anyone else that it
+    // is the team's, as its menu button does). /stats also tells how residents
     // found BennBot (issue 18), after the topics' counts.
-    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn)) switch
+    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? _posters.Command(turn)) switch
     {
         { } stats when turn.In.Command == "stats" && db is not null =>
-            stats with { Replies = [.. stats.Replies, StartStats.Render(content, defaultLanguage, db.Read(StartCountStore.All))] },
+            stats with { Replies = [.. stats.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] },
         var other => other,
     };
 
@@ -101,6 +102,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         if (!turn.Staff) return new([turn.Say("staff.only", turn.MainMenu())]);
         if (op == StaffOp.Resident) return Menu(turn);
         if (op == StaffOp.Poster) return _posters.Start(turn);
+        if (op == StaffOp.MarkReport) return StartStats.Mark(content, defaultLanguage, time.GetUtcNow().UtcDateTime);
         if (StaffMenu.CommandOf(op) is not { } command) return _staffMenu.Menu(turn);
         return StaffCommand(turn with { In = turn.In with { Kind = IncomingKind.Command, Command = command, Text = "" } })
             ?? new([turn.Say("button.expired", turn.MainMenu())]);

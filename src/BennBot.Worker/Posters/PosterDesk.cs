@@ -21,6 +21,12 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
     /// <summary>The bot's username for the link: getMe's answer in the running bot, the setting in the terminal.</summary>
     public string? BotUsername { get; set; }
 
+    /// <summary>The font family the poster is set in; only a test names another (one that is not installed).</summary>
+    public string FontName { get; init; } = PosterPage.FontName;
+
+    /// <summary>"/poster" opens the same dialogue as the team menu's 🖨; for anyone else it is the team's (said kindly).</summary>
+    public Outcome? Command(Turn turn) => turn.In.Command == "poster" ? Start(turn) : null;
+
     public Outcome Start(Turn turn) => !staff.IsStaff(turn.In.UserId) ? NotStaff(turn) : Say(T("staff.poster.target"), new([
         [B("staff.poster.t.home", new PosterArea(PosterTarget.Home))],
         [B("staff.poster.t.entry", new PosterEntries())],
@@ -82,10 +88,18 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
         var payload = m.Target.Payload with { Area = m.Area };
         var spec = PosterSpec.For(payload, languages, username, content, ev, now);
         var name = "bennbot-poster-" + (payload.Format() is { Length: > 0 } p ? p.Replace('_', '-') : "start");
-        return new([
-            new SendFile(name + "-a4.pdf", PosterPage.Pdf(spec, Paper.A4), Html.Escape(content.T(staffLanguage, "staff.poster.a4", ("link", spec.Link)))),
-            new SendFile(name + "-a6.pdf", PosterPage.Pdf(spec, Paper.A6), Html.Escape(T("staff.poster.a6"))),
-        ]);
+        try
+        {
+            return new([
+                new SendFile(name + "-a4.pdf", PosterPage.Pdf(spec, Paper.A4, FontName), Html.Escape(content.T(staffLanguage, "staff.poster.a4", ("link", spec.Link)))),
+                new SendFile(name + "-a6-handouts.pdf", PosterPage.Pdf(spec, Paper.FourA6, FontName), Html.Escape(T("staff.poster.a6sheet"))),
+            ]);
+        }
+        catch (PosterFontMissingException e)
+        {
+            // Not the generic error: staff can pass on exactly what is missing and how to install it.
+            return Say(content.T(staffLanguage, "staff.poster.nofont", ("font", e.Font), ("package", PosterFontMissingException.Package)));
+        }
     }
 
     private static Outcome NotStaff(Turn turn) => new([turn.Say("staff.only", turn.MainMenu())]);

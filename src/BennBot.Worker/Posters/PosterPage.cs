@@ -5,7 +5,18 @@ using SkiaSharp.HarfBuzz;
 
 namespace BennBot.Worker.Posters;
 
-public enum Paper { A4, A6 }
+/// <summary>A4: the poster. FourA6: an A4 sheet with four A6 handouts (the poster at half size, twice over each way)
+/// and dashed cut lines, because office printers take A4, not A6.</summary>
+public enum Paper { A4, FourA6 }
+
+/// <summary>The poster's font is not installed (issue 18): staff and the command line say so and how to fix it, instead
+/// of a generic error or boxes for letters.</summary>
+public sealed class PosterFontMissingException(string font)
+    : Exception($"The poster needs the font \"{font}\", which is not installed here (Debian/Ubuntu: apt-get install {Package}; the Dockerfile and .ci/run install it).")
+{
+    public const string Package = "fonts-dejavu-core";
+    public string Font => font;
+}
 
 /// <summary>One line of text as laid out on the A4 page (points, origin top left): <see cref="Visual"/> is what is
 /// shaped (right-to-left lines with their left-to-right parts turned, see <see cref="ChartBidi"/>).</summary>
@@ -17,7 +28,9 @@ public sealed record PosterLayout(IReadOnlyList<PosterLine> Lines, SKRect Qr, IR
 /// <summary>Draws a <see cref="PosterSpec"/> with SkiaSharp, shaping every line with HarfBuzz as the /stats chart's
 /// labels are (DejaVu Sans, fonts-dejavu-core: Latin, Cyrillic, Arabic and Persian). The PDF is written by Skia's own
 /// PDF backend from the same drawing, so text and code stay vector and sharp at any print size; the PNG (for a
-/// preview and for tests) is the same drawing rasterised.</summary>
+/// preview and for tests) is the same drawing rasterised. Text is drawn as the glyphs' outlines, not as text: this
+/// build of Skia embeds the whole font in a PDF (no subsetting; 748 KB for DejaVu Sans and its bold), outlines make the
+/// PDF about a tenth of that and print the same.</summary>
 public static class PosterPage
 {
     public const float Width = 595.28f, Height = 841.89f, Margin = 36;
@@ -29,17 +42,18 @@ public static class PosterPage
 
     /// <summary>The layout; with much text (eight languages and an event's long titles) the text is set smaller, a
     /// tenth at a time down to 60 %, until the code gets <see cref="MinQr"/>.</summary>
-    public static PosterLayout Layout(PosterSpec spec)
+    /// <exception cref="PosterFontMissingException">The font is not installed.</exception>
+    public static PosterLayout Layout(PosterSpec spec, string fontName = FontName)
     {
-        var layout = Layout(spec, 1f);
+        using var fonts = new Fonts(fontName);
+        var layout = Layout(spec, 1f, fonts);
         for (var scale = 0.9f; layout.Qr.Width < MinQr && scale > 0.55f; scale -= 0.1f)
-            layout = Layout(spec, scale);
+            layout = Layout(spec, scale, fonts);
         return layout;
     }
 
-    private static PosterLayout Layout(PosterSpec spec, float scale)
+    private static PosterLayout Layout(PosterSpec spec, float scale, Fonts fonts)
     {
-        using var fonts = new Fonts();
         var lines = new List<PosterLine>();
         var y = Margin;
         void Add(string text, float size, bool bold, float spacing = 1.3f)
@@ -55,7 +69,8 @@ public static class PosterPage
         if (spec.Event is { } ev)
         {
             foreach (var title in ev.Titles) Add(title.Text, 22 * scale, true);
-            Add(ev.When, 18 * scale, false);
+            Add(ev.When, 20 * scale, true, 1.25f);
+            foreach (var days in ev.Weekdays) Add(days, 18 * scale, false);
             if (ev.Place is { } place) Add(place, 18 * scale, false);
         }
         var top = y + Gap;
@@ -86,56 +101,76 @@ public static class PosterPage
     /// <summary>The glyphs a line is drawn with, as HarfBuzz shaped them (left to right as they stand on the page).</summary>
     public static ushort[] Glyphs(PosterLine line)
     {
-        using var fonts = new Fonts();
+        using var fonts = new Fonts(FontName);
         return fonts.Shape(line).Glyphs;
     }
 
-    public static byte[] Pdf(PosterSpec spec, Paper paper)
+    /// <exception cref="PosterFontMissingException">The font is not installed.</exception>
+    public static byte[] Pdf(PosterSpec spec, Paper paper, string fontName = FontName)
     {
-        var layout = Layout(spec);
-        var scale = paper == Paper.A4 ? 1f : 0.5f;   // A6 is A4 halved twice, i.e. half as wide and half as high
+        var layout = Layout(spec, fontName);
+        using var fonts = new Fonts(fontName);
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata { Title = "BennBot", Creator = "BennBot", RasterDpi = 300 };
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var canvas = document.BeginPage(Width * scale, Height * scale);
-            canvas.Scale(scale);
-            Draw(canvas, layout);
+            var canvas = document.BeginPage(Width, Height);
+            if (paper == Paper.A4) Draw(canvas, layout, fonts);
+            else FourA6(canvas, layout, fonts);
             document.EndPage();
             document.Close();
         }
         return stream.ToArray();
     }
 
-    /// <summary>The A4 page as a PNG, <paramref name="dpi"/> pixels an inch.</summary>
-    public static byte[] Png(PosterSpec spec, float dpi = 150)
+    /// <summary>A6 is A4 halved twice: the poster at half size fills a quarter of the sheet exactly. Each handout keeps
+    /// half the poster's margin (6 mm) on every side, more than an office printer's unprintable edge.</summary>
+    private static void FourA6(SKCanvas canvas, PosterLayout layout, Fonts fonts)
     {
-        var layout = Layout(spec);
+        for (var i = 0; i < 4; i++)
+        {
+            canvas.Save();
+            canvas.Translate(i % 2 * Width / 2, i / 2 * Height / 2);
+            canvas.Scale(0.5f);
+            Draw(canvas, layout, fonts, clear: i == 0);
+            canvas.Restore();
+        }
+        using var cut = new SKPaint { Color = SKColors.Gray, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke, PathEffect = SKPathEffect.CreateDash([6, 4], 0) };
+        canvas.DrawLine(Width / 2, 0, Width / 2, Height, cut);
+        canvas.DrawLine(0, Height / 2, Width, Height / 2, cut);
+    }
+
+    /// <summary>The A4 page as a PNG, <paramref name="dpi"/> pixels an inch.</summary>
+    public static byte[] Png(PosterSpec spec, float dpi = 150, string fontName = FontName)
+    {
+        var layout = Layout(spec, fontName);
+        using var fonts = new Fonts(fontName);
         var scale = dpi / 72;
         using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(Width * scale), (int)Math.Ceiling(Height * scale)))
             ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
         surface.Canvas.Scale(scale);
-        Draw(surface.Canvas, layout);
+        Draw(surface.Canvas, layout, fonts);
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }
 
-    private static void Draw(SKCanvas canvas, PosterLayout layout)
+    private static void Draw(SKCanvas canvas, PosterLayout layout, Fonts fonts, bool clear = true)
     {
-        using var fonts = new Fonts();
-        canvas.Clear(SKColors.White);
+        if (clear) canvas.Clear(SKColors.White);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        // Each line as the outlines of the glyphs HarfBuzz shaped (see the class comment): one path a line.
         foreach (var line in layout.Lines)
         {
             var (glyphs, points) = fonts.Shape(line);
             using var font = new SKFont(fonts.Of(line.Bold).Typeface, line.Size);
-            using var builder = new SKTextBlobBuilder();
-            var run = builder.AllocatePositionedRun(font, glyphs.Length);
-            glyphs.CopyTo(run.Glyphs);
-            points.CopyTo(run.Positions);
-            using var blob = builder.Build();
-            if (blob is not null) canvas.DrawText(blob, line.X, line.Baseline, ink);
+            using var text = new SKPath();
+            for (var i = 0; i < glyphs.Length; i++)
+            {
+                using var outline = font.GetGlyphPath(glyphs[i]);
+                if (outline is not null) text.AddPath(outline, line.X + points[i].X, line.Baseline + points[i].Y);
+            }
+            canvas.DrawPath(text, ink);
         }
 
         // One path for all dark modules: no hairline seams between neighbouring squares in a PDF viewer.
@@ -191,11 +226,13 @@ public static class PosterPage
     /// /usr/share/fonts.</summary>
     private sealed class Fonts : IDisposable
     {
-        private readonly SKTypeface _regular = Match(SKFontStyle.Normal), _bold = Match(SKFontStyle.Bold);
+        private readonly SKTypeface _regular, _bold;
         private readonly SKShaper _regularShaper, _boldShaper;
 
-        public Fonts()
+        public Fonts(string family)
         {
+            _regular = Match(family, SKFontStyle.Normal);
+            _bold = Match(family, SKFontStyle.Bold);
             _regularShaper = new SKShaper(_regular);
             _boldShaper = new SKShaper(_bold);
         }
@@ -217,9 +254,9 @@ public static class PosterPage
             return shaper.Shape(visual, font).Width;
         }
 
-        private static SKTypeface Match(SKFontStyle style) =>
-            SKFontManager.Default.MatchFamily(FontName, style) is { } typeface && typeface.FamilyName == FontName ? typeface
-                : throw new TopicChartUnavailableException($"The font \"{FontName}\" is not installed (Debian: apt-get install fonts-dejavu-core).");
+        private static SKTypeface Match(string family, SKFontStyle style) =>
+            SKFontManager.Default.MatchFamily(family, style) is { } typeface && typeface.FamilyName == family ? typeface
+                : throw new PosterFontMissingException(family);
 
         public void Dispose()
         {

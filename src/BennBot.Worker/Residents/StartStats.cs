@@ -10,15 +10,29 @@ public static class StartStats
 {
     private static readonly string[] Ways = [StartCount.Direct, .. Enum.GetNames<StartTarget>().Select(n => n.ToLowerInvariant())];
 
-    public static SendText Render(ContentSet content, Language staff, IReadOnlyList<StartCount> counts)
+    /// <summary>The counts in all, and since the last report when staff marked one; the button marks a report today.</summary>
+    public static SendText Render(ContentSet content, Language staff, IReadOnlyList<StartCount> counts, DateTime? markedOn = null)
     {
         var title = Html.Bold(Html.Escape(content.T(staff, "staff.found.title")));
         if (counts.Count == 0) return new SendText(title + "\n" + Html.Escape(content.T(staff, "staff.found.none")));
         var rows = counts
             .OrderBy(c => Array.IndexOf(Ways, c.Way) is var i and >= 0 ? i : Ways.Length).ThenBy(c => c.Area is not null).ThenBy(c => c.Area, StringComparer.Ordinal)
-            .Select(c => Html.Escape(content.T(staff, "staff.found.row", ("way", Way(content, staff, c)), ("starts", c.Starts), ("new", c.Newcomers))));
-        return new SendText(title + "\n" + string.Join("\n", rows));
+            .Select(c => Html.Escape(markedOn is { } day
+                ? content.T(staff, "staff.found.rowsince", ("way", Way(content, staff, c)), ("date", Day(day)), ("since", c.Starts - c.StartsAtMark),
+                    ("sincenew", c.Newcomers - c.NewcomersAtMark), ("starts", c.Starts), ("new", c.Newcomers))
+                : content.T(staff, "staff.found.row", ("way", Way(content, staff, c)), ("starts", c.Starts), ("new", c.Newcomers))));
+        var text = title + "\n" + string.Join("\n", rows) + (markedOn is null ? "\n\n" + Html.Escape(content.T(staff, "staff.found.nomark")) : "");
+        return new SendText(text, new([[new Button(content.T(staff, "staff.found.mark"), new ButtonAction.StaffMenu(StaffOp.MarkReport).Encode())]]));
     }
+
+    /// <summary>A staff member marks today as the day of a report: the counts "since" start again from here.</summary>
+    public static Outcome Mark(ContentSet content, Language staff, DateTime now)
+    {
+        var today = BerlinTime.ToLocal(now).Date;
+        return new([new SendText(Html.Escape(content.T(staff, "staff.found.marked", ("date", Day(today)))))]) { Effects = [new MarkStartsReported(today)] };
+    }
+
+    private static string Day(DateTime day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Way(ContentSet content, Language staff, StartCount c)
     {

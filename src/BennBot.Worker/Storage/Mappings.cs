@@ -35,6 +35,7 @@ public static class Mappings
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
         mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         mapper.Entity<StartCount>().Id(x => x.Id, autoId: false);
+        mapper.Entity<StartCountMark>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -53,6 +54,7 @@ public static class Mappings
         mapper.ToDocument(new Sequences.Counter());
         mapper.ToDocument(new SentCard());
         mapper.ToDocument(new StartCount());
+        mapper.ToDocument(new StartCountMark());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }

@@ -7,11 +7,12 @@ using BennBot.Worker.Residents;
 namespace BennBot.Worker.Terminal;
 
 /// <summary><c>poster [--opens home|topic|subscribe|entry:ID|event:N] [--area ID] [--lang ar,fa,uk] [--bot NAME]
-/// [--output DIR]</c>: the same poster staff get from the team menu, written as poster-a4.pdf, poster-a6.pdf and a
+/// [--output DIR]</c>: the same poster staff get from the team menu, written as poster-a4.pdf, poster-a6-handouts.pdf (four A6 on an A4 sheet) and a
 /// PNG preview (issue 18). Only an event poster reads the database, so only it needs the bot stopped.</summary>
 public static class PosterCommand
 {
-    public static int Make(BennBotOptions options, string opens, string? area, string[] languages, string? bot, string? output, TextWriter stdout, DateTime now)
+    public static int Make(BennBotOptions options, string opens, string? area, string[] languages, string? bot, string? output, TextWriter stdout, DateTime now,
+        string fontName = PosterPage.FontName)
     {
         var username = bot?.TrimStart('@') ?? options.BotUsername
             ?? throw Problem("The link needs the bot's username: --bot BennBot_bot, or BennBot__Telegram__BotUsername.");
@@ -25,9 +26,18 @@ public static class PosterCommand
 
         var (payload, ev) = Target(opens, options, content, now);
         var spec = PosterSpec.For(payload with { Area = ev is null ? area : null }, chosen, username, content, ev, now);
+        (string, byte[])[] files;
+        try
+        {
+            files = [("poster-a4.pdf", PosterPage.Pdf(spec, Paper.A4, fontName)), ("poster-a6-handouts.pdf", PosterPage.Pdf(spec, Paper.FourA6, fontName)),
+                ("poster-a4.png", PosterPage.Png(spec, fontName: fontName))];
+        }
+        catch (PosterFontMissingException e)
+        {
+            throw Problem(e.Message);   // one sentence and exit 2, nothing written
+        }
         var folder = output ?? ".";
         Directory.CreateDirectory(folder);
-        var files = new[] { ("poster-a4.pdf", PosterPage.Pdf(spec, Paper.A4)), ("poster-a6.pdf", PosterPage.Pdf(spec, Paper.A6)), ("poster-a4.png", PosterPage.Png(spec)) };
         stdout.WriteLine(spec.Link);
         foreach (var (name, bytes) in files)
         {

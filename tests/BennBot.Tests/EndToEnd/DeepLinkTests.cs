@@ -117,4 +117,41 @@ public sealed class DeepLinkTests
         Assert.Empty(r.InterestAreas);
         Assert.DoesNotContain(bot.Api.MessagesTo(9400), m => m.Text!.Contains(Plain("tr", "greeting.new").Split('\n')[0]));
     }
+
+    [Fact]
+    public async Task Staff_mark_a_report_and_stats_then_shows_the_starts_since_that_day_beside_all_of_them()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        bot.Api.SendText(9501, "/start ahansa", "en");
+        bot.Api.SendText(9502, "/start ahansa", "en");
+        await bot.Api.WaitFor(() => db.Read(StartCountStore.All) is [{ Starts: 2 }] ? db : null);
+
+        bot.Api.SendText(Staff, "/stats", "en");
+        var before = await bot.Api.Received(Staff, T("en", "staff.found.title"));
+        string Home(int starts, int fresh) => T("en", "staff.found.row", ("way", T("en", "staff.found.home") + " · " + Areas.Name("hansa")), ("starts", starts), ("new", fresh));
+        Assert.Contains(Home(2, 2), before.Text);
+        Assert.Contains(T("en", "staff.found.nomark"), before.Text);
+
+        // A resident pressing the (forwarded or forged) button is told it is the team's; nothing is marked.
+        bot.Api.PressButton(9501, "Z:M", "en");
+        await bot.Api.Received(9501, T("en", "staff.only"));
+        Assert.Null(db.Read(StartCountStore.MarkedOn));
+
+        await bot.Api.Press(Staff, Staff, "Z:M", language: "en");
+        var today = BerlinTime.ToLocal(DateTime.UtcNow).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await bot.Api.Received(Staff, T("en", "staff.found.marked", ("date", today)));
+
+        bot.Api.SendText(9501, "/start ahansa", "en");   // known by now
+        bot.Api.SendText(9503, "/start ahansa", "en");   // new
+        await bot.Api.WaitFor(() => db.Read(StartCountStore.All) is [{ Starts: 4 }] ? db : null);
+        var seen = bot.Api.MessagesTo(Staff).Count;
+        bot.Api.SendText(Staff, "/stats", "en");
+        var after = await bot.Api.WaitFor(() => bot.Api.MessagesTo(Staff).Skip(seen).LastOrDefault(m => m.Text!.Contains(T("en", "staff.found.title"))));
+        Assert.Contains(T("en", "staff.found.rowsince", ("way", T("en", "staff.found.home") + " · " + Areas.Name("hansa")), ("date", today),
+            ("since", 2), ("sincenew", 1), ("starts", 4), ("new", 3)), after.Text);
+        Assert.DoesNotContain(T("en", "staff.found.nomark"), after.Text);
+        // Only counts and one date are kept: nothing in either collection points at a resident.
+        Assert.All(db.Read(StartCountStore.All), c => Assert.DoesNotContain("950", c.Id));
+    }
 }

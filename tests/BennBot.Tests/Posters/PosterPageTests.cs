@@ -114,15 +114,63 @@ public sealed class PosterPageTests
     }
 
     [Fact]
-    public void The_a6_handout_is_a_one_page_pdf_of_a6_size()
+    public void An_event_poster_gives_date_and_time_in_digits_and_the_weekday_in_every_chosen_language_inside_the_page()
+    {
+        foreach (var languages in new[] { RightToLeftAndCyrillic, [.. Languages.All] })
+        {
+            var spec = PosterSpec.For(new(null, null, StartTarget.Event, EventId: 7), languages, Bot, TestContent.Content, Kiezcafe, Now);
+            var lines = PosterPage.Layout(spec).Lines;
+            Assert.Contains(lines, l => l.Text == "12.12.2026 · 15:00–17:00");   // Berlin time, digits read the same in every script
+            Assert.Contains(lines, l => l.Text == Kiezcafe.Place);
+            foreach (var language in languages)
+            {
+                var saturday = EventFacts.Weekday(TestContent.Content, language, DayOfWeek.Saturday);
+                var line = Assert.Single(lines, l => l.Text.Split(" · ").Contains(saturday));
+                Assert.True(line.X >= PosterPage.Margin - 0.5 && line.X + line.Width <= PosterPage.Width - PosterPage.Margin + 0.5 && line.Size >= 10,
+                    $"{language.Code}: '{line.Text}' runs from {line.X} to {line.X + line.Width} at {line.Size} pt");
+                // Arabic and Farsi weekdays share a line, never one with left-to-right names (each line has one direction).
+                Assert.All(lines.Where(l => l == line).SelectMany(l => l.Text.Split(" · ")),
+                    day => Assert.Equal(language.IsRightToLeft, languages.Any(o => o.IsRightToLeft && EventFacts.Weekday(TestContent.Content, o, DayOfWeek.Saturday) == day)));
+            }
+        }
+        Assert.Equal("Samstag", EventFacts.Weekday(TestContent.Content, Languages.German, DayOfWeek.Saturday));
+        Assert.Equal("Sunday", EventFacts.Weekday(TestContent.Content, Languages.English, DayOfWeek.Sunday));
+    }
+
+    [Fact]
+    public void The_handouts_are_four_a6_posters_on_one_a4_sheet_with_cut_lines_and_each_code_reads_back()
     {
         var spec = PosterSpec.For(new(null, "hansa", StartTarget.Subscribe), RightToLeftAndCyrillic, Bot, TestContent.Content);
-        var a4 = System.Text.Encoding.Latin1.GetString(PosterPage.Pdf(spec, Paper.A4));
-        var a6 = System.Text.Encoding.Latin1.GetString(PosterPage.Pdf(spec, Paper.A6));
-        Assert.StartsWith("%PDF-", a4);
-        Assert.Matches(@"/MediaBox \[0 0 595\.\d+ 841\.\d+\]", a4);
-        Assert.Matches(@"/MediaBox \[0 0 297\.\d+ 420\.\d+\]", a6);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(a6, @"/Type /Page\b"));
+        var pdf = PosterPage.Pdf(spec, Paper.FourA6);
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.Matches(@"/MediaBox \[0 0 595\.\d+ 841\.\d+\]", text);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(text, @"/Type /Page\b"));
+
+        using var picture = PdfPicture.Render(pdf, dpi: 200);
+        int w = picture.Width / 2, h = picture.Height / 2;
+        foreach (var (x, y) in new[] { (0, 0), (w, 0), (0, h), (w, h) })
+            Assert.Equal(spec.Link, PdfPicture.Decode(picture, new SKRectI(x, y, x + w, y + h)));
+
+        // The cut lines: dashes down the middle and across (Skia writes each dash as a piece of a path), so the sheet
+        // can be cut into four.
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var pieces = document.GetPage(1).Paths.SelectMany(p => p).Select(s => s.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
+        var down = pieces.Where(r => r.Width < 2 && Math.Abs(r.Centroid.X - (PosterPage.Width / 2)) < 1).ToList();
+        var across = pieces.Where(r => r.Height < 2 && Math.Abs(r.Centroid.Y - (PosterPage.Height / 2)) < 1).ToList();
+        Assert.True(down.Count >= 20 && down.Min(r => r.Bottom) < 20 && down.Max(r => r.Top) > PosterPage.Height - 20, $"{down.Count} dashes down");
+        Assert.True(across.Count >= 20 && across.Min(r => r.Left) < 20 && across.Max(r => r.Right) > PosterPage.Width - 20, $"{across.Count} dashes across");
+    }
+
+    [Fact]
+    public void The_poster_pdf_is_small_enough_to_mail_and_its_code_reads_back_from_the_pdf_itself()
+    {
+        var spec = PosterSpec.For(new(null, "hansa", StartTarget.Event, EventId: 7), [.. Languages.All], Bot, TestContent.Content, Kiezcafe, Now);
+        var pdf = PosterPage.Pdf(spec, Paper.A4);
+        // Skia embedded both DejaVu fonts whole (748 KB); the text drawn as outlines needs no font in the file (this
+        // poster, the fullest there is, measured 232 KB; three languages without an event about a tenth of 748 KB).
+        Assert.True(pdf.Length < 300_000, $"{pdf.Length} bytes");
+        using var picture = PdfPicture.Render(pdf);
+        Assert.Equal(spec.Link, PdfPicture.Decode(picture));
     }
 
     private static ushort[] Shaped(SKTypeface typeface, string text)

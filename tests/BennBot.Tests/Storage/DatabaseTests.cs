@@ -31,6 +31,8 @@ public sealed class DatabaseTests : IDisposable
                 SentCards.Remember(d, -100500, 4711, new About(AboutKind.Question, 1005), DateTime.UtcNow);
                 StartCountStore.Apply(d, new CountStart("event", "hansa", Newcomer: true));
                 StartCountStore.Apply(d, new CountStart("event", "hansa", Newcomer: false));
+                StartCountStore.Apply(d, new MarkStartsReported(new DateTime(2026, 12, 3)));
+                StartCountStore.Apply(d, new CountStart("event", "hansa", Newcomer: false));
             });
         }
         using (var db = new Database(DbPath))
@@ -47,7 +49,9 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal((new About(AboutKind.Topic, 12), true), (card.ReadAbout(), card.Card));
             Assert.Equal(new About(AboutKind.Question, 1005), db.Read(d => SentCards.Find(d, -100500, 4711)));
             Assert.Null(db.Read(d => SentCards.Find(d, -100501, 4711))); // message ids are per chat
-            Assert.Equal(new StartCount { Id = "event:hansa", Way = "event", Area = "hansa", Starts = 2, Newcomers = 1 }, Assert.Single(db.Read(StartCountStore.All)));
+            Assert.Equal(new StartCount { Id = "event:hansa", Way = "event", Area = "hansa", Starts = 3, Newcomers = 1, StartsAtMark = 2, NewcomersAtMark = 1 },
+                Assert.Single(db.Read(StartCountStore.All)));
+            Assert.Equal(new DateTime(2026, 12, 3), db.Read(StartCountStore.MarkedOn));
         }
     }
 

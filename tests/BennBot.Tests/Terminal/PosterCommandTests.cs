@@ -16,7 +16,7 @@ public sealed class PosterCommandTests : IDisposable
     private BennBotOptions Options => new() { DatabasePath = Path.Combine(_dir, "b.db"), SeedsPath = TestContent.SeedsPath, BotUsername = "BennBot_bot" };
 
     [Fact]
-    public void Staff_can_make_a_poster_on_the_command_line_and_get_the_a4_and_a6_pdf_and_a_preview()
+    public void Staff_can_make_a_poster_on_the_command_line_and_get_the_a4_pdf_the_sheet_of_a6_handouts_and_a_preview()
     {
         var output = new StringWriter();
         var folder = Path.Combine(_dir, "out");
@@ -24,9 +24,9 @@ public sealed class PosterCommandTests : IDisposable
 
         var printed = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("https://t.me/BennBot_bot?start=ahansa_s", printed[0]);
-        foreach (var name in new[] { "poster-a4.pdf", "poster-a6.pdf", "poster-a4.png" })
+        foreach (var name in new[] { "poster-a4.pdf", "poster-a6-handouts.pdf", "poster-a4.png" })
             Assert.Contains(Path.Combine(folder, name), printed);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(folder, "poster-a6.pdf"))[..5]));
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(folder, "poster-a6-handouts.pdf"))[..5]));
     }
 
     [Fact]
@@ -58,6 +58,18 @@ public sealed class PosterCommandTests : IDisposable
         Assert.Equal(ExitCodes.NotConfigured, e.ExitCode);
         Assert.Contains(says, e.Message);
         Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
+    }
+
+    [Fact]
+    public void Without_the_poster_font_the_command_says_which_font_and_how_to_install_it_and_writes_nothing()
+    {
+        var folder = Path.Combine(_dir, "out");
+        var e = Assert.Throws<StartupException>(() =>
+            PosterCommand.Make(Options, "home", null, ["ar"], null, folder, TextWriter.Null, Now, fontName: "No Such Font Family"));
+        Assert.Equal(ExitCodes.NotConfigured, e.ExitCode);
+        Assert.Contains("\"No Such Font Family\", which is not installed", e.Message);
+        Assert.Contains("apt-get install fonts-dejavu-core", e.Message);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]
