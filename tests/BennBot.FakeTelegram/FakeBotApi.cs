@@ -59,6 +59,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_pending)
         {
             var id = ++_nextUpdateId;
+            LearnFiles(payload);
             _pending.Add(new JsonObject { ["update_id"] = id, [type] = payload });
             _arrived.Release();
             return id;
@@ -73,8 +74,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         Push("message", FakeUpdates.Document(chatId, userId, fileId, fileName, mimeType, chatType, caption));
 
     /// <summary>A user sends a voice message to the bot in private.</summary>
-    public long SendVoice(long userId, string fileId, string? languageCode = "de", int duration = 5) =>
-        Push("message", FakeUpdates.Voice(userId, languageCode, fileId, duration));
+    public long SendVoice(long userId, string fileId, string? languageCode = "de", int duration = 5, long? fileSize = null) =>
+        Push("message", FakeUpdates.Voice(userId, languageCode, fileId, duration, fileSize));
 
     public long PressButton(long userId, string data, string? languageCode = "de") => Push("callback_query", FakeUpdates.CallbackQuery(userId, languageCode, data));
 

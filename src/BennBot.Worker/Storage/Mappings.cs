@@ -5,6 +5,7 @@ using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 using LiteDB;
 
 namespace BennBot.Worker.Storage;
@@ -35,6 +36,9 @@ public static class Mappings
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
         mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         mapper.Entity<StartCount>().Id(x => x.Id, autoId: false);
+        mapper.Entity<VoiceOffer>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Recording>().Id(x => x.Id, autoId: false);
+        mapper.Entity<RecordingSession>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -53,6 +57,9 @@ public static class Mappings
         mapper.ToDocument(new Sequences.Counter());
         mapper.ToDocument(new SentCard());
         mapper.ToDocument(new StartCount());
+        mapper.ToDocument(new VoiceOffer());
+        mapper.ToDocument(new Recording());
+        mapper.ToDocument(new RecordingSession());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }
