@@ -66,6 +66,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Moves the next update ids on: a fake started for a restarted bot must not repeat ids its database has seen.</summary>
+    public void SkipUpdateIds(long count)
+    {
+        lock (_pending) _nextUpdateId += count;
+    }
+
     public long SendText(long userId, string text, string? languageCode = "de") => Push("message", FakeUpdates.Message(userId, languageCode, text));
 
     /// <summary>A user sends a document (by default an .ics file to a group) that getFile knows if it was added with <see cref="AddFile"/>.</summary>
