@@ -237,7 +237,7 @@ public enum DeskOp
 {
     Open = 'o', Area = 'a', Kind = 'k', Spoken = 'l', SpokenDone = 'L', Free = 'c', Access = 'x', Skip = 's', EndAfter = 'h',
     Preview = 'p', Edit = 'e', Translate = 't', Send = 'n', Schedule = 'w', SegmentArea = 'A', SegmentLanguage = 'G',
-    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd', Dates = 'D', ToggleDate = 'y',
+    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd', Dates = 'D', ToggleDate = 'y', Voice = 'v',
 }
 
 /// <summary>The team menu's buttons; the letter is the button code.</summary>

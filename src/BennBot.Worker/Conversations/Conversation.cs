@@ -48,6 +48,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             IncomingKind.Text when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
             // Issue 15: forged or oversized voice input gets a kind answer and changes nothing, wherever it was meant to go.
             IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
+            IncomingKind.Voice when _desk.Session(turn) is { Step: DeskStep.Voice } desk => _desk.Voice(turn, desk),
             IncomingKind.Voice when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
             IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
             IncomingKind.Voice when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),

@@ -46,7 +46,7 @@ public static class Mappings
         mapper.ToDocument(new TeamQuestion());
         mapper.ToDocument(new FeedbackCount());
         mapper.ToDocument(new FeedbackVote());
-        mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"] });
+        mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"], Voice = new() { ["de"] = "" } });
         mapper.ToDocument(new Reminder());
         mapper.ToDocument(new DeskSession());
         mapper.ToDocument(new Broadcast());
