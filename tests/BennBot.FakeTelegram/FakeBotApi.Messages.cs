@@ -67,7 +67,7 @@ public sealed partial class FakeBotApi
     {
         var fileId = call.Document is null ? call.Body[MediaField(call.Method)]!.ToString() : $"upload-{Interlocked.Increment(ref _nextUploadId)}";
         var file = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = FakeUpdates.UniqueId(fileId) };
-        _knownFileIds.TryAdd(fileId, call.Document?.Length ?? 0);
+        _knownFileIds.TryAdd(fileId, (call.Document?.Length ?? 0, 0));
         if (call.Document is { } bytes) file["file_size"] = bytes.Length;
         switch (call.Method)
         {
@@ -75,7 +75,9 @@ public sealed partial class FakeBotApi
                 file["width"] = 90; file["height"] = 90;
                 return new JsonArray(file);
             case "sendVoice":
-                file["duration"] = int.TryParse(call.Body["duration"]?.ToString(), out var duration) ? duration : 1;
+                // A voice sent again by its file id keeps the length Telegram knows for it.
+                file["duration"] = int.TryParse(call.Body["duration"]?.ToString(), out var duration) ? duration
+                    : _knownFileIds.TryGetValue(fileId, out var known) && known.Duration > 0 ? known.Duration : 1;
                 return file;
             default:
                 if (call.DocumentName is { } name) file["file_name"] = name;
