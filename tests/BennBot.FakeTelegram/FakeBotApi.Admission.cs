@@ -42,6 +42,15 @@ public sealed partial class FakeBotApi
         }
     }
 
+    private readonly Dictionary<long, int> _voiceDeliveries = [];
+    private int _voicesBeforeText;
+
+    /// <summary>A snapshot: chat id → sendVoice calls to it answered with success (counted without recording calls).</summary>
+    public IReadOnlyDictionary<long, int> VoiceDeliveries { get { lock (_admission) return new Dictionary<long, int>(_voiceDeliveries); } }
+
+    /// <summary>sendVoice calls accepted for a chat that had not yet been sent any message or document.</summary>
+    public int VoicesBeforeText { get { lock (_admission) return _voicesBeforeText; } }
+
     /// <summary>A snapshot: chat id → sendMessage and sendDocument calls to it answered with success.</summary>
     public IReadOnlyDictionary<long, int> Deliveries { get { lock (_admission) return new Dictionary<long, int>(_deliveries); } }
 
@@ -66,6 +75,11 @@ public sealed partial class FakeBotApi
             }
             if (++_accepted % 4096 == 0) ForgetIdleChats(now);
             if (chatId is { } id && method is "sendMessage" or "sendDocument") _deliveries[id] = _deliveries.GetValueOrDefault(id) + 1;
+            if (chatId is { } to && method == "sendVoice")
+            {
+                if (_deliveries.GetValueOrDefault(to) == 0) _voicesBeforeText++;
+                _voiceDeliveries[to] = _voiceDeliveries.GetValueOrDefault(to) + 1;
+            }
             return null;
         }
     }

@@ -20,7 +20,7 @@ public sealed partial class FakeBotApi
         return Ok(Reply(call));
     }
 
-    private static IResult? Invalid(ApiCall call)
+    private IResult? Invalid(ApiCall call)
     {
         var body = call.Body;
         if (call.ChatId is null && !(call.Method == "editMessageText" && body["inline_message_id"] is not null))
@@ -33,6 +33,9 @@ public sealed partial class FakeBotApi
         if (body["caption"] is { } caption && caption.ToString().Length > 1024) return Error(400, "Bad Request: message caption is too long");
         if (call.Method is "sendDocument" or "sendPhoto" or "sendVoice" && call.Document is null && body[MediaField(call.Method)] is null)
             return Error(400, $"Bad Request: there is no {MediaField(call.Method)} in the request");
+        // Telegram sends a file by id only if it knows that id: one a user sent, or one it gave back for a sent file.
+        if (call.Method is "sendDocument" or "sendPhoto" or "sendVoice" && call.Document is null && !KnowsFile(body[MediaField(call.Method)]!.ToString()))
+            return Error(400, "Bad Request: wrong file identifier/HTTP URL specified");
         return null;
     }
 
@@ -64,6 +67,7 @@ public sealed partial class FakeBotApi
     {
         var fileId = call.Document is null ? call.Body[MediaField(call.Method)]!.ToString() : $"upload-{Interlocked.Increment(ref _nextUploadId)}";
         var file = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = FakeUpdates.UniqueId(fileId) };
+        _knownFileIds.TryAdd(fileId, (call.Document?.Length ?? 0, 0));
         if (call.Document is { } bytes) file["file_size"] = bytes.Length;
         switch (call.Method)
         {
@@ -71,7 +75,9 @@ public sealed partial class FakeBotApi
                 file["width"] = 90; file["height"] = 90;
                 return new JsonArray(file);
             case "sendVoice":
-                file["duration"] = int.TryParse(call.Body["duration"]?.ToString(), out var duration) ? duration : 1;
+                // A voice sent again by its file id keeps the length Telegram knows for it.
+                file["duration"] = int.TryParse(call.Body["duration"]?.ToString(), out var duration) ? duration
+                    : _knownFileIds.TryGetValue(fileId, out var known) && known.Duration > 0 ? known.Duration : 1;
                 return file;
             default:
                 if (call.DocumentName is { } name) file["file_name"] = name;

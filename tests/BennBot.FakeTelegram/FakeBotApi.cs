@@ -59,10 +59,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_pending)
         {
             var id = ++_nextUpdateId;
+            LearnFiles(payload);
             _pending.Add(new JsonObject { ["update_id"] = id, [type] = payload });
             _arrived.Release();
             return id;
         }
+    }
+
+    /// <summary>Moves the next update ids on: a fake started for a restarted bot must not repeat ids its database has seen.</summary>
+    public void SkipUpdateIds(long count)
+    {
+        lock (_pending) _nextUpdateId += count;
     }
 
     public long SendText(long userId, string text, string? languageCode = "de") => Push("message", FakeUpdates.Message(userId, languageCode, text));
@@ -73,8 +80,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         Push("message", FakeUpdates.Document(chatId, userId, fileId, fileName, mimeType, chatType, caption));
 
     /// <summary>A user sends a voice message to the bot in private.</summary>
-    public long SendVoice(long userId, string fileId, string? languageCode = "de", int duration = 5) =>
-        Push("message", FakeUpdates.Voice(userId, languageCode, fileId, duration));
+    public long SendVoice(long userId, string fileId, string? languageCode = "de", int duration = 5, long? fileSize = null) =>
+        Push("message", FakeUpdates.Voice(userId, languageCode, fileId, duration, fileSize));
 
     public long PressButton(long userId, string data, string? languageCode = "de") => Push("callback_query", FakeUpdates.CallbackQuery(userId, languageCode, data));
 

@@ -72,12 +72,32 @@ public static class FakeUpdates
         return m;
     }
 
-    /// <summary>A voice message from a user to the bot in private.</summary>
-    public static JsonObject Voice(long userId, string? languageCode, string fileId, int duration = 5)
+    /// <summary>A voice message from a user to the bot in private (Telegram gives its file_size too, when it knows it).</summary>
+    public static JsonObject Voice(long userId, string? languageCode, string fileId, int duration = 5, long? fileSize = null)
     {
         var m = Message(userId, languageCode, null);
-        m["voice"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = UniqueId(fileId), ["duration"] = duration, ["mime_type"] = "audio/ogg" };
+        m["voice"] = VoiceOf(fileId, duration, fileSize);
         return m;
+    }
+
+    /// <summary>A voice message that replies to one of the bot's messages: in a group (<paramref name="chatId"/> &lt; 0, how
+    /// staff answer a question by voice) or in the user's private chat (how staff record an answer for its card).</summary>
+    public static JsonObject VoiceReply(long chatId, long userId, string fileId, int duration, int repliedToMessageId, string? languageCode = "de")
+    {
+        var m = chatId < 0 ? Message(userId, languageCode, null, chatId, "supergroup") : Message(userId, languageCode, null);
+        m["voice"] = VoiceOf(fileId, duration, null);
+        m["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = repliedToMessageId, ["date"] = Now(), ["chat"] = Chat(chatId), ["from"] = Bot(), ["text"] = "…",
+        };
+        return m;
+    }
+
+    private static JsonObject VoiceOf(string fileId, int duration, long? fileSize)
+    {
+        var voice = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = UniqueId(fileId), ["duration"] = duration, ["mime_type"] = "audio/ogg" };
+        if (fileSize is { } size) voice["file_size"] = size;
+        return voice;
     }
 
     /// <summary>A file_unique_id that stays the same for the same file_id.</summary>

@@ -59,6 +59,9 @@ public sealed record Delivery
     /// <summary>"{broadcast}:{status}", indexed: the next pending recipients and the counts come from the index.</summary>
     public string Queue { get; init; } = "";
     public int Attempts { get; init; }
+    /// <summary>An announcement with a voice message (issue 15): its text was confirmed, so only the voice is left to send.
+    /// Saved before the voice is sent, so a crash repeats at most the one part that was in flight.</summary>
+    public bool TextSent { get; init; }
 
     public static Delivery Of(long broadcastId, long chatId) =>
         new Delivery { Id = $"{broadcastId}:{chatId}", BroadcastId = broadcastId, ChatId = chatId }.With(DeliveryStatus.Pending);

@@ -71,6 +71,12 @@ public abstract record ButtonAction
     public sealed record PosterArea(PosterTarget Target) : PosterStep;
     public sealed record PosterLanguages(PosterTarget Target, string? Area, int Chosen) : PosterStep;
     public sealed record PosterMake(PosterTarget Target, string? Area, int Chosen) : PosterStep;
+    // Voice (issue 15). Residents: send the voice message just offered to the team, or not; listen to an answer.
+    public sealed record VoiceSend : ButtonAction;
+    public sealed record VoiceDrop : ButtonAction;
+    public sealed record Listen(string EntryId) : ButtonAction;
+    // Staff: recorded answers (the coverage table, an entry, one language and what to do with its recording).
+    public sealed record VoiceDesk(VoiceOp Op, string? EntryId = null, Language? Language = null) : ButtonAction;
 
     public string Encode()
     {
@@ -126,6 +132,10 @@ public abstract record ButtonAction
             PosterArea a => "Pa:" + a.Target.Code,
             PosterLanguages l => $"Pl:{l.Target.Code}:{l.Area ?? "-"}:{l.Chosen:x2}",
             PosterMake m => $"Pm:{m.Target.Code}:{m.Area ?? "-"}:{m.Chosen:x2}",
+            VoiceSend => "Ys",
+            VoiceDrop => "Yx",
+            Listen l => "Yh:" + l.EntryId,
+            VoiceDesk v => $"W{(char)v.Op}" + (v.EntryId is null ? "" : ":" + v.EntryId) + (v.Language is null ? "" : ":" + v.Language.Code),
             _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
@@ -200,6 +210,13 @@ public abstract record ButtonAction
                 kind == "Pl" ? new PosterLanguages(target, a == "-" ? null : a, chosen) : new PosterMake(target, a == "-" ? null : a, chosen),
             ("Z", { Length: 1 }) when Enum.IsDefined((StaffOp)arg![0]) => new StaffMenu((StaffOp)arg[0]),
             ({ Length: 2 } x, not null) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),
+            ("Ys", null) => new VoiceSend(),
+            ("Yx", null) => new VoiceDrop(),
+            ("Yh", not null) when content.Entry(arg) is not null => new Listen(arg),
+            ({ Length: 2 } x, null) when x[0] == 'W' && (VoiceOp)x[1] == VoiceOp.Table => new VoiceDesk(VoiceOp.Table),
+            ({ Length: 2 } x, not null) when x[0] == 'W' && Enum.IsDefined((VoiceOp)x[1]) && arg.Split(':') is [var e, .. var l] && l.Length <= 1
+                && content.Entry(e) is not null && (l.Length == 0 || (Languages.Find(l[0]) is { } found && found.Code == l[0])) =>
+                new VoiceDesk((VoiceOp)x[1], e, l.Length == 1 ? Languages.Find(l[0]) : null),
             _ => null,
         };
     }
@@ -220,11 +237,14 @@ public enum DeskOp
 {
     Open = 'o', Area = 'a', Kind = 'k', Spoken = 'l', SpokenDone = 'L', Free = 'c', Access = 'x', Skip = 's', EndAfter = 'h',
     Preview = 'p', Edit = 'e', Translate = 't', Send = 'n', Schedule = 'w', SegmentArea = 'A', SegmentLanguage = 'G',
-    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd', Dates = 'D', ToggleDate = 'y',
+    SegmentEveryone = 'E', Go = 'g', Cancel = 'z', CancelConfirmed = 'Z', Delete = 'd', Dates = 'D', ToggleDate = 'y', Voice = 'v',
 }
 
 /// <summary>The team menu's buttons; the letter is the button code.</summary>
-public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r', Poster = 'P', MarkReport = 'M' }
+public enum StaffOp { Menu = 'm', Desk = 'd', NewEvent = 'n', Topics = 't', Unanswered = 'u', Stats = 's', Export = 'x', Resident = 'r', Poster = 'P', MarkReport = 'M', Voice = 'v' }
+
+/// <summary>Recorded answers (issue 15): the table, an entry, a language; then listen, record, confirm, remove.</summary>
+public enum VoiceOp { Table = 't', Entry = 'e', Language = 'l', Play = 'p', Record = 'r', Confirm = 'k', Remove = 'd' }
 
 public enum BroadcastOp { Pause = 'p', Resume = 'r', Cancel = 'x' }
 

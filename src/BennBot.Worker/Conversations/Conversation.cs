@@ -7,6 +7,7 @@ using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 
 namespace BennBot.Worker.Conversations;
 
@@ -26,6 +27,9 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private readonly TopicDesk _topicDesk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
     private readonly StaffMenu _staffMenu = new(staff ?? StaffSettings.None, defaultLanguage, content);
     private readonly PosterDesk _posters = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
+    private readonly RecordingDesk _recordings = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
+    private readonly Listening _listening = new(db);
+    private VoiceQuestions VoiceQuestions => field ??= new(_team, db);
 
     /// <summary>The bot's username, for the deep links on posters: getMe's answer, else BennBot__Telegram__BotUsername.</summary>
     public string? BotUsername { get => _posters.BotUsername; set => _posters.BotUsername = value; }
@@ -42,13 +46,18 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             IncomingKind.Button => Topics.LeaveDraft(turn, StopWaiting(Button(turn, now), turn)),
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
             IncomingKind.Text when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
+            // Issue 15: forged or oversized voice input gets a kind answer and changes nothing, wherever it was meant to go.
+            IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
+            IncomingKind.Voice when _desk.Session(turn) is { Step: DeskStep.Voice } desk => _desk.Voice(turn, desk),
             IncomingKind.Voice when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
-            IncomingKind.Voice => Reply(turn.Say("topic.voicehint", turn.MainMenu())),
+            IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
+            IncomingKind.Voice when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),
+            IncomingKind.Voice => VoiceQuestions.Heard(turn, now),
             IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             IncomingKind.Text when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
             IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
-            IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
+            IncomingKind.Text => _listening.WithListen(turn, _faq.Ask(turn)) with { Save = FirstContact(turn, now) },
             IncomingKind.Document => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Edited => Reply(turn.Say("edited")),
@@ -103,6 +112,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         if (op == StaffOp.Resident) return Menu(turn);
         if (op == StaffOp.Poster) return _posters.Start(turn);
         if (op == StaffOp.MarkReport) return StartStats.Mark(content, defaultLanguage, time.GetUtcNow().UtcDateTime);
+        if (op == StaffOp.Voice) return _recordings.Table(turn);
         if (StaffMenu.CommandOf(op) is not { } command) return _staffMenu.Menu(turn);
         return StaffCommand(turn with { In = turn.In with { Kind = IncomingKind.Command, Command = command, Text = "" } })
             ?? new([turn.Say("button.expired", turn.MainMenu())]);
@@ -132,11 +142,21 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
                 _ => Outcome.Nothing,
             },
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
+            // Issue 15: a voice reply answers a question as voice, or records an answer for its card; nothing else.
+            IncomingKind.Voice when VoiceNote.Check(turn.In) != VoiceProblem.None => new([turn.Say("voice.invalid")]),
+            IncomingKind.Voice when turn.In.ReplyTo is { } replied => Replied(turn, replied) switch
+            {
+                { Kind: AboutKind.Question } q => _team.Answer(turn, q.Id),
+                { Kind: AboutKind.Recording } r when RecordingCard.Target(content, r.Id) is { } target => _recordings.Record(turn, target.Entry, target.Language),
+                _ => Outcome.Nothing,
+            },
             _ => Outcome.Nothing,
         };
     }
 
     private About? Replied(Turn turn, long messageId) => db?.Read(d => SentCards.Find(d, turn.In.ChatId, messageId));
+
+    private About? Replied(Turn turn) => turn.In.ReplyTo is { } messageId ? Replied(turn, messageId) : null;
 
     /// <summary>Many new questions and topics at once, as one message for the staff chat: a line each (number, language,
     /// date; never a resident's words) and a button each that opens the item's own card to reply to. Null when none of
@@ -164,7 +184,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.SetLanguage s => LanguageHandler.Set(turn, s.Language, now),
             ButtonAction.Topics => _faq.Topics(turn),
             ButtonAction.Category c => _faq.Category(turn, c.Id),
-            ButtonAction.ShowEntry e => _faq.Show(turn, content.Entry(e.Id)!),
+            ButtonAction.ShowEntry e => _listening.WithListen(turn, _faq.Show(turn, content.Entry(e.Id)!)),
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Help(turn),
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
@@ -206,6 +226,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),
+            ButtonAction.VoiceSend => VoiceQuestions.Send(turn, now),
+            ButtonAction.VoiceDrop => VoiceQuestions.Drop(turn),
+            ButtonAction.Listen l => _listening.Listen(turn, l.EntryId),
+            ButtonAction.VoiceDesk v => _recordings.Button(turn, v, now),
             _ => Outcome.Nothing,
         };
         return outcome.Replies.Any(r => r is AnswerButton) ? outcome : outcome with { Replies = [ack, .. outcome.Replies] };

@@ -7,8 +7,9 @@ public abstract record Effect;
 /// the resident's vote is stored with their id until their data is erased (issue 19: every tap counted).</summary>
 public sealed record CountFeedback(string EntryId, bool Helpful, long ResidentId) : Effect;
 
-/// <summary>A resident's question for the team, kept until a staff member answers it.</summary>
-public sealed record AskTeam(long QuestionId, long ResidentId, string Language, string Text) : Effect;
+/// <summary>A resident's question for the team, kept until a staff member answers it: typed, or a voice message kept by
+/// Telegram's file id only (issue 15).</summary>
+public sealed record AskTeam(long QuestionId, long ResidentId, string Language, string Text, string? VoiceFileId = null, int VoiceSeconds = 0) : Effect;
 
 public sealed record MarkAnswered(long QuestionId) : Effect;
 

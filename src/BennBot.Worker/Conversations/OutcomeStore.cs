@@ -2,6 +2,7 @@ using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 using LiteDB;
 
 namespace BennBot.Worker.Conversations;
@@ -20,6 +21,7 @@ public static class OutcomeStore
             EventEffectStore.Apply(db, effect, now);
             TopicEffectStore.Apply(db, effect, now);
             StartCountStore.Apply(db, effect);
+            VoiceStore.Apply(db, effect, now);
         }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
     }
@@ -31,6 +33,7 @@ public static class OutcomeStore
         TeamStore.Apply(db, forget, now);
         EventEffectStore.Apply(db, forget, now);
         TopicEffectStore.Apply(db, forget, now);
+        VoiceStore.Apply(db, forget, now);
         ResidentStore.Apply(db, residentId, new Outcome([], DeleteResident: true));
     }
 }

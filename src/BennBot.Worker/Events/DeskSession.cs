@@ -3,7 +3,7 @@ using LiteDB;
 
 namespace BennBot.Worker.Events;
 
-public enum DeskStep { Title, Description, Start, End, Place, Area, Kind, Spoken, Cost, Access, Link, Review, TranslateTitle, TranslateDescription, ScheduleAt }
+public enum DeskStep { Title, Description, Start, End, Place, Area, Kind, Spoken, Cost, Access, Link, Review, TranslateTitle, TranslateDescription, ScheduleAt, Voice }
 
 /// <summary>Where a staff member is in the event dialogue: which event, which field comes next. One per staff member;
 /// only texts from the same chat fill it in.</summary>

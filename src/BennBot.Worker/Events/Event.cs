@@ -41,6 +41,8 @@ public sealed record Event
     /// <summary>Fields nobody has given yet (an .ics file says nothing about area, kind or cost): residents do not see
     /// them (rather than "free", "elsewhere", "other"), and staff see them flagged until they set them (issue 13).</summary>
     public List<string> Unset { get; init; } = [];
+    /// <summary>Issue 15: a voice message per language (code → Telegram's file id) sent right after the announcement's text.</summary>
+    public Dictionary<string, string> Voice { get; init; } = [];
 
     [BsonIgnore] public bool IsSeries => Dates.Count > 1;
 

@@ -81,6 +81,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
                 new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
             DeskOp.Dates when e.IsSeries => Dates(e),
+            DeskOp.Voice when e.Status != EventStatus.Cancelled && Languages.Find(a.Arg) is { } l => VoicePrompt(e, s, l),
+            DeskOp.Voice when e.Status != EventStatus.Cancelled => VoiceLanguages(e),
             DeskOp.ToggleDate when e.IsSeries && int.TryParse(a.Arg, out var i) && i >= 0 && i < e.Dates.Count => DateToggled(turn, e, s, i),
             DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
             _ => new([Say("desk.stale")]),
@@ -136,7 +138,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             + Html.Escape(content.T(staffLanguage, "desk.translations", ("languages", translations))) + UnsetWarning(e);
         var rows = new List<(DeskOp, string, string?)> { (DeskOp.Preview, "desk.preview", null), (DeskOp.Edit, "desk.edit", null), (DeskOp.Translate, "desk.translate", null) };
         if (e.IsSeries) rows.Add((DeskOp.Dates, "desk.dates", null));
-        if (e.Status != EventStatus.Cancelled) rows.Add((DeskOp.Send, "desk.send", null));
+        if (e.Status != EventStatus.Cancelled) rows.AddRange([(DeskOp.Voice, "desk.voice", null), (DeskOp.Send, "desk.send", null)]);
         rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
         return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(e.Id, [.. rows]))])
         {

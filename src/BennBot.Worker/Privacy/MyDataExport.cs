@@ -5,6 +5,7 @@ using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 using LiteDB;
 
 namespace BennBot.Worker.Privacy;
@@ -40,7 +41,12 @@ public static class MyDataExport
             topicDraft = TopicStore.Draft(db, userId) is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null,
             supports = TopicStore.SupportedBy(db, userId),
             answersRated = TeamStore.VotesOf(db, userId).Select(v => new { answer = v.EntryId, helpful = v.Helpful }),
-            openQuestionsToTheTeam = TeamStore.OpenQuestionsOf(db, userId).Select(q => new { asked = q.AskedAt, text = q.Text }),
+            openQuestionsToTheTeam = TeamStore.OpenQuestionsOf(db, userId).Select(q => new
+            {
+                asked = q.AskedAt, text = q.Text, voiceMessage = q.VoiceFileId is null ? null : new { seconds = q.VoiceSeconds, telegramFileId = q.VoiceFileId },
+            }),
+            // Issue 15: a voice message not yet sent to the team (Telegram holds the audio; this is BennBot's reference to it).
+            voiceMessageWaitingToBeSent = VoiceStore.Offer(db, userId) is { } offer ? new { offered = offer.OfferedAt, seconds = offer.Seconds, telegramFileId = offer.FileId } : null,
         };
         return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data, Json);
     }

@@ -16,7 +16,7 @@ public sealed record StoredData(IReadOnlyList<string> OpenQuestions, int Reminde
     public static readonly StoredData None = new([], 0, [], false, 0, 0);
 
     public static StoredData Read(LiteDatabase db, long residentId) => new(
-        TeamStore.OpenQuestionsOf(db, residentId).Select(q => q.Text).ToList(),
+        TeamStore.OpenQuestionsOf(db, residentId).Select(TeamHandler.Words).ToList(),
         ReminderStore.OfResident(db, residentId).Count,
         TopicStore.Of(db, residentId),
         TopicStore.Draft(db, residentId) is not null,

@@ -5,6 +5,7 @@ using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 using LiteDB;
 
 namespace BennBot.Worker.Storage;
@@ -36,6 +37,9 @@ public static class Mappings
         mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         mapper.Entity<StartCount>().Id(x => x.Id, autoId: false);
         mapper.Entity<StartCountMark>().Id(x => x.Id, autoId: false);
+        mapper.Entity<VoiceOffer>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Recording>().Id(x => x.Id, autoId: false);
+        mapper.Entity<RecordingSession>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -43,7 +47,7 @@ public static class Mappings
         mapper.ToDocument(new TeamQuestion());
         mapper.ToDocument(new FeedbackCount());
         mapper.ToDocument(new FeedbackVote());
-        mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"] });
+        mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"], Voice = new() { ["de"] = "" } });
         mapper.ToDocument(new Reminder());
         mapper.ToDocument(new DeskSession());
         mapper.ToDocument(new Broadcast());
@@ -55,6 +59,9 @@ public static class Mappings
         mapper.ToDocument(new SentCard());
         mapper.ToDocument(new StartCount());
         mapper.ToDocument(new StartCountMark());
+        mapper.ToDocument(new VoiceOffer());
+        mapper.ToDocument(new Recording());
+        mapper.ToDocument(new RecordingSession());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }

@@ -31,7 +31,7 @@ public sealed class StaffMenu(StaffSettings staff, Language staffLanguage, Conte
 
     private Keyboard Keys(Turn turn)
     {
-        var rows = new List<IReadOnlyList<Button>> { new[] { B("staff.b.desk", StaffOp.Desk), B("staff.b.newevent", StaffOp.NewEvent) }, new[] { B("staff.b.poster", StaffOp.Poster) } };
+        var rows = new List<IReadOnlyList<Button>> { new[] { B("staff.b.desk", StaffOp.Desk), B("staff.b.newevent", StaffOp.NewEvent) }, new[] { B("staff.b.poster", StaffOp.Poster), B("staff.b.voice", StaffOp.Voice) } };
         if (staff.ChatId is not null)
         {
             rows.Add([B("staff.b.topics", StaffOp.Topics), B("staff.b.unanswered", StaffOp.Unanswered)]);

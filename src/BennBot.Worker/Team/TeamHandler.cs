@@ -18,7 +18,10 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     /// <summary>A resident's own open questions, for "show my data".</summary>
     public IReadOnlyList<string> OpenQuestionsOf(long residentId) =>
-        db?.Read(d => TeamStore.OpenQuestionsOf(d, residentId)).Select(q => q.Text).ToList() ?? [];
+        db?.Read(d => TeamStore.OpenQuestionsOf(d, residentId)).Select(Words).ToList() ?? [];
+
+    /// <summary>A question as its asker sees it listed: their words, or for a voice question its length.</summary>
+    public static string Words(TeamQuestion q) => q.VoiceFileId is null ? q.Text : $"🎤 {q.VoiceSeconds} s";
 
     public Outcome Prompt(Turn turn, DateTime now)
     {
@@ -29,6 +32,19 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     }
 
     public bool IsAwaiting(Turn turn, DateTime now) => staff.ChatId is not null && turn.Resident?.AwaitingQuestionUntil > now;
+
+    /// <summary>A resident's voice question (issue 15): the voice itself goes to the staff chat by its file id, so Telegram
+    /// shows no origin; the card says language and date, never who. <paramref name="extra"/>: effects of the same step.</summary>
+    public Outcome ForwardVoice(Turn turn, DateTime now, string fileId, int seconds, params Effect[] extra)
+    {
+        var id = turn.In.UpdateId;
+        var toStaff = VoiceCard(id, turn.Language, now, fileId, seconds) with { To = staff.ChatId };
+        var resident = turn.ResidentOrNew(now) with { AwaitingQuestionUntil = null };
+        return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: resident)
+        {
+            Effects = [.. extra, new AskTeam(id, turn.In.UserId, turn.Language.Code, "", fileId, seconds)],
+        };
+    }
 
     public Outcome Forward(Turn turn, DateTime now)
     {
@@ -48,9 +64,12 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         var question = db?.Read(d => TeamStore.Find(d, id));
         if (question is not { AnsweredAt: null, ResidentId: > 0 }) return new([StaffSay("staff.notfound")]);
         var language = Languages.Find(question.Language) ?? staffLanguage;
-        var toResident = $"{Html.Bold(content.T(language, "askteam.answer"))}\n\n{Html.Escape(turn.In.Text!)}";
         var residentTurn = turn with { Language = language };
-        return new([residentTurn.Text(toResident, residentTurn.MenuOnly()) with { To = question.ResidentId }, StaffSay("staff.sent")])
+        // A voice reply reaches the resident as voice (by its file id: Telegram shows no staff name), under the same heading.
+        Reply toResident = turn.In.Kind == IncomingKind.Voice
+            ? new SendVoice(turn.In.VoiceFileId!, Bidi.Direct(language, Html.Bold(content.T(language, "askteam.answer"))), residentTurn.MenuOnly(), To: question.ResidentId)
+            : residentTurn.Text($"{Html.Bold(content.T(language, "askteam.answer"))}\n\n{Html.Escape(turn.In.Text!)}", residentTurn.MenuOnly()) with { To = question.ResidentId };
+        return new([toResident, StaffSay("staff.sent")])
         {
             Effects = [new MarkAnswered(id)],
         };
@@ -62,7 +81,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
         var ack = new AnswerButton(turn.In.ButtonQueryId!);
         if (db.Read(d => TeamStore.Find(d, id)) is not { AnsweredAt: null } q) return new([ack with { Notice = content.T(staffLanguage, "staff.notfound") }]);
-        return new([ack, Card(q.Id, Languages.Find(q.Language) ?? staffLanguage, q.AskedAt, q.Text)]);
+        return new([ack, CardOf(q)]);
     }
 
     /// <summary>One line for a digest (plain text): the tag, language and date of an open question, never its words;
@@ -87,8 +106,9 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     {
         var open = db!.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
-        var items = open.Take(MaxListed).Select(q => new SendText(
-            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id)));
+        var items = open.Take(MaxListed).Select(q => q.VoiceFileId is null
+            ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id))
+            : (Reply)CardOf(q));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
         // One message per question, each remembered with its question, so that a staff member can reply to each.
         return new([new SendText(head), .. items]);
@@ -107,12 +127,23 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     private static string Tag(long id) => $"#Q{id}";
 
-    // The question as staff see it: language, date and the resident's words (escaped); the tag is only a label.
-    private SendText Card(long id, Language language, DateTime askedAt, string text)
+    private Reply CardOf(TeamQuestion q)
     {
-        var header = Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("yyyy-MM-dd HH:mm"))));
-        return new SendText($"{header}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
+        var language = Languages.Find(q.Language) ?? staffLanguage;
+        return q.VoiceFileId is { } voice ? VoiceCard(q.Id, language, q.AskedAt, voice, q.VoiceSeconds) : Card(q.Id, language, q.AskedAt, q.Text);
     }
+
+    // The question as staff see it: language, date and the resident's words (escaped); the tag is only a label.
+    private SendText Card(long id, Language language, DateTime askedAt, string text) =>
+        new($"{Header(language, askedAt)}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
+
+    // A voice question: the voice itself, captioned with language, date, length and the tag.
+    private SendVoice VoiceCard(long id, Language language, DateTime askedAt, string fileId, int seconds) =>
+        new(fileId, $"{Header(language, askedAt)}\n\n{Html.Escape(content.T(staffLanguage, "staff.voicequestion", ("seconds", seconds)))}\n\n{Tag(id)}",
+            About: new About(AboutKind.Question, id));
+
+    private string Header(Language language, DateTime askedAt) =>
+        Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("yyyy-MM-dd HH:mm"))));
 
     private string LanguageName(string code) => Languages.Find(code) is { } l ? content.T(l, "language.name") : code;
 

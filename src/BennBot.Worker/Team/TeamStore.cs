@@ -15,6 +15,9 @@ public sealed record TeamQuestion
     public string Text { get; init; } = "";
     public DateTime AskedAt { get; init; }
     public DateTime? AnsweredAt { get; init; }
+    /// <summary>A voice question (issue 15): Telegram's file id (Telegram holds the audio) and its length; dropped on answer.</summary>
+    public string? VoiceFileId { get; init; }
+    public int VoiceSeconds { get; init; }
 }
 
 /// <summary>How often an answer was marked helpful or not.</summary>
@@ -67,10 +70,14 @@ public static class TeamStore
                 Vote(db, f);
                 break;
             case AskTeam a:
-                Questions(db).Upsert(new TeamQuestion { Id = a.QuestionId, ResidentId = a.ResidentId, Language = a.Language, Text = a.Text, AskedAt = now });
+                Questions(db).Upsert(new TeamQuestion
+                {
+                    Id = a.QuestionId, ResidentId = a.ResidentId, Language = a.Language, Text = a.Text, AskedAt = now, VoiceFileId = a.VoiceFileId, VoiceSeconds = a.VoiceSeconds,
+                });
                 break;
             case MarkAnswered m when Find(db, m.QuestionId) is { } q:
-                Questions(db).Update(q with { AnsweredAt = now, ResidentId = 0 });
+                // Answered: nothing links it to the resident any more, and a voice question's reference to the audio goes too.
+                Questions(db).Update(q with { AnsweredAt = now, ResidentId = 0, VoiceFileId = null });
                 break;
             case ForgetResident r:
                 Questions(db).DeleteMany(q => q.ResidentId == r.ResidentId); // only open questions still carry the id

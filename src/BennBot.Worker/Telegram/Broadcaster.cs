@@ -173,10 +173,12 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             }
             catch (OperationCanceledException)
             {
-                await db.Write(d => BroadcastStore.Save(d, claimed.With(DeliveryStatus.Pending))); // not sent: no duplicate later
+                // Not sent: no duplicate later (a text already confirmed stays marked, so only its voice message is left).
+                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.Deliveries(d).FindById(claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
                 throw;
             }
-            await db.Write(d => Record(d, run, claimed, result));
+            var current = result.TextSent ? claimed with { TextSent = true } : claimed;
+            await db.Write(d => Record(d, run, current, result));
             BotMetrics.Broadcast.Add(1, new KeyValuePair<string, object?>("result", result.Kind.ToString()));
             if (run.Failures.Add(result.Kind == Outcome.Transient))
             {
@@ -193,15 +195,33 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         if (resident is null || resident.BlockedBot || !wanted) return new(Outcome.Skipped);
         var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;
         var message = run.Messages.GetOrAdd(language.Code, _ => Render(run, language));
+        // Issue 15: an announcement with a voice message in the resident's language gets it right after the text. The text
+        // is marked as confirmed before the voice goes, so a crash or a retry repeats only the part that was in flight.
+        var voice = run.Broadcast.Kind == BroadcastKind.Announcement ? run.Event.Voice.GetValueOrDefault(language.Code) : null;
+        var textSent = delivery.TextSent;
         try
         {
-            await _transient.ExecuteAsync(async token =>
+            if (!textSent)
             {
-                await gate.WaitBulkAsync(delivery.ChatId, token);
-                await bot.SendMessage(delivery.ChatId, message.Html, ParseMode.Html, replyMarkup: TelegramMarkup.Of(message.Keyboard),
-                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token);
-            }, ct);
-            return new(Outcome.Sent);
+                await _transient.ExecuteAsync(async token =>
+                {
+                    await gate.WaitBulkAsync(delivery.ChatId, token);
+                    await bot.SendMessage(delivery.ChatId, message.Html, ParseMode.Html, replyMarkup: TelegramMarkup.Of(message.Keyboard),
+                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token);
+                }, ct);
+                if (voice is null) return new(Outcome.Sent);
+                await db.Write(d => BroadcastStore.Save(d, delivery with { TextSent = true }));
+                textSent = true;
+            }
+            if (voice is not null)
+            {
+                await _transient.ExecuteAsync(async token =>
+                {
+                    await gate.WaitBulkAsync(delivery.ChatId, token);
+                    await bot.SendVoice(delivery.ChatId, InputFile.FromFileId(voice), cancellationToken: token);
+                }, ct);
+            }
+            return new(Outcome.Sent, TextSent: textSent);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
@@ -209,11 +229,11 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             LogFlood(wait.TotalSeconds);
             BotMetrics.FloodWaits.Add(1);
             gate.PauseFor(wait);
-            return new(Outcome.Again);
+            return new(Outcome.Again, TextSent: textSent);
         }
         catch (ApiRequestException e) when (TelegramErrors.RecipientGone(e)) { return new(Outcome.Blocked); }
-        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500) { return new(Outcome.Rejected, $"{e.ErrorCode}: {e.Message}"); }
-        catch (RequestException) { return new(Outcome.Transient); }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500) { return new(Outcome.Rejected, $"{e.ErrorCode}: {e.Message}", textSent); }
+        catch (RequestException) { return new(Outcome.Transient, TextSent: textSent); }
     }
 
     private void Record(LiteDB.LiteDatabase d, BroadcastRun run, Delivery delivery, Result result)
@@ -292,7 +312,8 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
 
     private enum Outcome { Sent, Blocked, Skipped, Again, Transient, Rejected }
 
-    private sealed record Result(Outcome Kind, string? Problem = null);
+    /// <summary><c>TextSent</c>: the text part of an announcement with a voice message was confirmed (saved with the delivery).</summary>
+    private sealed record Result(Outcome Kind, string? Problem = null, bool TextSent = false);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Broadcast {Id} started for {Count} recipients")]
     private partial void LogStarted(long id, int count);

@@ -23,8 +23,11 @@ public static class UpdateMapper
                 return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Document, m.From.LanguageCode, Text: doc.FileName, InStaffChat: m.Chat.Id == staffChatId);
             if (m.Chat.Type != ChatType.Private)
             {
-                if (m.Chat.Id != staffChatId || m.Text is null) return Ignored(u);
-                long? replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
+                if (m.Chat.Id != staffChatId) return Ignored(u);
+                long? replyTo = RepliedTo(m, botId);
+                // Staff answer a question, or record an answer, with a voice message too (issue 15).
+                if (m.Voice is { } staffVoice) return VoiceMessage(u, m, staffVoice, replyTo, inStaffChat: true);
+                if (m.Text is null) return Ignored(u);
                 var staffCommand = Command(m, botUsername);
                 return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
                     m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyTo: replyTo);
@@ -36,8 +39,7 @@ public static class UpdateMapper
                     ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim())
                     : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Text: Arguments(m), Command: command);
             }
-            if (m.Voice is { } voice)
-                return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Voice, m.From.LanguageCode, VoiceFileId: voice.FileId, VoiceSeconds: voice.Duration);
+            if (m.Voice is { } voice) return VoiceMessage(u, m, voice, RepliedTo(m, botId), inStaffChat: false);
             return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Unsupported, m.From.LanguageCode);
         }
         if (u.EditedMessage is { Chat.Type: ChatType.Private, From: { } editor } e)
@@ -57,6 +59,14 @@ public static class UpdateMapper
         }
         return Ignored(u);
     }
+
+    // A voice message: Telegram's file id, length and size; in a private chat, the bot message it replies to (staff record
+    // an answer by replying to its card).
+    private static Incoming VoiceMessage(Update u, Message m, global::Telegram.Bot.Types.Voice voice, long? replyTo, bool inStaffChat) =>
+        new(u.Id, m.Chat.Id, m.From!.Id, IncomingKind.Voice, m.From.LanguageCode, InStaffChat: inStaffChat, ReplyTo: replyTo,
+            VoiceFileId: voice.FileId, VoiceSeconds: voice.Duration, VoiceBytes: voice.FileSize ?? 0);
+
+    private static long? RepliedTo(Message m, long botId) => m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
 
     // "/start", "/Start@BennBot arg" → "start"; a command addressed to another bot is not ours.
     private static string? Command(Message m, string? botUsername)

@@ -37,6 +37,10 @@ public sealed class ButtonActionTests
         foreach (var target in new[] { PosterTarget.Home, PosterTarget.Topic, PosterTarget.Subscribe, PosterTarget.Entry(longest), PosterTarget.Event(long.MaxValue) })
             all.AddRange([new ButtonAction.PosterArea(target), new ButtonAction.PosterLanguages(target, null, PosterChoice.All),
                 new ButtonAction.PosterLanguages(target, "weisser-see", 0), new ButtonAction.PosterMake(target, "komponisten", 0x81)]);
+        // Voice (issue 15): residents' buttons, and staff's for every step with the longest entry id in every language.
+        all.AddRange([new ButtonAction.VoiceSend(), new ButtonAction.VoiceDrop(), new ButtonAction.VoiceDesk(VoiceOp.Table), new ButtonAction.VoiceDesk(VoiceOp.Entry, longest)]);
+        all.AddRange(c.Entries.Select(e => new ButtonAction.Listen(e.Id)));
+        all.AddRange(Enum.GetValues<VoiceOp>().SelectMany(op => Languages.All.Select(l => new ButtonAction.VoiceDesk(op, longest, l))));
         return new TheoryData<string>(all.Select(a => a.Encode()));
     }
 
@@ -85,6 +89,14 @@ public sealed class ButtonActionTests
     [InlineData("Xg:x")]
     [InlineData("Bq:1")]
     [InlineData("Bp:")]
+    [InlineData("Yh:no-such-entry")]
+    [InlineData("Yh:")]
+    [InlineData("Ys:1")]
+    [InlineData("Wl:petition:xx")]
+    [InlineData("Wl:petition:AR")]
+    [InlineData("Wq:petition:ar")]
+    [InlineData("Wr:petition:ar:extra")]
+    [InlineData("Wr:no-such-entry:ar")]
     public void Forged_or_stale_button_data_is_refused(string? data) =>
         Assert.Null(ButtonAction.Decode(data, TestContent.Content));
 }

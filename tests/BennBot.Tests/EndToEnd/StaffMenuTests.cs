@@ -60,7 +60,7 @@ public sealed class StaffMenuTests
         var help = await api.Received(Staff, De("staff.help.intro"));
         foreach (var command in new[] { "/newevent", "/desk", "/topics", "/merge", "/publish", "/stats", "/export", "/unanswered", "/feedback" })
             Assert.Contains(command, help.Text);
-        Assert.Equal(["Z:d", "Z:n", "Z:P", "Z:t", "Z:u", "Z:s", "Z:x", "Z:r"], help.ButtonData);
+        Assert.Equal(["Z:d", "Z:n", "Z:P", "Z:v", "Z:t", "Z:u", "Z:s", "Z:x", "Z:r"], help.ButtonData);
         Assert.Contains(De("staff.b.desk"), help.Buttons.Select(b => b.Label));
 
         // Each button does what its command does.

@@ -192,6 +192,26 @@ public sealed class FakeBotApiTests
     }
 
     [Fact]
+    public async Task SendVoice_takes_only_file_ids_Telegram_knows_and_getFile_serves_a_users_voice_message_unless_it_is_too_big()
+    {
+        await using var api = await new FakeBotApi(Token).Start();
+        var client = Client(api);
+        api.SendVoice(78, "users-voice", "uk", duration: 9, fileSize: 12_000);
+        api.SendVoice(78, "huge-voice", "uk", duration: 60, fileSize: 25L * 1024 * 1024);
+
+        var sent = await client.SendVoice(-100500, InputFile.FromFileId("users-voice"), "caption");
+        var forged = await Assert.ThrowsAsync<ApiRequestException>(() => client.SendVoice(-100500, InputFile.FromFileId("never-seen")));
+        var file = await client.GetFile("users-voice");
+        var tooBig = await Assert.ThrowsAsync<ApiRequestException>(() => client.GetFile("huge-voice"));
+
+        Assert.Equal(("users-voice", 9), (sent.Voice?.FileId, sent.Voice?.Duration));
+        Assert.Equal((400, "Bad Request: wrong file identifier/HTTP URL specified"), (forged.ErrorCode, forged.Message));
+        Assert.Equal(12_000, file.FileSize);
+        Assert.StartsWith("voice/", file.FilePath);
+        Assert.Equal((400, "Bad Request: file is too big"), (tooBig.ErrorCode, tooBig.Message));
+    }
+
+    [Fact]
     public async Task Editing_a_message_in_a_group_returns_the_edited_message()
     {
         await using var api = await new FakeBotApi(Token).Start();
