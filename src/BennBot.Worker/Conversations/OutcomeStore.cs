@@ -1,4 +1,5 @@
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
@@ -20,6 +21,7 @@ public static class OutcomeStore
             EventEffectStore.Apply(db, effect, now);
             TopicEffectStore.Apply(db, effect, now);
             StartCountStore.Apply(db, effect);
+            LearningStore.Apply(db, effect);
         }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
     }

@@ -1,6 +1,7 @@
 using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
@@ -35,6 +36,8 @@ public static class Mappings
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
         mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
         mapper.Entity<StartCount>().Id(x => x.Id, autoId: false);
+        mapper.Entity<LearnedExample>().Id(x => x.Id, autoId: true);
+        mapper.Entity<LearnDraft>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -53,6 +56,8 @@ public static class Mappings
         mapper.ToDocument(new Sequences.Counter());
         mapper.ToDocument(new SentCard());
         mapper.ToDocument(new StartCount());
+        mapper.ToDocument(new LearnedExample());
+        mapper.ToDocument(new LearnDraft());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }

@@ -88,7 +88,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         var open = db!.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
         var items = open.Take(MaxListed).Select(q => new SendText(
-            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id)));
+            $"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", LearnKeys(q.Id), About: new About(AboutKind.Question, q.Id)));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
         // One message per question, each remembered with its question, so that a staff member can reply to each.
         return new([new SendText(head), .. items]);
@@ -111,8 +111,11 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     private SendText Card(long id, Language language, DateTime askedAt, string text)
     {
         var header = Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("yyyy-MM-dd HH:mm"))));
-        return new SendText($"{header}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
+        return new SendText($"{header}\n\n{Html.Escape(text)}\n\n{Tag(id)}", LearnKeys(id), About: new About(AboutKind.Question, id));
     }
+
+    // "📚 This is about…": the question becomes an example of an entry (issue 16).
+    private Keyboard LearnKeys(long id) => new([[Learning.LearningDesk.Button(staffLanguage, content, id)]]);
 
     private string LanguageName(string code) => Languages.Find(code) is { } l ? content.T(l, "language.name") : code;
 
