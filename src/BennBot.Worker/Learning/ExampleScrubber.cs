@@ -11,11 +11,11 @@ public static partial class ExampleScrubber
 {
     public const string Link = "[🔗]", Email = "[✉]", Handle = "[@]", TelegramId = "[🆔]", Address = "[🏠]", Phone = "[☎]", Number = "[#]";
 
-    // Order matters: a link or an e-mail address holds handles and numbers; an address holds a number.
+    // Order matters: an e-mail address looks like a handle and a link; a link holds numbers; an address holds a number.
     private static readonly (Regex Pattern, string Placeholder)[] Rules =
     [
-        (LinkPattern(), Link),
         (EmailPattern(), Email),
+        (LinkPattern(), Link),
         (HandlePattern(), Handle),
         (TelegramIdPattern(), TelegramId),
         (AddressPattern(), Address),
@@ -50,7 +50,7 @@ public static partial class ExampleScrubber
 
     // A street (German, English, Turkish) with the capitalised words of its name and a house number: "Berliner Allee 120",
     // "Parkstr. 5a", "Langhansstraße 7-9", "Park Street 12", "Gül Sokak No: 5". Case matters here: "bring 5" is no address.
-    [GeneratedRegex(@"(?:\b\p{Lu}[\p{L}-]*\s+){0,2}\b(?:\p{Lu}[\p{L}-]*)?(?:[Ss]traße|[Ss]trasse|[Ss]tr\.|[Ww]eg|[Aa]llee|[Pp]latz|[Dd]amm|[Rr]ing|[Gg]asse|[Uu]fer|[Cc]haussee|[Ss]treet|[Rr]oad|[Aa]venue|[Ss]okak|[Ss]ok\.|[Cc]addesi|[Cc]ad\.)\s*,?\s*(?:(?:Nr|No)\.?:?\s*)?\d+\s?[a-zA-Z]?\b(?:\s?[-/]\s?\d+)?")]
+    [GeneratedRegex(@"(?:\b\p{Lu}[\p{L}-]*\s+){0,2}\b(?:\p{Lu}[\p{L}-]*)?(?:[Ss]traße|[Ss]trasse|[Ss]tr\.|[Ww]eg|[Aa]llee|[Pp]latz|[Dd]amm|[Rr]ing|[Gg]asse|[Uu]fer|[Cc]haussee|[Ss]treet|[Rr]oad|[Aa]venue|[Ss]okak|[Ss]ok\.|[Cc]addesi|[Cc]ad\.)\s*,?\s*(?:(?:Nr|No)\.?:?\s*)?\d+(?:[a-zA-Z]\b)?(?:\s?[-/]\s?\d+)?")]
     private static partial Regex AddressPattern();
 
     // Russian, Ukrainian, Arabic and Persian put the street word first: "улица Ленина, д. 5", "вул. Шевченка 12", "شارع برلينر 12", "خیابان آزادی پلاک ۷".
