@@ -68,14 +68,16 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
         return new([Text("learn.cancelled")]) { Effects = [new DropLearnDraft(questionId)] };
     }
 
+    // The preview is always sent, so that a reply can correct it; with a problem, the problem comes first and ✅ is left out.
     private Outcome Preview(LearnDraft draft, string? problem)
     {
         problem ??= Problem(draft);
-        if (problem is not null) return new([Text(problem)]) { Effects = [new SaveLearnDraft(draft)] }; // kept: a reply can still fix it
         var language = Languages.Find(draft.Language) ?? staffLanguage;
         var html = $"{Html.Escape(T("learn.preview", ("target", TargetName(draft.Target)), ("language", content.T(language, "language.name"))))}\n\n"
             + $"<b>{Html.Escape(draft.Text)}</b>\n\n{Html.Escape(T("learn.names"))}";
-        var keys = new Keyboard([[new(T("learn.confirm"), new ButtonAction.LearnConfirm(draft.Id).Encode()), new(T("learn.cancel"), new ButtonAction.LearnCancel(draft.Id).Encode())]]);
+        if (problem is not null) html = $"{Html.Escape(T(problem, ("max", MaxLength)))}\n\n{html}";
+        var cancel = new Button(T("learn.cancel"), new ButtonAction.LearnCancel(draft.Id).Encode());
+        var keys = new Keyboard([problem is null ? [new(T("learn.confirm"), new ButtonAction.LearnConfirm(draft.Id).Encode()), cancel] : [cancel]]);
         return new([new SendText(html, keys, About: new About(AboutKind.Example, draft.Id))]) { Effects = [new SaveLearnDraft(draft)] };
     }
 
