@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BennBot.Content;
 
 /// <summary>TF-IDF similarity of a question to the seeds' texts. Each example question, title and answer is analysed by
@@ -133,7 +135,10 @@ public sealed class Similarity : IDisposable
     public (double[] P, Language?[] Languages, double Best) Probabilities(Analysed question)
     {
         var queries = Languages.All.ToDictionary(l => l, l => Weigh(question.ByLanguage[l]));
-        var scores = new double[_docs.Count];
+        // Rented: with the learned examples (issue 16) the array passes the 85,000 bytes from which every question would
+        // allocate on the large object heap, and the gen-2 collections that follow showed in the p99.
+        var scores = ArrayPool<double>.Shared.Rent(_docs.Count);
+        Array.Clear(scores, 0, _docs.Count);
         foreach (var (language, q) in queries)
         {
             Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
@@ -147,6 +152,7 @@ public sealed class Similarity : IDisposable
             if (scores[i] > 0 && _removed.Contains(i)) continue;
             if (scores[i] > best[text.Class]) (best[text.Class], languages[text.Class]) = (scores[i], text.Language);
         }
+        ArrayPool<double>.Shared.Return(scores);
         for (var c = 0; c < Entries.Count; c++)
             if (best[c] > 0)
                 best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => _centroids.TryGetValue((c, l), out var centroid) ? Cosine(queries[l], centroid) : 0);
