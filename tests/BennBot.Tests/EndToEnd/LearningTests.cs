@@ -96,6 +96,9 @@ public sealed class LearningTests
         await api.Received(StaffMember, "already has this example");
         await PrivateReply(api, StaffMember, "+49 30 1234567 @someone", api.MessagesTo(StaffMember).Last(m => m.Text!.Contains("names")));
         await api.Received(StaffMember, "Nothing is left");
+        // Longer than a question may be (1,000 characters): refused, with the limit named.
+        await PrivateReply(api, StaffMember, string.Concat(Enumerable.Repeat("Wie geht eine Petition? ", 50)), api.MessagesTo(StaffMember).Last(m => m.Text!.Contains("names")));
+        await api.Received(StaffMember, "too long for an example (at most 1000 characters)");
 
         // /examples lists it (filters by entry and language); 🗑 removes it, and only for staff.
         api.SendText(StaffMember, "/examples entry=petition lang=de", "en");
