@@ -9,7 +9,7 @@ public sealed class IntentModel
     private const int Format = 1;
     private readonly Dictionary<string, int> _features = [];
     private readonly float[] _bias;
-    private readonly float[] _weights = [];
+    private float[] _weights = []; // grows when a learned example brings new features (issue 16)
     public int Classes { get; }
 
     private IntentModel(int classes, Dictionary<string, int> features, float[] bias, float[] weights) =>
@@ -52,6 +52,34 @@ public sealed class IntentModel
         return id;
     }
 
+    /// <summary>One example more, learned on the spot (issue 16): the same gradient step as in training, repeated until
+    /// the model gives the example's own class at least <paramref name="target"/> (or <paramref name="maxSteps"/> steps),
+    /// so one confirmed question is enough to answer it next time, and no more than needed moves the other answers.</summary>
+    public void Learn(IReadOnlyCollection<string> features, int label, float rate, float target = 0.9f, int maxSteps = 100)
+    {
+        var ids = features.Select(Id).ToArray();
+        if (ids.Length == 0) return;
+        if (_features.Count * Classes > _weights.Length)
+            Array.Resize(ref _weights, Math.Max(_features.Count * Classes, _weights.Length + _weights.Length / 2));
+        var scale = 1 / MathF.Sqrt(ids.Length);
+        var p = new float[Classes];
+        for (var step = 0; step < maxSteps; step++)
+        {
+            Probabilities(ids, scale, p);
+            if (p[label] >= target) return;
+            for (var c = 0; c < Classes; c++)
+            {
+                var g = rate * (p[c] - (c == label ? 1 : 0));
+                if (MathF.Abs(g) < 1e-6f) continue; // the bias stays: it speaks for every question, not this one
+                var gs = g * scale;
+                foreach (var f in ids) _weights[f * Classes + c] -= gs;
+            }
+        }
+    }
+
+    /// <summary>A copy to learn on, so that the model as trained from the seeds stays at hand.</summary>
+    public IntentModel Clone() => new(Classes, new Dictionary<string, int>(_features), (float[])_bias.Clone(), _weights[..(_features.Count * Classes)]);
+
     /// <summary>Whether the feature occurred in any text the model was trained on.</summary>
     public bool Knows(string feature) => _features.ContainsKey(feature);
 
@@ -93,7 +121,7 @@ public sealed class IntentModel
         w.Write(_features.Count);
         foreach (var (feature, id) in _features.OrderBy(f => f.Value)) w.Write(feature);
         foreach (var b in _bias) w.Write(b);
-        foreach (var x in _weights) w.Write(x);
+        for (var i = 0; i < _features.Count * Classes; i++) w.Write(_weights[i]);
     }
 
     /// <summary>A model written by <see cref="Save"/>, or null when the stream holds another format or implausible sizes.</summary>

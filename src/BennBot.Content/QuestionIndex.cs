@@ -28,7 +28,7 @@ public sealed record AskResult(bool Answered, Candidate? Best, IReadOnlyList<Can
 /// <see cref="IntentModel"/>, a classifier over the features of every language's analysis, and the TF-IDF similarity
 /// to the seeds' texts (<see cref="Similarity"/>); their probabilities are averaged. The bands' thresholds were
 /// chosen on development questions only (DevQuestions, QuestionSet, DevPhone), never on the held-out set.</summary>
-public sealed class QuestionIndex : IDisposable
+public sealed partial class QuestionIndex : IDisposable
 {
     // Chosen on the development questions with `content eval … --curve` (README, "How answering works").
     public const double SureAt = 0.75;          // the answer alone
@@ -43,7 +43,7 @@ public sealed class QuestionIndex : IDisposable
     private const float Rate = 4;
 
     private readonly Similarity _similarity;
-    private readonly IntentModel _model;
+    private IntentModel _model;
 
     /// <param name="modelCache">Keeps the trained model between starts: given the model's key (a hash of everything it
     /// is trained from) and how to train it, returns the kept model or trains and keeps it. Without it, trains.</param>
@@ -55,10 +55,19 @@ public sealed class QuestionIndex : IDisposable
         var key = ModelKey.Of(_similarity.Texts.Select(t => $"{t.Class}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", names)}"));
         IntentModel Train() => new(classes, _similarity.Texts.Select(t => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), t.Class, 1f)).ToList(), Epochs, Rate);
         var model = modelCache?.Invoke(key, Train) ?? Train();
-        _model = model.Classes == classes ? model : Train(); // a kept file for other seeds cannot have the same key, but a damaged one can
+        _seedModel = model.Classes == classes ? model : Train(); // a kept file for other seeds cannot have the same key, but a damaged one can
+        _model = _seedModel.Clone();
+        _seedExamples = SeedKeys(content);
     }
 
     public AskResult Ask(string question)
+    {
+        _lock.EnterReadLock();
+        try { return AskUnlocked(question); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private AskResult AskUnlocked(string question)
     {
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
         var (rest, courtesy) = CourtesyWords.Split(question);
@@ -148,5 +157,9 @@ public sealed class QuestionIndex : IDisposable
         return new(band != Band.Unsure, ranked[0], band == Band.Sure ? [] : offers) { Ranked = ranked, Probability = p[top], Band = band };
     }
 
-    public void Dispose() => _similarity.Dispose();
+    public void Dispose()
+    {
+        _similarity.Dispose();
+        _lock.Dispose();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BennBot.Content;
 
 /// <summary>TF-IDF similarity of a question to the seeds' texts. Each example question, title and answer is analysed by
@@ -26,7 +28,11 @@ public sealed class Similarity : IDisposable
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
     private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
+    // The raw feature counts behind each centroid, so a learned example moves one centroid without touching the rest.
+    private readonly Dictionary<(int Class, Language Language), Dictionary<string, int>> _centroidCounts = [];
     private readonly Dictionary<string, double> _idf = [];
+    private readonly HashSet<int> _removed = [];
+    private readonly double _unseenIdf;
 
     /// <summary>What a question can be about: the entries in catalog order (class i is <c>Entries[i]</c>), then one
     /// class per kind of decline (<see cref="ClassOf"/>).</summary>
@@ -58,6 +64,7 @@ public sealed class Similarity : IDisposable
         var df = new Dictionary<string, int>();
         foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
+        _unseenIdf = Math.Log(1 + texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
             _docs.Add(new(texts[i], Weigh(features[i])));
@@ -68,8 +75,42 @@ public sealed class Similarity : IDisposable
         {
             var counts = new Dictionary<string, int>();
             foreach (var i in group) foreach (var (k, n) in features[i]) counts[k] = counts.GetValueOrDefault(k) + n;
+            _centroidCounts[group.Key] = counts;
             _centroids[group.Key] = Weigh(counts);
         }
+    }
+
+    /// <summary>Adds one text (an example the team confirmed, issue 16) without touching the others: its postings are
+    /// appended and only its own entry's centroid is weighed again. The document frequencies stay those of the seeds;
+    /// a word the seeds never had counts as the rarest. Returns the text's number, for <see cref="Remove"/>.</summary>
+    public int Add(Text text)
+    {
+        var features = Features(text.Words, text.Language);
+        foreach (var key in features.Keys) _idf.TryAdd(key, _unseenIdf);
+        var doc = _docs.Count;
+        _docs.Add(new(text, Weigh(features)));
+        Post(_stemPostings, text.Language, _docs[doc].Vector.Stems, doc);
+        Post(_gramPostings, text.Language, _docs[doc].Vector.Grams, doc);
+        MoveCentroid(text, features, +1);
+        return doc;
+    }
+
+    /// <summary>Takes a text added with <see cref="Add"/> out of the scoring (its postings stay, ignored).</summary>
+    public void Remove(int doc)
+    {
+        if (doc < Texts.Count || !_removed.Add(doc)) return; // the seeds' own texts stay
+        var text = _docs[doc].Text;
+        MoveCentroid(text, Features(text.Words, text.Language), -1);
+    }
+
+    private void MoveCentroid(Text text, Dictionary<string, int> features, int sign)
+    {
+        if (text.Class >= Entries.Count) return; // declines have no centroid
+        var key = (text.Class, text.Language);
+        var counts = _centroidCounts.TryGetValue(key, out var c) ? c : _centroidCounts[key] = [];
+        foreach (var (k, n) in features)
+            if ((counts[k] = counts.GetValueOrDefault(k) + sign * n) <= 0) counts.Remove(k);
+        _centroids[key] = Weigh(counts);
     }
 
     /// <summary>A text as every language's analyzer sees it (analysed once, used by both judges).</summary>
@@ -94,7 +135,10 @@ public sealed class Similarity : IDisposable
     public (double[] P, Language?[] Languages, double Best) Probabilities(Analysed question)
     {
         var queries = Languages.All.ToDictionary(l => l, l => Weigh(question.ByLanguage[l]));
-        var scores = new double[_docs.Count];
+        // Rented: with the learned examples (issue 16) the array passes the 85,000 bytes from which every question would
+        // allocate on the large object heap, and the gen-2 collections that follow showed in the p99.
+        var scores = ArrayPool<double>.Shared.Rent(_docs.Count);
+        Array.Clear(scores, 0, _docs.Count);
         foreach (var (language, q) in queries)
         {
             Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
@@ -105,11 +149,13 @@ public sealed class Similarity : IDisposable
         for (var i = 0; i < _docs.Count; i++)
         {
             var text = _docs[i].Text;
+            if (scores[i] > 0 && _removed.Contains(i)) continue;
             if (scores[i] > best[text.Class]) (best[text.Class], languages[text.Class]) = (scores[i], text.Language);
         }
+        ArrayPool<double>.Shared.Return(scores);
         for (var c = 0; c < Entries.Count; c++)
             if (best[c] > 0)
-                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => Cosine(queries[l], _centroids[(c, l)]));
+                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => _centroids.TryGetValue((c, l), out var centroid) ? Cosine(queries[l], centroid) : 0);
         var max = best.Max();
         if (max <= 0) return (new double[Classes], languages, 0);
         var p = best.Select(s => Math.Exp((s - max) / Temperature)).ToArray();

@@ -40,8 +40,11 @@ public static class Cli
         var missesOption = new Option<bool>("--misses") { Description = "Also print every question not answered directly and rightly" };
         var curveOption = new Option<bool>("--curve") { Description = "Also print, for each probability threshold, the answers right, wrong and off-topic" };
         var eval = new Command("eval", "Measure answering on a folder of test questions, per language") { folderArgument, missesOption, curveOption };
-        eval.SetAction((p, ct) => Guard(() => ContentEval.Run(App.Load(configArgs).Index, p.GetValue(folderArgument)!, p.GetValue(missesOption), Console.Out, p.GetValue(curveOption))));
-        var content = new Command("content", "Content tools") { check, eval };
+        eval.SetAction((p, ct) => Guard(() => ContentEval.WithLearned(App.Load(configArgs), p.GetValue(folderArgument)!, p.GetValue(missesOption), Console.Out, p.GetValue(curveOption))));
+        var examplesOutput = new Option<string?>("--output", "-o") { Description = "Folder for the {lang}.json files (default: learned-examples)" };
+        var exportExamples = new Command("export-examples", "The examples staff confirmed, in the seeds' format, to fold into seeds/texts (with the bot stopped)") { examplesOutput };
+        exportExamples.SetAction((p, ct) => Guard(() => ExamplesCommand.Export(Settings(configArgs), p.GetValue(examplesOutput), Console.Out)));
+        var content = new Command("content", "Content tools") { check, eval, exportExamples };
 
         var backup = new Command("backup", "Write a consistent backup of the database (with the bot stopped)");
         backup.SetAction((_, ct) => Guard(() => BackupCommands.Backup(Settings(configArgs), Console.Out)));

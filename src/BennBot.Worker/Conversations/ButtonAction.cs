@@ -62,6 +62,14 @@ public abstract record ButtonAction
     public sealed record Review(ReviewOp Op, long TopicId, int? Value = null) : ButtonAction;
     // Staff: a question in a digest, to open its card and reply to it.
     public sealed record OpenQuestion(long QuestionId) : ButtonAction;
+    // Staff: turning a resident's question into an example (issue 16); who pressed is checked when handled.
+    public sealed record LearnAbout(long QuestionId) : ButtonAction;
+    public sealed record LearnCategory(long QuestionId, string CategoryId) : ButtonAction;
+    /// <summary>Target: an entry id, or <see cref="QuestionIndex.LegalTarget"/> / <see cref="QuestionIndex.OtherTarget"/>.</summary>
+    public sealed record LearnTarget(long QuestionId, string Target) : ButtonAction;
+    public sealed record LearnConfirm(long QuestionId) : ButtonAction;
+    public sealed record LearnCancel(long QuestionId) : ButtonAction;
+    public sealed record ForgetExample(long ExampleId) : ButtonAction;
     // Staff: the team menu (each button runs the command of the same name; who pressed it is checked then).
     public sealed record StaffMenu(StaffOp Op) : ButtonAction;
     // Staff: making a poster (issue 18); each step carries the choices so far.
@@ -126,6 +134,12 @@ public abstract record ButtonAction
             MyData => "p:j",
             Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
             OpenQuestion q => "Qo:" + q.QuestionId,
+            LearnAbout l => "Le:" + l.QuestionId,
+            LearnCategory l => $"Lc:{l.QuestionId}:{l.CategoryId}",
+            LearnTarget l => $"Lt:{l.QuestionId}:{TargetCode(l.Target)}",
+            LearnConfirm l => "Ly:" + l.QuestionId,
+            LearnCancel l => "Lx:" + l.QuestionId,
+            ForgetExample f => "Ld:" + f.ExampleId,
             StaffMenu m => "Z:" + (char)m.Op,
             PosterEntries e => e.CategoryId is null ? "Pc" : "Pc:" + e.CategoryId,
             PosterEvents => "Pe",
@@ -200,6 +214,12 @@ public abstract record ButtonAction
                 && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
                 new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
             ("Qo", not null) when ParseId(arg) is { } id => new OpenQuestion(id),
+            ("Le", not null) when ParseId(arg) is { } id => new LearnAbout(id),
+            ("Lc", not null) when arg.Split(':') is [var q, var c] && ParseId(q) is { } id && content.HasCategory(c) => new LearnCategory(id, c),
+            ("Lt", not null) when arg.Split(':') is [var q, var t] && ParseId(q) is { } id && TargetOf(t, content) is { } target => new LearnTarget(id, target),
+            ("Ly", not null) when ParseId(arg) is { } id => new LearnConfirm(id),
+            ("Lx", not null) when ParseId(arg) is { } id => new LearnCancel(id),
+            ("Ld", not null) when ParseId(arg) is { } id => new ForgetExample(id),
             ("Pc", null) => new PosterEntries(),
             ("Pc", not null) when content.HasCategory(arg) => new PosterEntries(arg),
             ("Pe", null) => new PosterEvents(),
@@ -223,6 +243,21 @@ public abstract record ButtonAction
 
     /// <summary>How long before an event a reminder may come.</summary>
     public static readonly IReadOnlyList<string> RemindHours = ["24", "3"];
+
+    private static string TargetCode(string target) => target switch
+    {
+        QuestionIndex.LegalTarget => "!l",
+        QuestionIndex.OtherTarget => "!o",
+        _ => target,
+    };
+
+    private static string? TargetOf(string code, ContentSet content) => code switch
+    {
+        "!l" => QuestionIndex.LegalTarget,
+        "!o" => QuestionIndex.OtherTarget,
+        _ when content.Entry(code) is not null => code,
+        _ => null,
+    };
 
     private static long? ParseId(string? s) => long.TryParse(s, System.Globalization.NumberStyles.None, null, out var id) && id > 0 ? id : null;
 

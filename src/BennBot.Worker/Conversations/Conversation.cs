@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Events;
 using BennBot.Worker.Faq;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Posters;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
@@ -30,6 +31,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private readonly RecordingDesk _recordings = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
     private readonly Listening _listening = new(db);
     private VoiceQuestions VoiceQuestions => field ??= new(_team, db);
+    private readonly LearningDesk _learning = new(staff ?? StaffSettings.None, defaultLanguage, content, db, index, time);
 
     /// <summary>The bot's username, for the deep links on posters: getMe's answer, else BennBot__Telegram__BotUsername.</summary>
     public string? BotUsername { get => _posters.BotUsername; set => _posters.BotUsername = value; }
@@ -44,6 +46,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         {
             IncomingKind.Command => Topics.LeaveDraft(turn, StopWaiting(Command(turn, now), turn)),
             IncomingKind.Button => Topics.LeaveDraft(turn, StopWaiting(Button(turn, now), turn)),
+            IncomingKind.Text when turn.Staff && incoming.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
             IncomingKind.Text when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
             // Issue 15: forged or oversized voice input gets a kind answer and changes nothing, wherever it was meant to go.
@@ -88,7 +91,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     // Each of these checks the staff list itself and answers null for anyone else (/poster answers anyone else that it
     // is the team's, as its menu button does). /stats also tells how residents
     // found BennBot (issue 18), after the topics' counts.
-    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? _posters.Command(turn)) switch
+    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? _posters.Command(turn) ?? _learning.Command(turn)) switch
     {
         { } stats when turn.In.Command == "stats" && db is not null =>
             stats with { Replies = [.. stats.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] },
@@ -139,6 +142,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             {
                 { Kind: AboutKind.Topic } t => _topicDesk.Respond(turn, t.Id) ?? Outcome.Nothing,
                 { Kind: AboutKind.Question } q => _team.Answer(turn, q.Id),
+                { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
                 _ => Outcome.Nothing,
             },
             IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
@@ -152,6 +156,19 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             },
             _ => Outcome.Nothing,
         };
+    }
+
+    /// <summary>Brings the answering index in line with the stored examples (issue 16): at start, after an outcome that
+    /// confirmed or removed one has been committed, and before each terminal turn.</summary>
+    public void SyncLearned()
+    {
+        if (db is not null) db.Read(d => { LearnedSync.Sync(index, d); return 0; });
+    }
+
+    /// <summary>Called once an outcome is committed: a confirmed example answers from the next question on.</summary>
+    public void Committed(Outcome outcome)
+    {
+        if (outcome.Effects.Any(LearningStore.ChangesExamples)) SyncLearned();
     }
 
     private About? Replied(Turn turn, long messageId) => db?.Read(d => SentCards.Find(d, turn.In.ChatId, messageId));
@@ -225,6 +242,12 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.PosterStep p => _posters.Button(turn, p),
             ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
+            ButtonAction.LearnAbout l => _learning.Start(turn, l.QuestionId),
+            ButtonAction.LearnCategory l => _learning.Category(turn, l.QuestionId, l.CategoryId),
+            ButtonAction.LearnTarget l => _learning.Target(turn, l.QuestionId, l.Target),
+            ButtonAction.LearnConfirm l => _learning.Confirm(turn, l.QuestionId),
+            ButtonAction.LearnCancel l => _learning.Cancel(turn, l.QuestionId),
+            ButtonAction.ForgetExample f => _learning.Forget(turn, f.ExampleId),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),
             ButtonAction.VoiceSend => VoiceQuestions.Send(turn, now),
             ButtonAction.VoiceDrop => VoiceQuestions.Drop(turn),

@@ -1,4 +1,5 @@
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
@@ -22,6 +23,7 @@ public static class OutcomeStore
             TopicEffectStore.Apply(db, effect, now);
             StartCountStore.Apply(db, effect);
             VoiceStore.Apply(db, effect, now);
+            LearningStore.Apply(db, effect);
         }
         return Outbox.Add(db, incoming.ChatId, outcome.Replies, now);
     }

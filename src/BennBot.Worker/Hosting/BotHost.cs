@@ -38,10 +38,15 @@ public static class BotHost
         s.AddSingleton(app.Content);
         s.AddSingleton(app.Index);
         s.AddSingleton(TimeProvider.System);
-        s.AddSingleton(sp => new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
-            new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>(),
-            new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept))
-        { BotUsername = app.Options.BotUsername });
+        s.AddSingleton(sp =>
+        {
+            var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
+                new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>(),
+                new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept))
+            { BotUsername = app.Options.BotUsername };
+            conversation.SyncLearned(); // the examples the team confirmed before this start (issue 16)
+            return conversation;
+        });
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));

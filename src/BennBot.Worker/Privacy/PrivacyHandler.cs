@@ -8,7 +8,7 @@ namespace BennBot.Worker.Privacy;
 public static class PrivacyHandler
 {
     public static Outcome Info(Turn turn, RetentionPeriods periods) => new([turn.Text(turn.T("privacy.info", ("inactive", periods.InactiveDays), ("topiclink", periods.TopicLinkDays), ("backups", periods.BackupDays))
-        + "\n\n" + turn.T("privacy.ratings") + "\n\n" + turn.T("privacy.voice"), new Keyboard([
+        + "\n\n" + turn.T("privacy.ratings") + "\n\n" + turn.T("privacy.voice") + "\n\n" + turn.T("privacy.learned"), new Keyboard([
         [turn.ButtonFor("privacy.show", new ButtonAction.PrivacyShow())],
         [turn.ButtonFor("privacy.file", new ButtonAction.MyData())],
         [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],

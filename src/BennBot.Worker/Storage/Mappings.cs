@@ -1,6 +1,7 @@
 using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
@@ -40,6 +41,8 @@ public static class Mappings
         mapper.Entity<VoiceOffer>().Id(x => x.Id, autoId: false);
         mapper.Entity<Recording>().Id(x => x.Id, autoId: false);
         mapper.Entity<RecordingSession>().Id(x => x.Id, autoId: false);
+        mapper.Entity<LearnedExample>().Id(x => x.Id, autoId: true);
+        mapper.Entity<LearnDraft>().Id(x => x.Id, autoId: false);
         // Warm-up: build each type's member map now.
         mapper.ToDocument(new Resident());
         mapper.ToDocument(new InboxUpdate());
@@ -62,6 +65,8 @@ public static class Mappings
         mapper.ToDocument(new VoiceOffer());
         mapper.ToDocument(new Recording());
         mapper.ToDocument(new RecordingSession());
+        mapper.ToDocument(new LearnedExample());
+        mapper.ToDocument(new LearnDraft());
         mapper.ToDocument(new Resident { InterestAreas = ["x"], InterestKinds = [EventKind.Cafe] });
         return mapper;
     }

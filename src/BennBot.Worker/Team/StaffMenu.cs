@@ -11,7 +11,7 @@ public sealed class StaffMenu(StaffSettings staff, Language staffLanguage, Conte
     public Outcome Help(Turn turn)
     {
         var parts = new List<string> { T("staff.help.intro"), T("staff.help.events") + "\n" + T("staff.help.poster") };
-        parts.AddRange(staff.ChatId is null ? [T("staff.help.feedback"), T("staff.help.off")] : [T("staff.help.topics"), T("staff.help.questions"), T("staff.help.feedback")]);
+        parts.AddRange(staff.ChatId is null ? [T("staff.help.feedback"), T("staff.help.off")] : [T("staff.help.topics"), T("staff.help.questions"), T("staff.help.examples"), T("staff.help.feedback")]);
         return new([new SendText(Html.Escape(string.Join("\n\n", parts)), Keys(turn))]);
     }
 

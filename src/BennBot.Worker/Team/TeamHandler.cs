@@ -107,7 +107,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         var open = db!.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
         var items = open.Take(MaxListed).Select(q => q.VoiceFileId is null
-            ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", About: new About(AboutKind.Question, q.Id))
+            ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", LearnKeys(q.Id), About: new About(AboutKind.Question, q.Id))
             : (Reply)CardOf(q));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
         // One message per question, each remembered with its question, so that a staff member can reply to each.
@@ -135,7 +135,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     // The question as staff see it: language, date and the resident's words (escaped); the tag is only a label.
     private SendText Card(long id, Language language, DateTime askedAt, string text) =>
-        new($"{Header(language, askedAt)}\n\n{Html.Escape(text)}\n\n{Tag(id)}", About: new About(AboutKind.Question, id));
+        new($"{Header(language, askedAt)}\n\n{Html.Escape(text)}\n\n{Tag(id)}", LearnKeys(id), About: new About(AboutKind.Question, id));
 
     // A voice question: the voice itself, captioned with language, date, length and the tag.
     private SendVoice VoiceCard(long id, Language language, DateTime askedAt, string fileId, int seconds) =>
@@ -144,6 +144,9 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     private string Header(Language language, DateTime askedAt) =>
         Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("yyyy-MM-dd HH:mm"))));
+
+    // "📚 This is about…": a typed question becomes an example of an entry (issue 16); a voice question has no words to keep.
+    private Keyboard LearnKeys(long id) => new([[Learning.LearningDesk.Button(staffLanguage, content, id)]]);
 
     private string LanguageName(string code) => Languages.Find(code) is { } l ? content.T(l, "language.name") : code;
 

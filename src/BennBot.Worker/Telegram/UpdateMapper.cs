@@ -35,8 +35,10 @@ public static class UpdateMapper
             if (m.Text is { } text)
             {
                 var command = Command(m, botUsername);
+                // A reply to one of the bot's own messages: staff correct an example's preview this way (issue 16).
+                long? replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
                 return command is null
-                    ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim())
+                    ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim(), ReplyTo: replyTo)
                     : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Text: Arguments(m), Command: command);
             }
             if (m.Voice is { } voice) return VoiceMessage(u, m, voice, RepliedTo(m, botId), inStaffChat: false);

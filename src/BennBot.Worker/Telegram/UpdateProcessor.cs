@@ -95,6 +95,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
             Inbox.Close(d, row, InboxStatus.Done);
             return touched;
         });
+        conversation.Committed(outcome);
         Interlocked.Increment(ref _handled);
         BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
         LogHandled(row.Id, incoming.Kind);

@@ -134,6 +134,7 @@ public sealed partial class ConsoleChat
         var conversation = new Conversation(_app.Content, _app.Index, o.DefaultLanguage, TimeProvider.System,
             new StaffSettings(o.StaffUserIds, o.StaffChatId), db, new RetentionPeriods(o.InactiveDays, o.TopicLinkDays, o.BackupsKept))
         { BotUsername = o.BotUsername };
+        conversation.SyncLearned(); // another terminal may have confirmed or removed an example (issue 16)
         var outcome = conversation.Handle(incoming, resident);
         await db.Write(d => OutcomeStore.Apply(d, incoming, outcome, DateTime.UtcNow));
         if (!_team) _language = Languages.Find(db.Read(d => ResidentStore.Find(d, _userId))?.Language) ?? _language;

@@ -6,6 +6,27 @@ namespace BennBot.Worker.Terminal;
 /// <summary><c>content eval FOLDER [--misses] [--curve]</c>: what residents feel on a folder of test questions, per language.</summary>
 public static class ContentEval
 {
+    /// <summary>Measures with the examples the team confirmed (issue 16) learned, as the bot answers; the table ends with
+    /// how many there are per language. A running bot holds the database: then without them, and it says so.</summary>
+    public static int WithLearned(App app, string folder, bool misses, TextWriter output, bool curve = false)
+    {
+        var learned = "not read: the database is in use by the running bot (stop it to measure with them)";
+        if (File.Exists(app.Options.DatabasePath))
+        {
+            try
+            {
+                using var db = new Storage.Database(app.Options.DatabasePath, app.Options.DatabasePassword);
+                db.Read(d => { Learning.LearnedSync.Sync(app.Index, d); return 0; });
+                learned = string.Join(", ", app.Index.LearnedCounts().Select(c => $"{c.Key.Code} {c.Value}"));
+            }
+            catch (StartupException e) when (e.ExitCode == ExitCodes.AlreadyRunning) { }
+        }
+        else learned = string.Join(", ", Languages.All.Select(l => $"{l.Code} 0"));
+        var code = Run(app.Index, folder, misses, output, curve);
+        output.WriteLine($"Learned examples (confirmed by the team): {learned}");
+        return code;
+    }
+
     public static int Run(QuestionIndex index, string folder, bool misses, TextWriter output, bool curve = false)
     {
         if (!Directory.Exists(folder)) throw new StartupException($"No such folder: {Path.GetFullPath(folder)} (give an absolute path: dotnet run --project starts in the project folder).", ExitCodes.Failed);

@@ -31,6 +31,11 @@ public sealed class ButtonActionTests
         all.AddRange(Enum.GetValues<DeskOp>().Select(op => new ButtonAction.Desk(op, 1)));
         all.AddRange([new ButtonAction.Review(ReviewOp.Open, long.MaxValue), new ButtonAction.Review(ReviewOp.Status, 3, 1), new ButtonAction.OpenQuestion(long.MaxValue)]);
         all.AddRange(Enum.GetValues<StaffOp>().Select(op => new ButtonAction.StaffMenu(op)));
+        // Issue 16: the longest entry id with the longest question number still fits.
+        all.AddRange([new ButtonAction.LearnAbout(long.MaxValue), new ButtonAction.LearnConfirm(long.MaxValue), new ButtonAction.LearnCancel(2),
+            new ButtonAction.ForgetExample(long.MaxValue), new ButtonAction.LearnTarget(long.MaxValue, QuestionIndex.LegalTarget), new ButtonAction.LearnTarget(1, QuestionIndex.OtherTarget)]);
+        all.AddRange(c.Categories.Select(id => new ButtonAction.LearnCategory(long.MaxValue, id)));
+        all.AddRange(c.Entries.Select(e => new ButtonAction.LearnTarget(long.MaxValue, e.Id)));
         // Posters: the longest entry id and area with every language choice still fit.
         var longest = c.Entries.MaxBy(e => e.Id.Length)!.Id;
         all.AddRange([new ButtonAction.PosterEntries(), new ButtonAction.PosterEvents(), .. c.Categories.Select(id => new ButtonAction.PosterEntries(id))]);
@@ -72,6 +77,14 @@ public sealed class ButtonActionTests
     [InlineData("Pl:h:other:ff")]
     [InlineData("Pl:h:-:fff")]
     [InlineData("Pm:h:-")]
+    [InlineData("Lt:5:no-such-entry")]
+    [InlineData("Lt:5:!x")]
+    [InlineData("Lt:0:petition")]
+    [InlineData("Lt:-5:petition")]
+    [InlineData("Lc:5:no-such-category")]
+    [InlineData("Ly:abc")]
+    [InlineData("Ld:")]
+    [InlineData("Le:1:2")]
     [InlineData("Pm:e0:-:ff")]
     [InlineData("Ev:-1")]
     [InlineData("Ev:0")]
