@@ -105,7 +105,8 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
 
     private Outcome? Refused(Turn turn) => staff.IsStaff(turn.In.UserId) && db is not null ? null : new([turn.Say("staff.only", turn.MainMenu())]);
 
-    private TeamQuestion? Question(long id) => db!.Read(d => TeamStore.Find(d, id));
+    // A voice question (issue 15) has no words to learn from: to this desk it is not there.
+    private TeamQuestion? Question(long id) => db!.Read(d => TeamStore.Find(d, id)) is { VoiceFileId: null } q ? q : null;
 
     private LearnDraft? Draft(long questionId) =>
         db?.Read(d => LearningStore.Draft(d, questionId)) is { } draft && draft.CreatedAt > Now - DraftKept ? draft : null;
