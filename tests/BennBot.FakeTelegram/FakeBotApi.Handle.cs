@@ -44,16 +44,18 @@ public sealed partial class FakeBotApi
         var offset = body["offset"]?.GetValue<long>() ?? 0;
         var limit = body["limit"]?.GetValue<int>() ?? 100;
         var timeout = Math.Min(body["timeout"]?.GetValue<int>() ?? 0, 10);
-        var deadline = DateTime.UtcNow.AddSeconds(timeout);
+        // Monotonic, and never a negative wait: the deadline can pass between the check and the wait.
+        var patience = TimeSpan.FromSeconds(timeout);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             lock (_pending)
             {
                 _pending.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset); // confirmed
-                if (_pending.Count > 0 || DateTime.UtcNow >= deadline)
+                if (_pending.Count > 0 || waited.Elapsed >= patience)
                     return Ok(new JsonArray(_pending.Take(limit).Select(u => (JsonNode)u.DeepClone()).ToArray()));
             }
-            try { await _arrived.WaitAsync(deadline - DateTime.UtcNow, aborted); }
+            try { await _arrived.WaitAsync(TimeSpan.FromTicks(Math.Max(0, (patience - waited.Elapsed).Ticks)), aborted); }
             catch (OperationCanceledException) { return Results.Empty; }
         }
     }

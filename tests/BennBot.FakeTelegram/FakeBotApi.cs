@@ -98,8 +98,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
+        // A monotonic clock: a jump of the wall clock must not end (or stretch) a wait.
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < limit)
         {
             if (probe() is { } found) return found;
             await Task.Delay(20);
