@@ -42,6 +42,11 @@ public sealed class FreeTextTests
     [InlineData("tamam tşk", Courtesy.Thanks)]
     [InlineData("ok passt, tschüss", Courtesy.None)]
     [InlineData("салам", Courtesy.Greeting)]
+    [InlineData("ok tamam yalla shukran", Courtesy.Thanks)]
+    [InlineData("tmm eyv", Courtesy.Thanks)]
+    [InlineData("spasibo bolshoe", Courtesy.Thanks)]
+    [InlineData("mamnoon", Courtesy.Thanks)]
+    [InlineData("privet", Courtesy.Greeting)]
     public void Courtesy_alone_is_answered_in_kind(string message, Courtesy kind)
     {
         var result = TestContent.Index.Ask(message);
