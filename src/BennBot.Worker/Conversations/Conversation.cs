@@ -21,7 +21,8 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
 
     private readonly StaffSettings _staff = staff ?? StaffSettings.None;
-    private readonly FaqHandler _faq = new(index);
+    private readonly Listening _listening = new(db);
+    private readonly FaqHandler _faq = new(index, new(db));
     private readonly TeamHandler _team = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
     private readonly EventsHandler _events = new(db, time);
     private readonly EventDesk _desk = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
@@ -29,7 +30,6 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private readonly StaffMenu _staffMenu = new(staff ?? StaffSettings.None, defaultLanguage, content);
     private readonly PosterDesk _posters = new(staff ?? StaffSettings.None, defaultLanguage, content, db, time);
     private readonly RecordingDesk _recordings = new(staff ?? StaffSettings.None, defaultLanguage, content, db);
-    private readonly Listening _listening = new(db);
     private VoiceQuestions VoiceQuestions => field ??= new(_team, db);
     private readonly LearningDesk _learning = new(staff ?? StaffSettings.None, defaultLanguage, content, db, index, time);
 
@@ -60,7 +60,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             IncomingKind.Text when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
             IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
-            IncomingKind.Text => _listening.WithListen(turn, _faq.Ask(turn)) with { Save = FirstContact(turn, now) },
+            IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
             IncomingKind.Document => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
             IncomingKind.Edited => Reply(turn.Say("edited")),
@@ -201,7 +201,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.SetLanguage s => LanguageHandler.Set(turn, s.Language, now),
             ButtonAction.Topics => _faq.Topics(turn),
             ButtonAction.Category c => _faq.Category(turn, c.Id),
-            ButtonAction.ShowEntry e => _listening.WithListen(turn, _faq.Show(turn, content.Entry(e.Id)!)),
+            ButtonAction.ShowEntry e => _faq.Show(turn, content.Entry(e.Id)!),
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Help(turn),
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),

@@ -5,7 +5,7 @@ using BennBot.Worker.Hosting;
 namespace BennBot.Worker.Faq;
 
 /// <summary>Participation answers: browse category → option → answer, or ask in your own words.</summary>
-public sealed class FaqHandler(QuestionIndex index)
+public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening = null)
 {
     public Outcome Topics(Turn turn)
     {
@@ -30,6 +30,7 @@ public sealed class FaqHandler(QuestionIndex index)
             .Select(id => turn.Content.Entry(id)!)
             .Select(e => (IReadOnlyList<Button>)[EntryButton(turn, e)])
             .ToList();
+        if (listening?.ButtonFor(turn, entry) is { } listen) rows.Add([listen]); // a recording of this answer (issue 15)
         rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
         // Asked in another language than the chosen one: offer that language in one tap.
         if (askedIn is not null && askedIn != turn.Language && !BothGerman(askedIn, turn.Language))

@@ -8,14 +8,14 @@ namespace BennBot.Worker.Voice;
 /// "🔊 Listen" button; a tap sends the recording by its file id. No recording, or an outdated one: no button.</summary>
 public sealed class Listening(Database? db)
 {
-    /// <summary>Adds the Listen row above the 👍/👎 row of each answer in the outcome. The answer's entry is read back
-    /// from that row's own button, because the answer itself is built by the FAQ feature, which this one leaves alone.</summary>
-    public Outcome WithListen(Turn turn, Outcome outcome)
+    /// <summary>The "🔊 Listen" button for this answer in the resident's language, or null when there is no current
+    /// recording. The FAQ feature puts it above 👍/👎 wherever it shows an answer.</summary>
+    public Button? ButtonFor(Turn turn, Entry entry)
     {
-        if (db is null) return outcome;
-        var replies = outcome.Replies.Select(reply => reply is SendText { Keyboard: { } keys } text && ListenRow(turn, keys) is { } rows
-            ? text with { Keyboard = new Keyboard(rows) } : reply).ToList();
-        return outcome with { Replies = replies };
+        if (db is null) return null;
+        var recording = db.Read(d => VoiceStore.Find(d, entry.Id, turn.Language.Code));
+        return RecordingDesk.StateOf(recording, entry, turn.Language) == RecordingState.Recorded
+            ? turn.ButtonFor("voice.listen", new ButtonAction.Listen(entry.Id)) : null;
     }
 
     public Outcome Listen(Turn turn, string entryId)
@@ -24,17 +24,5 @@ public sealed class Listening(Database? db)
         var recording = db?.Read(d => VoiceStore.Find(d, entryId, turn.Language.Code));
         if (RecordingDesk.StateOf(recording, entry, turn.Language) != RecordingState.Recorded) return new([turn.Say("voice.listen.gone", turn.MenuOnly())]);
         return new([new SendVoice(recording!.FileId, turn.Text(Html.Bold(entry.Text(turn.Language).Title)).Html)]);
-    }
-
-    private List<IReadOnlyList<Button>>? ListenRow(Turn turn, Keyboard keys)
-    {
-        var at = keys.Rows.ToList().FindIndex(row => row.Any(b => ButtonAction.Decode(b.Data, turn.Content) is ButtonAction.Feedback));
-        if (at < 0 || ButtonAction.Decode(keys.Rows[at][0].Data, turn.Content) is not ButtonAction.Feedback { EntryId: var entryId }) return null;
-        var entry = turn.Content.Entry(entryId)!;
-        var recording = db!.Read(d => VoiceStore.Find(d, entryId, turn.Language.Code));
-        if (RecordingDesk.StateOf(recording, entry, turn.Language) != RecordingState.Recorded) return null;
-        var rows = keys.Rows.ToList();
-        rows.Insert(at, [turn.ButtonFor("voice.listen", new ButtonAction.Listen(entryId))]);
-        return rows;
     }
 }
