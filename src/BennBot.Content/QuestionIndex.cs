@@ -33,7 +33,7 @@ public sealed partial class QuestionIndex : IDisposable
 {
     // Chosen on the development questions with `content eval … --curve` (README, "How answering works").
     public const double SureAt = 0.75;          // the answer alone
-    public const double CheckAt = 0.45;         // the answer, and "did I get that right?" (0.50 until round 4)
+    public const double CheckAt = 0.50;         // the answer, and "did I get that right?"
     private const double OfferAt = 0.08;        // an entry worth offering when unsure
     private const double ModelShare = 0.6;      // the classifier's share; the TF-IDF similarity has the rest
     private const double DeclineAt = 0.4;       // a decline must be at least this likely to be said
