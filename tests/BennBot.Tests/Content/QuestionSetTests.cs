@@ -56,6 +56,12 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Third_held_out_questions_stay_above_their_floor() =>
         Measure("HeldOut3", new(0.75, 0.06, 0.85, 3, 1, 0.25));
 
+    /// <summary>Written the same way for the fourth round of issue 11 (residents of every age, literacy and situation;
+    /// long voice-to-text messages) and asked once at its end (2026-12-03; README).</summary>
+    [Fact]
+    public void Fourth_held_out_questions_stay_above_their_floor() =>
+        Measure("HeldOut4", new(0.80, 0.05, 0.88, 3, 1, 0.25));
+
     private void Measure(string folder, Floor floor)
     {
         var sets = Load(folder);
