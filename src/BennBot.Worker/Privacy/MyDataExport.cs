@@ -31,13 +31,13 @@ public static class MyDataExport
             },
             subscription = r is null ? null : new { subscribed = r.Subscribed, areas = r.InterestAreas, kinds = r.InterestKinds.Select(k => k.ToString()) },
             reminders = ReminderStore.OfResident(db, userId).Select(x => new { eventId = x.EventId, due = x.DueUtc }),
-            announcementsReceived = BroadcastStore.Deliveries(db).Find(d => d.ChatId == userId).Select(d => new { broadcastId = d.BroadcastId, status = d.Status.ToString() }),
+            announcementsReceived = BroadcastStore.DeliveriesTo(db, userId).Select(d => new { broadcastId = d.BroadcastId, status = d.Status.ToString() }),
             topics = TopicStore.Of(db, userId).Select(t => new
             {
                 id = t.Id, submitted = t.SubmittedAt, category = t.Category.ToString(), text = t.Text, voiceMessage = t.VoiceFileId is not null,
                 area = t.Area, status = t.Status.ToString(), teamMayContactMe = t.Contactable, teamResponse = t.Response,
             }),
-            topicsFollowed = TopicStore.Topics(db).Find(t => t.Followers.Contains(userId)).Select(t => t.Id),
+            topicsFollowed = TopicStore.FollowedBy(db, userId),
             topicDraft = TopicStore.Draft(db, userId) is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null,
             supports = TopicStore.SupportedBy(db, userId),
             answersRated = TeamStore.VotesOf(db, userId).Select(v => new { answer = v.EntryId, helpful = v.Helpful }),
