@@ -13,6 +13,13 @@ public static class BroadcastStore
 
     public static Broadcast? Find(LiteDatabase db, long id) => Broadcasts(db).FindById(id);
 
+    public static void Save(LiteDatabase db, Broadcast b) => Broadcasts(db).Update(b);
+
+    public static Delivery? FindDelivery(LiteDatabase db, string id) => Deliveries(db).FindById(id);
+
+    /// <summary>What was sent (or tried) to this chat, for /mydata.</summary>
+    public static List<Delivery> DeliveriesTo(LiteDatabase db, long chatId) => Deliveries(db).Find(d => d.ChatId == chatId).ToList();
+
     public static List<Broadcast> Open(LiteDatabase db) =>
         Broadcasts(db).Find(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending || b.Status == BroadcastStatus.Paused)
             .OrderBy(b => b.Id).ToList();

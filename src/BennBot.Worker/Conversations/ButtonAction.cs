@@ -225,8 +225,8 @@ public abstract record ButtonAction
             ("Pe", null) => new PosterEvents(),
             ("Pa", not null) when PosterTarget.Decode(arg, content) is { } target => new PosterArea(target),
             ("Pl" or "Pm", not null) when arg.Split(':') is [var t, var a, var c] && PosterTarget.Decode(t, content) is { } target
-                && (a == "-" || (Areas.IsKnown(a) && a != Areas.Other)) && c.Length == 2
-                && int.TryParse(c, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var chosen) =>
+                && (a == "-" || (Areas.IsKnown(a) && a != Areas.Other)) && c.Length is 2 or 3
+                && int.TryParse(c, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var chosen) && PosterChoice.IsKnown(chosen) =>
                 kind == "Pl" ? new PosterLanguages(target, a == "-" ? null : a, chosen) : new PosterMake(target, a == "-" ? null : a, chosen),
             ("Z", { Length: 1 }) when Enum.IsDefined((StaffOp)arg![0]) => new StaffMenu((StaffOp)arg[0]),
             ({ Length: 2 } x, not null) when x[0] == 'B' && Enum.IsDefined((BroadcastOp)x[1]) && ParseId(arg) is { } id => new Control((BroadcastOp)x[1], id),

@@ -29,4 +29,7 @@ public static class DeskStore
     public static ILiteCollection<DeskSession> Sessions(LiteDatabase db) => db.GetCollection<DeskSession>(DeskSession.Collection);
 
     public static DeskSession? Find(LiteDatabase db, long staffId) => Sessions(db).FindById(staffId);
+
+    /// <summary>Drops the dialogues nobody touched since <paramref name="before"/>.</summary>
+    public static int DropIdle(LiteDatabase db, DateTime before) => Sessions(db).DeleteMany(s => s.UpdatedAt < before);
 }

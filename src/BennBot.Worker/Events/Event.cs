@@ -2,7 +2,9 @@ using LiteDB;
 
 namespace BennBot.Worker.Events;
 
-public enum EventKind { Cafe, Counselling, Language, Children, Sport, Culture, Participation, Other }
+// The numbers travel in buttons already in chats ("E:", "Sk:"): a new kind takes the next free number (menus list
+// kinds in number order), never one in use (issue 14). Stored rows name the kind (LiteDB writes enums as names).
+public enum EventKind { Cafe = 0, Counselling = 1, Language = 2, Children = 3, Sport = 4, Culture = 5, Participation = 6, Other = 7 }
 
 public enum EventStatus { Draft, Published, Cancelled }
 

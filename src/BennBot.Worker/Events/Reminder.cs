@@ -25,6 +25,8 @@ public static class ReminderStore
 
     public static List<Reminder> OfResident(LiteDatabase db, long residentId) => Reminders(db).Find(r => r.ResidentId == residentId).ToList();
 
+    public static void Delete(LiteDatabase db, string id) => Reminders(db).Delete(id);
+
     // Runs every second: with the time written into the text (Query.LTE) LiteDB compiled and kept a new expression each
     // time (issue 17); as a parameter the text stays the same.
     public static List<Reminder> Due(LiteDatabase db, DateTime now, int max = 200) =>

@@ -3,22 +3,36 @@ using BennBot.Worker.Broadcasts;
 
 namespace BennBot.Worker.Events;
 
-/// <summary>A segment as a short code for button data: "{areas}-{languages}", each a bit mask over
-/// <see cref="Areas.Ids"/> and <see cref="Languages.All"/> (0: all). Fits easily in Telegram's 64 bytes.</summary>
+/// <summary>A segment as a short code for button data: "{areas}-{languages}", each a bit mask (0: all) in which every
+/// area and language has its own fixed bit (<see cref="Areas.Named"/>, <see cref="Language.ButtonBit"/>), not its
+/// position in the list: a "send" button already in a chat reaches the same residents after a language or an area is
+/// added anywhere in the lists (issue 14). The bits are the positions the lists had when masks were introduced, so
+/// buttons sent before keep their meaning too. Fits easily in Telegram's 64 bytes.</summary>
 public static class SegmentCodes
 {
-    public static string Encode(Segment s) => $"{Mask(Areas.Ids.ToList(), s.Areas)}-{Mask(Languages.All.Select(l => l.Code).ToList(), s.Languages)}";
+    public static string Encode(Segment s) => Encode(s, Languages.All);
 
-    public static Segment? Decode(string? code)
+    public static string Encode(Segment s, IReadOnlyList<Language> languages) => $"{Mask(Areas.Bits, s.Areas)}-{Mask(Of(languages), s.Languages)}";
+
+    public static Segment? Decode(string? code) => Decode(code, Languages.All);
+
+    /// <summary>The segment a button names, or null when a bit names no area or language.</summary>
+    public static Segment? Decode(string? code, IReadOnlyList<Language> languages)
     {
-        if (code?.Split('-') is not [var a, var l] || !int.TryParse(a, out var areas) || !int.TryParse(l, out var languages)) return null;
-        var areaIds = Areas.Ids.ToList();
-        var codes = Languages.All.Select(x => x.Code).ToList();
-        if (areas < 0 || areas >= 1 << areaIds.Count || languages < 0 || languages >= 1 << codes.Count) return null;
-        return new Segment { Areas = Pick(areaIds, areas), Languages = Pick(codes, languages) };
+        if (code?.Split('-') is not [var a, var l] || !int.TryParse(a, out var areas) || !int.TryParse(l, out var langs)) return null;
+        return Pick(Areas.Bits, areas) is { } areaIds && Pick(Of(languages), langs) is { } codes ? new Segment { Areas = areaIds, Languages = codes } : null;
     }
 
-    private static int Mask(List<string> all, List<string> chosen) => chosen.Select(x => all.IndexOf(x)).Where(i => i >= 0).Aggregate(0, (m, i) => m | (1 << i));
+    public static int Mask(IEnumerable<(string Code, int Bit)> all, IEnumerable<string> chosen) =>
+        all.Where(x => chosen.Contains(x.Code)).Aggregate(0, (m, x) => m | (1 << x.Bit));
 
-    private static List<string> Pick(List<string> all, int mask) => all.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+    /// <summary>The codes whose bits are set, in the list's order; null when a set bit names nothing.</summary>
+    public static List<string>? Pick(IEnumerable<(string Code, int Bit)> all, int mask)
+    {
+        var known = all.ToList();
+        if (mask < 0 || known.Aggregate(mask, (rest, x) => rest & ~(1 << x.Bit)) != 0) return null;
+        return known.Where(x => (mask & (1 << x.Bit)) != 0).Select(x => x.Code).ToList();
+    }
+
+    private static IEnumerable<(string, int)> Of(IReadOnlyList<Language> languages) => languages.Select(l => (l.Code, l.ButtonBit));
 }

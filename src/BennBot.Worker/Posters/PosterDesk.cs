@@ -67,9 +67,9 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
     /// <summary>One button per language, ticked when on (a tap switches it), and "make" once at least one is on.</summary>
     private Keyboard Languages(PosterLanguages l)
     {
-        var toggles = Content.Languages.All.Select((language, bit) => new Button(
-            ((l.Chosen & (1 << bit)) != 0 ? "✅ " : "▫️ ") + content.T(language, "language.name"),
-            new PosterLanguages(l.Target, l.Area, l.Chosen ^ (1 << bit)).Encode()));
+        var toggles = Content.Languages.All.Select(language => new Button(
+            (PosterChoice.Has(l.Chosen, language) ? "✅ " : "▫️ ") + content.T(language, "language.name"),
+            new PosterLanguages(l.Target, l.Area, PosterChoice.Toggled(l.Chosen, language)).Encode()));
         var rows = Keyboard.Grid(toggles);
         if (l.Chosen != 0) rows.Add([B("staff.poster.make", new PosterMake(l.Target, l.Area, l.Chosen))]);
         return new(rows);
@@ -84,7 +84,7 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
             ev = db?.Read(d => EventStore.Find(d, id));
             if (ev is not { Status: EventStatus.Published } || ev.Next(now) is null) return new([turn.Say("button.expired", turn.MainMenu())]);
         }
-        var languages = Content.Languages.All.Where((_, bit) => (m.Chosen & (1 << bit)) != 0).ToList();
+        var languages = Content.Languages.All.Where(l => PosterChoice.Has(m.Chosen, l)).ToList();
         var payload = m.Target.Payload with { Area = m.Area };
         var spec = PosterSpec.For(payload, languages, username, content, ev, now);
         var name = "bennbot-poster-" + (payload.Format() is { Length: > 0 } p ? p.Replace('_', '-') : "start");

@@ -27,6 +27,16 @@ public sealed record PosterTarget(StartPayload Payload)
 
 public static class PosterChoice
 {
-    /// <summary>All eight languages, one bit each in the order of <see cref="Languages.All"/>.</summary>
-    public const int All = 0xFF;
+    /// <summary>All languages: a bit mask over <see cref="Language.ButtonBit"/>, as in the button data (issue 14).</summary>
+    public static readonly int All = Languages.All.Aggregate(0, (m, l) => m | (1 << l.ButtonBit));
+
+    public static bool Has(int chosen, Language l) => (chosen & (1 << l.ButtonBit)) != 0;
+
+    public static int Toggled(int chosen, Language l) => chosen ^ (1 << l.ButtonBit);
+
+    /// <summary>The codes of the chosen languages, in the order of <see cref="Languages.All"/>.</summary>
+    public static IReadOnlyList<string> Codes(int chosen) => Languages.All.Where(l => Has(chosen, l)).Select(l => l.Code).ToList();
+
+    /// <summary>Whether every bit set names a language (a forged or stale button may not).</summary>
+    public static bool IsKnown(int chosen) => Languages.All.Aggregate(chosen, (rest, l) => rest & ~(1 << l.ButtonBit)) == 0;
 }

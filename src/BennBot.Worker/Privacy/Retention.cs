@@ -22,24 +22,23 @@ public static class Retention
 {
     public static RetentionResult Run(LiteDatabase db, DateTime now, int inactiveDays, int topicLinkDays, ContentSet content, Language fallback)
     {
-        var expired = TopicStore.Drafts(db).Find(d => d.UpdatedAt < now - TopicStore.DraftKept).ToList();
+        var expired = TopicStore.DraftsBefore(db, now - TopicStore.DraftKept);
         foreach (var draft in expired)
         {
-            TopicStore.Drafts(db).Delete(draft.Id);
+            TopicStore.DeleteDraft(db, draft.Id);
             if (ResidentStore.Find(db, draft.Id) is not { BlockedBot: false } r) continue;
             var l = Languages.Find(r.Language) ?? fallback;
             Outbox.Add(db, r.Id, [new SendText(Bidi.Direct(l, Html.Escape(content.T(l, "topic.expired"))))], now);
         }
 
         var linkUntil = now.AddDays(-topicLinkDays);
-        var closedIds = TopicStore.Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < linkUntil)
-            .Select(t => t.Id).ToHashSet();
+        var closedIds = TopicStore.ClosedBefore(db, linkUntil);
         // A duplicate merged into a closed topic is closed with it.
-        var closed = TopicStore.Topics(db).FindAll().ToList()
+        var closed = TopicStore.All(db)
             .Where(t => closedIds.Contains(t.Id) || t.MergedInto is { } into && closedIds.Contains(into))
             .Where(t => t.SubmitterId != 0 || t.Followers.Count > 0 || t.Contactable).ToList();
-        foreach (var t in closed) TopicStore.Topics(db).Update(t with { SubmitterId = 0, Followers = [], Contactable = false });
-        foreach (var id in closedIds) TopicStore.Supports(db).DeleteMany(s => s.TopicId == id); // the count stays on the topic
+        foreach (var t in closed) TopicStore.Save(db, t with { SubmitterId = 0, Followers = [], Contactable = false });
+        foreach (var id in closedIds) TopicStore.DeleteSupportsOf(db, id);
 
         return new(expired.Count, closed.Count, 0);
     }
@@ -49,7 +48,7 @@ public static class Retention
     public static List<long> Inactive(LiteDatabase db, DateTime now, int inactiveDays)
     {
         var activeSince = now.Date.AddDays(-inactiveDays);
-        return db.GetCollection<Resident>(Resident.Collection).Find(r => r.LastSeen < activeSince && r.FirstSeen < activeSince).Select(r => r.Id).ToList();
+        return ResidentStore.SilentSince(db, activeSince);
     }
 
     /// <summary>Erases these residents and everything linked to them, unless one wrote again meanwhile.</summary>

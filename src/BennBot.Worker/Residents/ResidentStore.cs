@@ -9,6 +9,10 @@ public static class ResidentStore
 
     public static Resident? Find(LiteDatabase db, long id) => Residents(db).FindById(id);
 
+    /// <summary>Residents who neither started nor wrote since <paramref name="day"/>.</summary>
+    public static List<long> SilentSince(LiteDatabase db, DateTime day) =>
+        Residents(db).Find(r => r.LastSeen < day && r.FirstSeen < day).Select(r => r.Id).ToList();
+
     /// <summary>Applies an outcome's change to the resident (call inside a write transaction).</summary>
     public static void Apply(LiteDatabase db, long userId, Outcome outcome)
     {

@@ -42,7 +42,7 @@ public sealed partial class Broadcaster
             if (b.ProgressMessageId is not { } messageId)
             {
                 var sent = await bot.SendMessage(b.ReportChatId, text, ParseMode.Html, replyMarkup: keys, cancellationToken: ct);
-                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Broadcasts(d).Update(current with { ProgressMessageId = sent.MessageId }); });
+                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Save(d, current with { ProgressMessageId = sent.MessageId }); });
                 return;
             }
             try
@@ -55,7 +55,7 @@ public sealed partial class Broadcaster
             catch (ApiRequestException e) when (e.ErrorCode == 400)
             {
                 // The progress message is gone (deleted by staff): start a new one.
-                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Broadcasts(d).Update(current with { ProgressMessageId = null }); });
+                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Save(d, current with { ProgressMessageId = null }); });
                 if (!final) return;
             }
             if (final)

@@ -96,7 +96,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Scheduled } current) return null;
             if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= Now)
             {
-                BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Cancelled, FinishedAt = Now });
+                BroadcastStore.Save(d, current with { Status = BroadcastStatus.Cancelled, FinishedAt = Now });
                 return null;
             }
             return BroadcastStore.Start(d, current, BroadcastStore.Recipients(d, e, current.Segment), Now);
@@ -109,7 +109,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         var resumed = await db.Write(d =>
         {
             if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Paused, ResumeAt: not null } current) return false;
-            BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null, AutoResumes = current.AutoResumes + 1 });
+            BroadcastStore.Save(d, current with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null, AutoResumes = current.AutoResumes + 1 });
             BroadcastStore.Requeue(d, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
             return true;
         });
@@ -122,7 +122,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         {
             var b = db.Read(d => BroadcastStore.Find(d, id))!;
             var e = db.Read(d => EventStore.Find(d, b.EventId));
-            if (e is null) { await db.Write(d => BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Cancelled, FinishedAt = Now })); return; }
+            if (e is null) { await db.Write(d => BroadcastStore.Save(d, b with { Status = BroadcastStatus.Cancelled, FinishedAt = Now })); return; }
             // No sender of this broadcast runs now, so whatever is still "in flight" was cut off (a crash, an error):
             // it goes back in the queue (it may have been sent: at most one more copy for those few).
             var orphaned = await db.Write(d => BroadcastStore.Requeue(d, id, DeliveryStatus.InFlight));
@@ -139,7 +139,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             {
                 if (BroadcastStore.Find(d, id) is not { } current) return BroadcastStatus.Cancelled;
                 if (current.Status != BroadcastStatus.Sending || BroadcastStore.ProgressOf(d, current).Pending > 0) return current.Status;
-                BroadcastStore.Broadcasts(d).Update(current with { Status = BroadcastStatus.Done, FinishedAt = Now });
+                BroadcastStore.Save(d, current with { Status = BroadcastStatus.Done, FinishedAt = Now });
                 return BroadcastStatus.Done;
             });
             // Still sending (a sender stopped on an error): the next tick carries on, without a report in between.
@@ -174,7 +174,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             catch (OperationCanceledException)
             {
                 // Not sent: no duplicate later (a text already confirmed stays marked, so only its voice message is left).
-                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.Deliveries(d).FindById(claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
+                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.FindDelivery(d, claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
                 throw;
             }
             var current = result.TextSent ? claimed with { TextSent = true } : claimed;
@@ -255,7 +255,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
                 // The message itself is refused: stop after the first recipient instead of failing thousands of times.
                 BroadcastStore.Save(d, delivery.With(DeliveryStatus.Pending));
                 if (BroadcastStore.Find(d, run.Broadcast.Id) is { IsOpen: true } b)
-                    BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Aborted, Problem = result.Problem, FinishedAt = Now });
+                    BroadcastStore.Save(d, b with { Status = BroadcastStatus.Aborted, Problem = result.Problem, FinishedAt = Now });
                 LogAborted(run.Broadcast.Id, result.Problem!);
                 break;
             case Outcome.Rejected: BroadcastStore.Save(d, delivery.With(DeliveryStatus.Failed)); break;
@@ -266,7 +266,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     {
         if (BroadcastStore.Find(d, id) is not { Status: BroadcastStatus.Sending } b) return;
         DateTime? resume = b.AutoResumes < ResumeAfterOutage.Length ? Now + ResumeAfterOutage[b.AutoResumes] : null;
-        BroadcastStore.Broadcasts(d).Update(b with { Status = BroadcastStatus.Paused, Problem = "network", ResumeAt = resume });
+        BroadcastStore.Save(d, b with { Status = BroadcastStatus.Paused, Problem = "network", ResumeAt = resume });
     }
 
     private (string Html, Keyboard Keyboard) Render(BroadcastRun run, Language language)
@@ -289,7 +289,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             var told = new List<long>();
             foreach (var r in due)
             {
-                ReminderStore.Reminders(d).Delete(r.Id);
+                ReminderStore.Delete(d, r.Id);
                 if (EventStore.Find(d, r.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= now) continue;
                 if (ResidentStore.Find(d, r.ResidentId) is not { BlockedBot: false } resident) continue;
                 var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;

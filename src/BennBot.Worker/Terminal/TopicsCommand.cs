@@ -23,7 +23,7 @@ public static class TopicsCommand
         var content = App.LoadContent(options.SeedsPath); // the labels, in the staff's language as /export writes them
         byte[] csv;
         using (var db = StoppedDatabase.Open(options, "While it runs, staff get the same file with /export in the staff chat."))
-            csv = TopicReport.Csv(db.Read(d => TopicStore.Topics(d).FindAll().ToList()), from, options.DefaultLanguage, content);
+            csv = TopicReport.Csv(db.Read(d => TopicStore.All(d)), from, options.DefaultLanguage, content);
         if (output is null) stdout.Write(csv);
         else File.WriteAllBytes(output, csv);
         return ExitCodes.Ok;

@@ -1,13 +1,15 @@
 namespace BennBot.Worker.Topics;
 
 /// <summary>What a topic is about: the everyday categories residents pick from.</summary>
-public enum TopicCategory { Housing, School, Work, Health, Language, Discrimination, Safety, Leisure, Participation, Other }
+// The numbers of these three travel in buttons already in chats ("Nc:", "Kc:", "Ks:", "Kf:"): a new value takes the
+// next free number, never one in use (issue 14). Stored rows name the value (LiteDB writes enums as names).
+public enum TopicCategory { Housing = 0, School = 1, Work = 2, Health = 3, Language = 4, Discrimination = 5, Safety = 6, Leisure = 7, Participation = 8, Other = 9 }
 
 /// <summary>The four fields of action of BENN Weißensee's plan (../shared/product.md); set by the team, with a
 /// first guess from the category where the plan names it.</summary>
-public enum FieldOfAction { Unassigned, Encounter, Empowerment, Dialogue, Networks }
+public enum FieldOfAction { Unassigned = 0, Encounter = 1, Empowerment = 2, Dialogue = 3, Networks = 4 }
 
-public enum TopicStatus { New, InReview, Planned, Done, NotPursued }
+public enum TopicStatus { New = 0, InReview = 1, Planned = 2, Done = 3, NotPursued = 4 }
 
 /// <summary>An empowerment topic: a concern, wish or idea a resident brought in. Anonymous by default: the link to
 /// the submitter (<see cref="SubmitterId"/>) exists only so the resident hears what became of it, is never shown to

@@ -38,6 +38,26 @@ public static class TopicStore
 
     public static Topic? Find(LiteDatabase db, long id) => Topics(db).FindById(id);
 
+    public static List<Topic> All(LiteDatabase db) => Topics(db).FindAll().ToList();
+
+    public static void Save(LiteDatabase db, Topic t) => Topics(db).Update(t);
+
+    /// <summary>Ids of the topics closed (done / not pursued) before <paramref name="before"/>.</summary>
+    public static HashSet<long> ClosedBefore(LiteDatabase db, DateTime before) =>
+        Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < before).Select(t => t.Id).ToHashSet();
+
+    public static List<long> FollowedBy(LiteDatabase db, long residentId) => Topics(db).Find(t => t.Followers.Contains(residentId)).Select(t => t.Id).ToList();
+
+    /// <summary>Drafts last changed before <paramref name="before"/>.</summary>
+    public static List<TopicDraft> DraftsBefore(LiteDatabase db, DateTime before) => Drafts(db).Find(d => d.UpdatedAt < before).ToList();
+
+    public static void DeleteDraft(LiteDatabase db, long residentId) => Drafts(db).Delete(residentId);
+
+    public static bool IsSupportedBy(LiteDatabase db, long topicId, long residentId) => Supports(db).FindById(Support.IdOf(topicId, residentId)) is not null;
+
+    /// <summary>Forgets who said "me too" to a topic (its count stays on the topic).</summary>
+    public static void DeleteSupportsOf(LiteDatabase db, long topicId) => Supports(db).DeleteMany(s => s.TopicId == topicId);
+
     private static long Highest(LiteDatabase db) => Topics(db).Count() == 0 ? 0 : Topics(db).Max(t => t.Id);
 
     /// <summary>The number the next topic gets.</summary>

@@ -102,7 +102,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     {
         var ack = new AnswerButton(turn.In.ButtonQueryId!);
         if (db?.Read(d => TopicStore.Find(d, topicId)) is not { PublicWording: not null, Hidden: false, MergedInto: null } t) return new([ack, turn.Say("button.expired", turn.MainMenu())]);
-        if (db.Read(d => TopicStore.Supports(d).FindById(Support.IdOf(t.Id, turn.In.UserId))) is not null)
+        if (db.Read(d => TopicStore.IsSupportedBy(d, t.Id, turn.In.UserId)))
             return new([ack with { Notice = turn.Content.T(turn.Language, "topic.alreadysupported") }]);
         return new([ack with { Notice = turn.Content.T(turn.Language, "topic.supported") }], Save: turn.Resident is null ? turn.ResidentOrNew(Now) : null)
         {
