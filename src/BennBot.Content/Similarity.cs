@@ -16,17 +16,18 @@ public sealed class Similarity : IDisposable
     /// <summary>A seed text and the class it teaches (see <see cref="Classes"/>).</summary>
     public sealed record Text(int Class, Language Language, string Words);
 
-    private sealed record Doc(Text Text, Vectors Vector);
-
     // Stems and character trigrams are weighed as two separate vectors: trigrams are many per word and would
     // otherwise drown the stems, which carry most of the meaning.
     private sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
 
     private readonly LanguageAnalysis _analysis = new();
-    private readonly List<Doc> _docs = [];
+    // Only the texts: a text's weighed vector is needed only to fill the postings (issue 17: the vectors were 18 MB).
+    private readonly List<Text> _docs = [];
     // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
-    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
-    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
+    // Arrays of exactly the right length rather than lists (issue 17: 35,000 lists with their spare capacity); a learned
+    // example appends by copying, which is rare.
+    private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _stemPostings = [];
+    private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _gramPostings = [];
     private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
     // The raw feature counts behind each centroid, so a learned example moves one centroid without touching the rest.
     private readonly Dictionary<(int Class, Language Language), Dictionary<string, int>> _centroidCounts = [];
@@ -65,12 +66,20 @@ public sealed class Similarity : IDisposable
         foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
         _unseenIdf = Math.Log(1 + texts.Count);
+        // Every text made its own copy of each feature string; the postings and centroids keep the one _idf holds
+        // (issue 17). The same keys in the same order, so every sum adds up in the same order as before.
+        for (var i = 0; i < features.Count; i++) features[i] = Shared(features[i]);
+        var stems = new Dictionary<(Language, string), List<(int, double)>>();
+        var grams = new Dictionary<(Language, string), List<(int, double)>>();
         for (var i = 0; i < texts.Count; i++)
         {
-            _docs.Add(new(texts[i], Weigh(features[i])));
-            Post(_stemPostings, texts[i].Language, _docs[i].Vector.Stems, i);
-            Post(_gramPostings, texts[i].Language, _docs[i].Vector.Grams, i);
+            _docs.Add(texts[i]);
+            var vector = Weigh(features[i]);
+            Post(stems, texts[i].Language, vector.Stems, i);
+            Post(grams, texts[i].Language, vector.Grams, i);
         }
+        foreach (var (key, list) in stems) _stemPostings[key] = [.. list];
+        foreach (var (key, list) in grams) _gramPostings[key] = [.. list];
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
             var counts = new Dictionary<string, int>();
@@ -88,9 +97,10 @@ public sealed class Similarity : IDisposable
         var features = Features(text.Words, text.Language);
         foreach (var key in features.Keys) _idf.TryAdd(key, _unseenIdf);
         var doc = _docs.Count;
-        _docs.Add(new(text, Weigh(features)));
-        Post(_stemPostings, text.Language, _docs[doc].Vector.Stems, doc);
-        Post(_gramPostings, text.Language, _docs[doc].Vector.Grams, doc);
+        _docs.Add(text);
+        var vector = Weigh(features);
+        Append(_stemPostings, text.Language, vector.Stems, doc);
+        Append(_gramPostings, text.Language, vector.Grams, doc);
         MoveCentroid(text, features, +1);
         return doc;
     }
@@ -99,7 +109,7 @@ public sealed class Similarity : IDisposable
     public void Remove(int doc)
     {
         if (doc < Texts.Count || !_removed.Add(doc)) return; // the seeds' own texts stay
-        var text = _docs[doc].Text;
+        var text = _docs[doc];
         MoveCentroid(text, Features(text.Words, text.Language), -1);
     }
 
@@ -148,7 +158,7 @@ public sealed class Similarity : IDisposable
         var languages = new Language?[Classes];
         for (var i = 0; i < _docs.Count; i++)
         {
-            var text = _docs[i].Text;
+            var text = _docs[i];
             if (scores[i] > 0 && _removed.Contains(i)) continue;
             if (scores[i] > best[text.Class]) (best[text.Class], languages[text.Class]) = (scores[i], text.Language);
         }
@@ -192,6 +202,13 @@ public sealed class Similarity : IDisposable
         return v;
     }
 
+    private Dictionary<string, int> Shared(Dictionary<string, int> features)
+    {
+        var shared = new Dictionary<string, int>(features.Count);
+        foreach (var (key, n) in features) shared[_idf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var kept, out _) ? kept : key] = n;
+        return shared;
+    }
+
     private static void Post(Dictionary<(Language, string), List<(int, double)>> postings, Language language, Dictionary<string, double> vector, int doc)
     {
         foreach (var (feature, weight) in vector)
@@ -201,7 +218,13 @@ public sealed class Similarity : IDisposable
         }
     }
 
-    private static void Accumulate(Dictionary<(Language, string), List<(int Doc, double Weight)>> postings, Language language,
+    private static void Append(Dictionary<(Language, string), (int, double)[]> postings, Language language, Dictionary<string, double> vector, int doc)
+    {
+        foreach (var (feature, weight) in vector)
+            postings[(language, feature)] = postings.TryGetValue((language, feature), out var list) ? [.. list, (doc, weight)] : [(doc, weight)];
+    }
+
+    private static void Accumulate(Dictionary<(Language, string), (int Doc, double Weight)[]> postings, Language language,
         Dictionary<string, double> query, double[] scores, double share)
     {
         foreach (var (feature, weight) in query)
