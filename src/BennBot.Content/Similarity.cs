@@ -29,7 +29,8 @@ public sealed class Similarity : IDisposable
     private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _stemPostings = [];
     private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _gramPostings = [];
     private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
-    // The raw feature counts behind each centroid, so a learned example moves one centroid without touching the rest.
+    // The raw feature counts behind a centroid, so a learned example moves one centroid without touching the rest:
+    // counted again from the seeds' texts when an example is first learned for it, not kept for all 176 (issue 17: 5 MB).
     private readonly Dictionary<(int Class, Language Language), Dictionary<string, int>> _centroidCounts = [];
     private readonly Dictionary<string, double> _idf = [];
     private readonly HashSet<int> _removed = [];
@@ -82,10 +83,7 @@ public sealed class Similarity : IDisposable
         foreach (var (key, list) in grams) _gramPostings[key] = [.. list];
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
-            var counts = new Dictionary<string, int>();
-            foreach (var i in group) foreach (var (k, n) in features[i]) counts[k] = counts.GetValueOrDefault(k) + n;
-            _centroidCounts[group.Key] = counts;
-            _centroids[group.Key] = Weigh(counts);
+            _centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
         }
     }
 
@@ -117,7 +115,8 @@ public sealed class Similarity : IDisposable
     {
         if (text.Class >= Entries.Count) return; // declines have no centroid
         var key = (text.Class, text.Language);
-        var counts = _centroidCounts.TryGetValue(key, out var c) ? c : _centroidCounts[key] = [];
+        if (!_centroidCounts.TryGetValue(key, out var counts))
+            _centroidCounts[key] = counts = Count(Texts.Where(t => t.Class == text.Class && t.Language == text.Language).Select(t => Features(t.Words, t.Language)));
         foreach (var (k, n) in features)
             if ((counts[k] = counts.GetValueOrDefault(k) + sign * n) <= 0) counts.Remove(k);
         _centroids[key] = Weigh(counts);
@@ -184,6 +183,14 @@ public sealed class Similarity : IDisposable
             for (var i = 0; i + 3 <= padded.Length; i++) Add(features, padded.Substring(i, 3));
         }
         return features;
+    }
+
+    // In the seeds' order, so the centroid's features (and every sum over them) come in the same order each time.
+    private static Dictionary<string, int> Count(IEnumerable<Dictionary<string, int>> texts)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var features in texts) foreach (var (k, n) in features) counts[k] = counts.GetValueOrDefault(k) + n;
+        return counts;
     }
 
     private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
