@@ -24,10 +24,10 @@ public sealed class Similarity : IDisposable
     // Only the texts: a text's weighed vector is needed only to fill the postings (issue 17: the vectors were 18 MB).
     private readonly List<Text> _docs = [];
     // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
-    // Arrays of exactly the right length rather than lists (issue 17: 35,000 lists with their spare capacity); a learned
-    // example appends by copying, which is rare.
-    private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _stemPostings = [];
-    private readonly Dictionary<(Language, string), (int Doc, double Weight)[]> _gramPostings = [];
+    // Lists of exactly the right length once built (issue 17: 35,000 lists were a quarter spare capacity); a learned
+    // example appends as before.
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
+    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
     private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
     // The raw feature counts behind a centroid, so a learned example moves one centroid without touching the rest:
     // counted again from the seeds' texts when an example is first learned for it, not kept for all 176 (issue 17: 5 MB).
@@ -79,8 +79,8 @@ public sealed class Similarity : IDisposable
             Post(stems, texts[i].Language, vector.Stems, i);
             Post(grams, texts[i].Language, vector.Grams, i);
         }
-        foreach (var (key, list) in stems) _stemPostings[key] = [.. list];
-        foreach (var (key, list) in grams) _gramPostings[key] = [.. list];
+        foreach (var (key, list) in stems) _stemPostings[key] = new(list); // a copy's capacity is its count
+        foreach (var (key, list) in grams) _gramPostings[key] = new(list);
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
             _centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
@@ -97,8 +97,8 @@ public sealed class Similarity : IDisposable
         var doc = _docs.Count;
         _docs.Add(text);
         var vector = Weigh(features);
-        Append(_stemPostings, text.Language, vector.Stems, doc);
-        Append(_gramPostings, text.Language, vector.Grams, doc);
+        Post(_stemPostings, text.Language, vector.Stems, doc);
+        Post(_gramPostings, text.Language, vector.Grams, doc);
         MoveCentroid(text, features, +1);
         return doc;
     }
@@ -225,13 +225,7 @@ public sealed class Similarity : IDisposable
         }
     }
 
-    private static void Append(Dictionary<(Language, string), (int, double)[]> postings, Language language, Dictionary<string, double> vector, int doc)
-    {
-        foreach (var (feature, weight) in vector)
-            postings[(language, feature)] = postings.TryGetValue((language, feature), out var list) ? [.. list, (doc, weight)] : [(doc, weight)];
-    }
-
-    private static void Accumulate(Dictionary<(Language, string), (int Doc, double Weight)[]> postings, Language language,
+    private static void Accumulate(Dictionary<(Language, string), List<(int Doc, double Weight)>> postings, Language language,
         Dictionary<string, double> query, double[] scores, double share)
     {
         foreach (var (feature, weight) in query)
