@@ -42,6 +42,7 @@ public sealed partial class QuestionIndex
             var words = CourtesyWords.Split(text.Text).Question is { Length: > 0 } rest ? rest : text.Text;
             var features = _similarity.Analyse(words).All();
             var doc = _similarity.Add(new Similarity.Text(c, text.Language, words));
+            if (ReferenceEquals(_model, _seedModel)) _model = _seedModel.Clone(); // the seeds' model stays as trained
             _model.Learn(features, c, LearnRate);
             _learned[text.Id] = new(text, doc, c, features, KeyOf(text.Language, text.Text));
             return true;
@@ -57,7 +58,7 @@ public sealed partial class QuestionIndex
         {
             if (!_learned.Remove(id, out var gone)) return false;
             _similarity.Remove(gone.Doc);
-            _model = _seedModel.Clone();
+            _model = _learned.Count == 0 ? _seedModel : _seedModel.Clone();
             foreach (var l in _learned.Values) _model.Learn(l.Features, l.Class, LearnRate);
             return true;
         }

@@ -57,7 +57,7 @@ public sealed partial class QuestionIndex : IDisposable
         IntentModel Train() => new(classes, _similarity.Texts.Select(t => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), t.Class, 1f)).ToList(), Epochs, Rate);
         var model = modelCache?.Invoke(key, Train) ?? Train();
         _seedModel = model.Classes == classes ? model : Train(); // a kept file for other seeds cannot have the same key, but a damaged one can
-        _model = _seedModel.Clone();
+        _model = _seedModel; // copied only when an example is learned (issue 17: a copy is 4 MB)
         _seedExamples = SeedKeys(content);
     }
 

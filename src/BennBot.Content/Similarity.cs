@@ -16,19 +16,21 @@ public sealed class Similarity : IDisposable
     /// <summary>A seed text and the class it teaches (see <see cref="Classes"/>).</summary>
     public sealed record Text(int Class, Language Language, string Words);
 
-    private sealed record Doc(Text Text, Vectors Vector);
-
     // Stems and character trigrams are weighed as two separate vectors: trigrams are many per word and would
     // otherwise drown the stems, which carry most of the meaning.
     private sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
 
     private readonly LanguageAnalysis _analysis = new();
-    private readonly List<Doc> _docs = [];
+    // Only the texts: a text's weighed vector is needed only to fill the postings (issue 17: the vectors were 18 MB).
+    private readonly List<Text> _docs = [];
     // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
+    // Lists of exactly the right length once built (issue 17: 35,000 lists were a quarter spare capacity); a learned
+    // example appends as before.
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
     private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
     private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
-    // The raw feature counts behind each centroid, so a learned example moves one centroid without touching the rest.
+    // The raw feature counts behind a centroid, so a learned example moves one centroid without touching the rest:
+    // counted again from the seeds' texts when an example is first learned for it, not kept for all 176 (issue 17: 5 MB).
     private readonly Dictionary<(int Class, Language Language), Dictionary<string, int>> _centroidCounts = [];
     private readonly Dictionary<string, double> _idf = [];
     private readonly HashSet<int> _removed = [];
@@ -65,18 +67,23 @@ public sealed class Similarity : IDisposable
         foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
         foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
         _unseenIdf = Math.Log(1 + texts.Count);
+        // Every text made its own copy of each feature string; the postings and centroids keep the one _idf holds
+        // (issue 17). The same keys in the same order, so every sum adds up in the same order as before.
+        for (var i = 0; i < features.Count; i++) features[i] = Shared(features[i]);
+        var stems = new Dictionary<(Language, string), List<(int, double)>>();
+        var grams = new Dictionary<(Language, string), List<(int, double)>>();
         for (var i = 0; i < texts.Count; i++)
         {
-            _docs.Add(new(texts[i], Weigh(features[i])));
-            Post(_stemPostings, texts[i].Language, _docs[i].Vector.Stems, i);
-            Post(_gramPostings, texts[i].Language, _docs[i].Vector.Grams, i);
+            _docs.Add(texts[i]);
+            var vector = Weigh(features[i]);
+            Post(stems, texts[i].Language, vector.Stems, i);
+            Post(grams, texts[i].Language, vector.Grams, i);
         }
+        foreach (var (key, list) in stems) _stemPostings[key] = new(list); // a copy's capacity is its count
+        foreach (var (key, list) in grams) _gramPostings[key] = new(list);
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
-            var counts = new Dictionary<string, int>();
-            foreach (var i in group) foreach (var (k, n) in features[i]) counts[k] = counts.GetValueOrDefault(k) + n;
-            _centroidCounts[group.Key] = counts;
-            _centroids[group.Key] = Weigh(counts);
+            _centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
         }
     }
 
@@ -88,9 +95,10 @@ public sealed class Similarity : IDisposable
         var features = Features(text.Words, text.Language);
         foreach (var key in features.Keys) _idf.TryAdd(key, _unseenIdf);
         var doc = _docs.Count;
-        _docs.Add(new(text, Weigh(features)));
-        Post(_stemPostings, text.Language, _docs[doc].Vector.Stems, doc);
-        Post(_gramPostings, text.Language, _docs[doc].Vector.Grams, doc);
+        _docs.Add(text);
+        var vector = Weigh(features);
+        Post(_stemPostings, text.Language, vector.Stems, doc);
+        Post(_gramPostings, text.Language, vector.Grams, doc);
         MoveCentroid(text, features, +1);
         return doc;
     }
@@ -99,7 +107,7 @@ public sealed class Similarity : IDisposable
     public void Remove(int doc)
     {
         if (doc < Texts.Count || !_removed.Add(doc)) return; // the seeds' own texts stay
-        var text = _docs[doc].Text;
+        var text = _docs[doc];
         MoveCentroid(text, Features(text.Words, text.Language), -1);
     }
 
@@ -107,7 +115,8 @@ public sealed class Similarity : IDisposable
     {
         if (text.Class >= Entries.Count) return; // declines have no centroid
         var key = (text.Class, text.Language);
-        var counts = _centroidCounts.TryGetValue(key, out var c) ? c : _centroidCounts[key] = [];
+        if (!_centroidCounts.TryGetValue(key, out var counts))
+            _centroidCounts[key] = counts = Count(Texts.Where(t => t.Class == text.Class && t.Language == text.Language).Select(t => Features(t.Words, t.Language)));
         foreach (var (k, n) in features)
             if ((counts[k] = counts.GetValueOrDefault(k) + sign * n) <= 0) counts.Remove(k);
         _centroids[key] = Weigh(counts);
@@ -148,7 +157,7 @@ public sealed class Similarity : IDisposable
         var languages = new Language?[Classes];
         for (var i = 0; i < _docs.Count; i++)
         {
-            var text = _docs[i].Text;
+            var text = _docs[i];
             if (scores[i] > 0 && _removed.Contains(i)) continue;
             if (scores[i] > best[text.Class]) (best[text.Class], languages[text.Class]) = (scores[i], text.Language);
         }
@@ -176,6 +185,14 @@ public sealed class Similarity : IDisposable
         return features;
     }
 
+    // In the seeds' order, so the centroid's features (and every sum over them) come in the same order each time.
+    private static Dictionary<string, int> Count(IEnumerable<Dictionary<string, int>> texts)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var features in texts) foreach (var (k, n) in features) counts[k] = counts.GetValueOrDefault(k) + n;
+        return counts;
+    }
+
     private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
 
     private Vectors Weigh(Dictionary<string, int> counts) =>
@@ -190,6 +207,13 @@ public sealed class Similarity : IDisposable
         var norm = Math.Sqrt(v.Values.Sum(x => x * x));
         if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
         return v;
+    }
+
+    private Dictionary<string, int> Shared(Dictionary<string, int> features)
+    {
+        var shared = new Dictionary<string, int>(features.Count);
+        foreach (var (key, n) in features) shared[_idf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var kept, out _) ? kept : key] = n;
+        return shared;
     }
 
     private static void Post(Dictionary<(Language, string), List<(int, double)>> postings, Language language, Dictionary<string, double> vector, int doc)

@@ -128,7 +128,7 @@ public static class IdleBreakdown
         var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
         var db = Path.Combine(dir, "b.db");
         if (residents > 0) await StoredResidents.Seed(db, residents);
-        var knobs = string.Join(" ", Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal))
+        var knobs = string.Join(" ", Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("MALLOC_", StringComparison.Ordinal))
             .Order().Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"));
         using var bot = WorkerProcess.Start(api, db);
         await api.WaitFor(() => { bot.EnsureRunning(); return api.FirstGetUpdates is not null ? api : null; }, TimeSpan.FromMinutes(5), "the first getUpdates");
@@ -136,7 +136,7 @@ public static class IdleBreakdown
         await Task.Delay(idle);
         var (rss, anon, file, shmem) = (bot.ResidentBytes, bot.Status("RssAnon:") * 1024, bot.Status("RssFile:") * 1024, bot.Status("RssShmem:") * 1024);
         var gc = await GcProbe.Read(bot.Id, TimeSpan.FromSeconds(30));
-        Console.WriteLine($"Idle: {(residents > 0 ? $"{residents} residents" : "empty database")}, {(knobs.Length > 0 ? knobs : "no DOTNET_ settings")}: "
+        Console.WriteLine($"Idle: {(residents > 0 ? $"{residents} residents" : "empty database")}, {(knobs.Length > 0 ? knobs : "no DOTNET_ settings")}, {WorkerProcess.Dll}: "
             + $"VmRSS {Mb(atFirstPoll)} at the first getUpdates, {Mb(rss)} after {idle.TotalSeconds:0} s idle = anonymous {Mb(anon)} + files {Mb(file)} + shared (JIT code) {Mb(shmem)}; "
             + $"then heap after a full GC {(gc is null ? "?" : Mb(gc.HeapAfterFullGc))}, GC committed {(gc is null ? "?" : Mb(gc.CommittedBytes))}; threads {bot.Threads}");
         await bot.Stop(TimeSpan.FromMinutes(1));

@@ -34,7 +34,7 @@ public static class SoakBenchmark
         using var bot = WorkerProcess.Start(api, dbPath, ("BennBot__Staff__ChatId", StaffChat.ToString()), ("BennBot__Staff__UserIds__0", "900"),
             ("BennBot__Privacy__RetentionMinutes", "3"));
         await api.WaitFor(() => { bot.EnsureRunning(); return api.FirstGetUpdates is not null ? api : null; }, TimeSpan.FromMinutes(5), "the first getUpdates");
-        Console.WriteLine($"Soak: {minutes} min, the bot as a process (pid {bot.Id}, dotnet BennBot.Worker.dll, log level Warning, workstation GC) against the fake Bot API; "
+        Console.WriteLine($"Soak: {minutes} min, the bot as a process (pid {bot.Id}, dotnet {WorkerProcess.Dll}, log level Warning, {Knobs()}) against the fake Bot API; "
             + $"stored: {stored.Describe()}; {events.Count} events starting 3 h 5 min + k × 10 min from now, each announced to one language's subscribers at 2 min + k × 10 min; "
             + "a resident visit every 3 s; retention every 3 min; 1 MB = 2^20 bytes");
 
@@ -51,7 +51,7 @@ public static class SoakBenchmark
                 var s = await Sample(bot, dbPath);
                 samples.Add((watch.Elapsed.TotalMinutes, s));
                 Console.WriteLine($"  {watch.Elapsed.TotalMinutes,5:0.0} min: VmRSS {s[0]:0.0} MB, heap after full GC {s[1]:0.0} MB, GC committed {s[2]:0.0} MB, "
-                    + $"threads {s[3]:0}, open files {s[4]:0}, b.db {s[5]:0.00} MB, b-log.db {s[6]:0.00} MB; {visit} visits, {api.Accepted} messages sent by the bot");
+                    + $"threads {s[3]:0}, open files {s[4]:0}, b.db {s[5]:0.00} MB, b-log.db {s[6]:0.00} MB; VmRSS = anonymous {s[7]:0.0} + files {s[8]:0.0} + JIT code {s[9]:0.0} MB; {visit} visits, {api.Accepted} messages sent by the bot");
                 nextSample += every;
             }
             visits.RemoveAll(t => t.IsCompleted);
@@ -63,8 +63,8 @@ public static class SoakBenchmark
         samples.Add((watch.Elapsed.TotalMinutes, final));
         var exit = await bot.Stop(TimeSpan.FromMinutes(2));
 
-        string[] names = ["VmRSS", "heap after full GC", "GC committed", "threads", "open files", "b.db", "b-log.db"];
-        string[] units = ["MB", "MB", "MB", "", "", "MB", "MB"];
+        string[] names = ["VmRSS", "heap after full GC", "GC committed", "threads", "open files", "b.db", "b-log.db", "anonymous", "files", "JIT code"];
+        string[] units = ["MB", "MB", "MB", "", "", "MB", "MB", "MB", "MB", "MB"];
         var late = samples.Where(s => s.Minutes >= Math.Min(Warmup.TotalMinutes, minutes / 3.0)).ToList();
         Console.WriteLine($"  {visit} visits, {api.Accepted} messages sent by the bot; exit code after SIGTERM {exit}");
         Console.WriteLine($"  slope per hour over the {late.Count} samples from {late[0].Minutes:0.0} min to {late[^1].Minutes:0.0} min (least squares):");
@@ -110,12 +110,20 @@ public static class SoakBenchmark
     }
 
     /// <summary>VmRSS, heap after a full GC, GC committed (MB), threads, open files, b.db and b-log.db (MB).</summary>
+    // The runtime and allocator settings the bot inherits from this process's environment (the deployed ones, or none).
+    private static string Knobs() => string.Join(" ", Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        .Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("MALLOC_", StringComparison.Ordinal)).Order()
+        .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}")) is { Length: > 0 } knobs ? knobs : "runtime defaults";
+
     private static async Task<double[]> Sample(WorkerProcess bot, string dbPath)
     {
         var gc = await GcProbe.Read(bot.Id, TimeSpan.FromSeconds(30));
         var log = Path.Combine(Path.GetDirectoryName(dbPath)!, "b-log.db");
+        // VmRSS split as /proc reads it (issue 17): anonymous (GC heap, malloc arenas), files (assemblies), shared (JIT code).
+        var (anon, file, shared) = (Mb(bot.Status("RssAnon:") * 1024), Mb(bot.Status("RssFile:") * 1024), Mb(bot.Status("RssShmem:") * 1024));
         return [Mb(bot.ResidentBytes), gc is null ? double.NaN : Mb(gc.HeapAfterFullGc), gc is null ? double.NaN : Mb(gc.CommittedBytes),
-            bot.Threads, bot.OpenFiles, Mb(new FileInfo(dbPath).Length), File.Exists(log) ? Mb(new FileInfo(log).Length) : 0];
+            bot.Threads, bot.OpenFiles, Mb(new FileInfo(dbPath).Length), File.Exists(log) ? Mb(new FileInfo(log).Length) : 0,
+            anon, file, shared];
     }
 
     /// <summary>Events starting every 10 minutes from 3 h 5 min on (so a "3 hours before" reminder comes due during the

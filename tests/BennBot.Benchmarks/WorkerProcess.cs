@@ -12,6 +12,11 @@ public sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The bot that runs: the build beside the benchmark, or another one named in BENNBOT_BENCH_WORKER (issue 17:
+    /// e.g. a ReadyToRun publish, to measure what the Docker image runs).</summary>
+    public static string Dll { get; } = Environment.GetEnvironmentVariable("BENNBOT_BENCH_WORKER") is { Length: > 0 } dll
+        ? Path.GetFullPath(dll) : Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll");
+
     /// <summary>Throws if the bot has exited (a failed start), so a benchmark does not wait for a process that is gone.</summary>
     public void EnsureRunning()
     {
@@ -23,7 +28,7 @@ public sealed class WorkerProcess : IDisposable
     public static WorkerProcess Start(FakeBotApi api, string databasePath, params (string Name, string Value)[] settings)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll"));
+        info.ArgumentList.Add(Dll);
         info.Environment["BennBot__Telegram__Token"] = api.Token;
         info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
         info.Environment["BennBot__Storage__DatabasePath"] = databasePath;
