@@ -60,7 +60,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             (IncomingKind.Voice, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
             (IncomingKind.Voice, _) when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
             (IncomingKind.Voice, _) when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),
-            (IncomingKind.Voice, _) => VoiceQuestions.Heard(turn, now), // while asking the team, it goes at once
+            (IncomingKind.Voice, _) => VoiceQuestions.Heard(turn, now, asking: dialogue is Dialogue.AskingTeam), // then it goes at once
             (IncomingKind.Text, _) when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             (IncomingKind.Text, _) when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
