@@ -37,35 +37,40 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     public string? BotUsername { get => _posters.BotUsername; set => _posters.BotUsername = value; }
     private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
+    /// <summary>The router: one switch that shows which dialogue or command wins. Commands and buttons always come
+    /// first and leave the chat's dialogue (<see cref="Dialogue.Leave"/>); a text or voice message goes to the open
+    /// <see cref="Dialogue"/> (<see cref="Dialogue.Of"/> decides which one that is), else to the answers.</summary>
     public Outcome Handle(Incoming incoming, Resident? resident)
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId));
         var now = time.GetUtcNow().UtcDateTime;
-        if (incoming.InStaffChat) return StaffChat(turn, now);
-        return incoming.Kind switch
+        var (desk, draft) = DialogueStore.Read(db, incoming.UserId);
+        var dialogue = Dialogue.Of(desk, draft, resident, incoming.ChatId, turn.Staff, _team.Reachable, now);
+        if (incoming.InStaffChat) return StaffChat(turn, dialogue, now);
+        return (incoming.Kind, dialogue) switch
         {
-            IncomingKind.Command => Topics.LeaveDraft(turn, StopWaiting(Command(turn, now), turn)),
-            IncomingKind.Button => Topics.LeaveDraft(turn, StopWaiting(Button(turn, now), turn)),
-            IncomingKind.Text when turn.Staff && incoming.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
-            IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
-            IncomingKind.Text when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
+            (IncomingKind.Command, _) => Dialogue.Leave(turn, draft, now, Command(turn, now)),
+            (IncomingKind.Button, _) => Dialogue.Leave(turn, draft, now, Button(turn, now)),
+            (IncomingKind.Text, _) when turn.Staff && incoming.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
+            (IncomingKind.Text, Dialogue.Desk d) => _desk.Text(turn, d.Session),
+            (IncomingKind.Text, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
             // Issue 15: forged or oversized voice input gets a kind answer and changes nothing, wherever it was meant to go.
-            IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
-            IncomingKind.Voice when _desk.Session(turn) is { Step: DeskStep.Voice } desk => _desk.Voice(turn, desk),
-            IncomingKind.Voice when Topics.AwaitingContent(turn) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
-            IncomingKind.Voice when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
-            IncomingKind.Voice when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),
-            IncomingKind.Voice => VoiceQuestions.Heard(turn, now),
-            IncomingKind.Text when incoming.Text!.Length > MaxQuestionLength =>
+            (IncomingKind.Voice, _) when VoiceNote.Check(incoming) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
+            (IncomingKind.Voice, Dialogue.Desk { Session.Step: DeskStep.Voice } d) => _desk.Voice(turn, d.Session),
+            (IncomingKind.Voice, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
+            (IncomingKind.Voice, _) when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
+            (IncomingKind.Voice, _) when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),
+            (IncomingKind.Voice, _) => VoiceQuestions.Heard(turn, now, asking: dialogue is Dialogue.AskingTeam), // then it goes at once
+            (IncomingKind.Text, _) when incoming.Text!.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
-            IncomingKind.Text when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
-            IncomingKind.Text when _team.IsAwaiting(turn, now) => _team.Forward(turn, now),
-            IncomingKind.Text => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
-            IncomingKind.Document => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
-            IncomingKind.Unsupported => Reply(turn.Say("unsupported", turn.MenuOnly())),
-            IncomingKind.Edited => Reply(turn.Say("edited")),
-            IncomingKind.BlockedBot when resident is not null => new([], Save: resident with { BlockedBot = true }),
-            IncomingKind.UnblockedBot when resident is not null => new([], Save: resident with { BlockedBot = false }),
+            (IncomingKind.Text, _) when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
+            (IncomingKind.Text, Dialogue.AskingTeam) => _team.Forward(turn, now),
+            (IncomingKind.Text, _) => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
+            (IncomingKind.Document, _) => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
+            (IncomingKind.Unsupported, _) => Reply(turn.Say("unsupported", turn.MenuOnly())),
+            (IncomingKind.Edited, _) => Reply(turn.Say("edited")),
+            (IncomingKind.BlockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = true }),
+            (IncomingKind.UnblockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = false }),
             _ => Outcome.Nothing,
         };
     }
@@ -79,7 +84,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
-        "topic" when !string.IsNullOrWhiteSpace(turn.In.Text) && _topicDesk.Command(turn) is { } staffView => staffView, // staff: "/topic 12"
+        "topic" when !string.IsNullOrWhiteSpace(turn.In.Text) && StaffCommand(turn) is { } staffView => staffView, // staff: "/topic 12"
         "topic" => Topics.Step(turn, new FlowInput.Start()),
         "mydata" => PrivacyHandler.MyData(turn, MyData(turn)),
         "delete" => PrivacyHandler.ConfirmDelete(turn),
@@ -88,15 +93,27 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
-    // Each of these checks the staff list itself and answers null for anyone else (/poster answers anyone else that it
-    // is the team's, as its menu button does). /stats also tells how residents
-    // found BennBot (issue 18), after the topics' counts.
-    private Outcome? StaffCommand(Turn turn) => (_desk.Command(turn) ?? _topicDesk.Command(turn) ?? _team.StaffCommand(turn) ?? _posters.Command(turn) ?? _learning.Command(turn)) switch
+    /// <summary>Every staff command, behind one staff check (on every request: the list is read from settings, never
+    /// from the chat); null for anyone else and for an unknown command. /poster answers anyone else itself that it is
+    /// the team's, as its menu button does. Each desk checks the staff list again, so a desk called from elsewhere is
+    /// safe too.</summary>
+    private Outcome? StaffCommand(Turn turn)
     {
-        { } stats when turn.In.Command == "stats" && db is not null =>
-            stats with { Replies = [.. stats.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] },
-        var other => other,
-    };
+        if (turn.In.Command == "poster") return _posters.Start(turn);
+        if (!_staff.IsStaff(turn.In.UserId) || db is null) return null;
+        return turn.In.Command switch
+        {
+            "newevent" or "desk" => _desk.Command(turn),
+            "topics" or "topic" or "merge" or "publish" or "export" => _topicDesk.Command(turn),
+            "stats" => Stats(_topicDesk.Command(turn)!), // the topics' counts, then how residents found BennBot (issue 18)
+            "unanswered" or "feedback" => _team.StaffCommand(turn),
+            "examples" => _learning.Command(turn),
+            _ => null,
+        };
+    }
+
+    private Outcome Stats(Outcome topics) =>
+        topics with { Replies = [.. topics.Replies, db!.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] };
 
     /// <summary>Staff get their own help with the team menu; residents the help of what is switched on (no /topic line
     /// without a staff chat, where topics would go).</summary>
@@ -123,7 +140,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
 
     /// <summary>The staff group chat: only allow-listed staff are heard; others get silence (a button press is
     /// still acknowledged, so their app stops waiting).</summary>
-    private Outcome StaffChat(Turn turn, DateTime now)
+    private Outcome StaffChat(Turn turn, Dialogue dialogue, DateTime now)
     {
         if (!_staff.IsStaff(turn.In.UserId))
             return turn.In.Kind == IncomingKind.Button ? new([new AnswerButton(turn.In.ButtonQueryId!)]) : Outcome.Nothing;
@@ -145,7 +162,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
                 { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
                 _ => Outcome.Nothing,
             },
-            IncomingKind.Text when _desk.Session(turn) is { } desk => _desk.Text(turn, desk),
+            IncomingKind.Text when dialogue is Dialogue.Desk desk => _desk.Text(turn, desk.Session),
             // Issue 15: a voice reply answers a question as voice, or records an answer for its card; nothing else.
             IncomingKind.Voice when VoiceNote.Check(turn.In) != VoiceProblem.None => new([turn.Say("voice.invalid")]),
             IncomingKind.Voice when turn.In.ReplyTo is { } replied => Replied(turn, replied) switch
@@ -284,14 +301,6 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private byte[]? MyData(Turn turn) => db?.Read(d => MyDataExport.Build(d, turn.In.UserId));
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
-
-    // Any command or button (/cancel, /start, the menu...) ends the wait for a question, unless it starts a new one.
-    private static Outcome StopWaiting(Outcome outcome, Turn turn)
-    {
-        if (turn.Resident?.AwaitingQuestionUntil is not { } waiting || outcome.DeleteResident) return outcome;
-        if (outcome.Save?.AwaitingQuestionUntil is { } asked && asked != waiting) return outcome;
-        return outcome with { Save = (outcome.Save ?? turn.Resident) with { AwaitingQuestionUntil = null } };
-    }
 
     private static Outcome Reply(SendText text) => new([text]);
 

@@ -27,11 +27,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         };
     }
 
-    /// <summary>The staff member's open dialogue in this chat, if any (a text then fills the current field).</summary>
-    public DeskSession? Session(Turn turn) =>
-        staff.IsStaff(turn.In.UserId) && db?.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } s
-        && s.ChatId == turn.In.ChatId && Now - s.UpdatedAt < SessionIdle && s.Step != DeskStep.Review ? s : null;
-
+    /// <summary>A typed answer for the field the desk asked for (<see cref="Conversations.Dialogue.Desk"/>).</summary>
     public Outcome Text(Turn turn, DeskSession s)
     {
         var e = Find(s.EventId);

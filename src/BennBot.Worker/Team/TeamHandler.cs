@@ -31,8 +31,6 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         return new([turn.Say("askteam.prompt")], Save: resident);
     }
 
-    public bool IsAwaiting(Turn turn, DateTime now) => staff.ChatId is not null && turn.Resident?.AwaitingQuestionUntil > now;
-
     /// <summary>A resident's voice question (issue 15): the voice itself goes to the staff chat by its file id, so Telegram
     /// shows no origin; the card says language and date, never who. <paramref name="extra"/>: effects of the same step.</summary>
     public Outcome ForwardVoice(Turn turn, DateTime now, string fileId, int seconds, params Effect[] extra)

@@ -40,21 +40,6 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
         };
     }
 
-    /// <summary>Waiting for the topic itself (text or voice), and the resident has not gone on to something else.</summary>
-    public bool AwaitingContent(Turn turn) => Draft(turn) is { Step: DraftStep.Content, Paused: false };
-
-    /// <summary>Any other command or button leaves the draft as it is, but stops taking texts as the topic. The resident
-    /// is told so once, with one tap back to it: otherwise their next text is taken as a question and the topic seems
-    /// lost (issue 13).</summary>
-    public Outcome LeaveDraft(Turn turn, Outcome outcome) =>
-        !outcome.DeleteResident && Draft(turn) is { Paused: false } d && !outcome.Effects.Any(e => e is SaveDraft or DropDraft or SubmitTopic or ForgetResident)
-            ? outcome with
-            {
-                Replies = [.. outcome.Replies, turn.Say("topic.kept", new Keyboard([[turn.ButtonFor("topic.continue", new ButtonAction.NewTopic())]]))],
-                Effects = [.. outcome.Effects, new SaveDraft(TopicFlow.Next(d, new FlowInput.Leave(), turn.In.UserId).Draft!)],
-            }
-            : outcome;
-
     private Outcome Submit(Turn turn, TopicDraft draft)
     {
         // The next number; if another resident takes it in the same instant, the insert fails and the update is retried.

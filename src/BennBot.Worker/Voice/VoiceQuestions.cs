@@ -9,12 +9,14 @@ namespace BennBot.Worker.Voice;
 /// limits as a typed question. Right after "Ask the BENN team" it goes at once, like a typed question.</summary>
 public sealed class VoiceQuestions(TeamHandler team, Database? db)
 {
-    public Outcome Heard(Turn turn, DateTime now)
+    /// <summary>A voice message outside any other dialogue; <paramref name="asking"/>: the chat is asking the team
+    /// (<see cref="Dialogue.AskingTeam"/>), so it goes at once.</summary>
+    public Outcome Heard(Turn turn, DateTime now, bool asking)
     {
         if (!team.Reachable) return new([turn.Say("topic.voicehint", turn.MainMenu())]);
         if (team.OpenQuestionsOf(turn.In.UserId).Count >= TeamHandler.MaxOpenQuestions) return new([turn.Say("askteam.limit", turn.MainMenu())]);
         var (fileId, seconds) = (turn.In.VoiceFileId!, turn.In.VoiceSeconds);
-        if (team.IsAwaiting(turn, now)) return team.ForwardVoice(turn, now, fileId, seconds, new DropVoiceOffer(turn.In.UserId));
+        if (asking) return team.ForwardVoice(turn, now, fileId, seconds, new DropVoiceOffer(turn.In.UserId));
         var keys = new Keyboard([
             [turn.ButtonFor("voice.send", new ButtonAction.VoiceSend())],
             [turn.ButtonFor("voice.drop", new ButtonAction.VoiceDrop())],

@@ -1,0 +1,150 @@
+using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
+using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
+using BennBot.Worker.Topics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BennBot.Tests.Conversations;
+
+/// <summary>Issue 14: what a chat is in the middle of (asking the team, sharing a topic, the event desk) is decided in
+/// one place. These walk a chat through a real database and check what the resident or staff member is told when
+/// dialogues meet, and when one has expired.</summary>
+public sealed class DialogueTests : IDisposable
+{
+    private const long Me = 4242, StaffMember = 900, StaffChat = -100500;
+    private const string Question = "How can I take part in the neighbourhood council?";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-dialogue-").FullName;
+    private readonly Database _db;
+    private readonly Conversation _conversation;
+    private long _update;
+
+    public DialogueTests()
+    {
+        _db = new Database(Path.Combine(_dir, "bennbot.db"));
+        _conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, _time, new StaffSettings([StaffMember], StaffChat), _db);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_resident_in_the_middle_of_a_topic_who_taps_ask_the_team_keeps_the_topic_and_their_next_text_goes_to_the_team()
+    {
+        await Press(Me, new ButtonAction.NewTopic());
+        Assert.Contains(En("topic.content"), Shown(await Press(Me, new ButtonAction.TopicCategoryChosen(TopicCategory.School))));
+
+        var asked = Shown(await Press(Me, new ButtonAction.AskTeam()));
+        Assert.Contains(En("askteam.prompt"), asked);
+        Assert.Contains(En("topic.kept"), asked);
+
+        var sent = await Write(Me, "Is the office open on Friday?");
+        Assert.Contains(En("askteam.sent"), Shown(sent));
+        Assert.DoesNotContain(En("topic.area"), Shown(sent));
+        Assert.Contains(sent.Replies, r => r is SendText { To: StaffChat } card && card.Html.Contains("Is the office open on Friday?"));
+
+        // The topic waits where it was left.
+        Assert.Contains(En("topic.content"), Shown(await Press(Me, new ButtonAction.NewTopic())));
+    }
+
+    [Fact]
+    public async Task A_resident_asking_the_team_who_starts_a_topic_instead_has_their_text_taken_as_the_topic()
+    {
+        await Press(Me, new ButtonAction.AskTeam());
+        await Press(Me, new ButtonAction.NewTopic());
+        await Press(Me, new ButtonAction.TopicCategoryChosen(TopicCategory.Leisure));
+
+        var text = await Write(Me, "More benches in the park, please");
+        Assert.Contains(En("topic.area"), Shown(text));
+        Assert.DoesNotContain(En("askteam.sent"), Shown(text));
+        Assert.DoesNotContain(text.Replies, r => r is SendText { To: StaffChat });
+    }
+
+    [Fact]
+    public async Task Staff_in_the_middle_of_the_event_desk_who_type_a_question_fill_in_the_event_instead_of_getting_an_answer()
+    {
+        Assert.Contains(De("desk.ask.title"), Shown(await Command(StaffMember, "newevent")));
+
+        var typed = await Write(StaffMember, Question);
+        Assert.Contains(De("desk.ask.description"), Shown(typed));
+        Assert.Contains(typed.Effects, e => e is SaveEvent { Event.Title: var t } && t["de"] == Question);
+
+        // The desk asked in the private chat: in the staff chat, a text that replies to nothing answers nobody.
+        var elsewhere = await Write(StaffMember, "Description typed in the wrong chat", StaffChat);
+        Assert.Empty(elsewhere.Replies);
+    }
+
+    [Fact]
+    public async Task An_expired_dialogue_no_longer_takes_texts_they_are_answered_like_any_question()
+    {
+        long resident = Me, asker = Me + 1, staff = StaffMember;
+        var answer = Shown(await Write(resident, Question)); // what a chat with nothing open gets
+        var staffAnswer = Shown(await Write(staff, Question));
+
+        await Press(resident, new ButtonAction.NewTopic());
+        await Press(resident, new ButtonAction.TopicCategoryChosen(TopicCategory.School));
+        await Write(asker, "hello"); // a resident record, so the wait for a question is kept on it
+        await Press(asker, new ButtonAction.AskTeam());
+        await Command(staff, "newevent");
+
+        _time.Advance(TeamHandler.WaitForQuestion + TimeSpan.FromMinutes(1));
+        var late = await Write(asker, Question);
+        Assert.Equal(answer, Shown(late));
+        Assert.DoesNotContain(late.Replies, r => r is SendText { To: StaffChat });
+
+        _time.Advance(EventDesk.SessionIdle);
+        Assert.Equal(staffAnswer, Shown(await Write(staff, Question)));
+
+        _time.Advance(TopicStore.DraftKept);
+        Assert.Equal(answer, Shown(await Write(resident, Question)));
+    }
+
+    [Fact]
+    public void Which_dialogue_is_open_is_decided_by_one_rule()
+    {
+        var now = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+        var desk = new DeskSession { Id = StaffMember, ChatId = StaffMember, EventId = 1, Step = DeskStep.Title, UpdatedAt = now };
+        var draft = new TopicDraft { Id = StaffMember, Step = DraftStep.Content, UpdatedAt = now };
+        var waiting = new Resident { Id = StaffMember, AwaitingQuestionUntil = now.AddMinutes(5) };
+
+        Dialogue Of(DeskSession? s, TopicDraft? d, Resident? r, long chat = StaffMember, bool staff = true, bool reachable = true) =>
+            Dialogue.Of(s, d, r, chat, staff, reachable, now);
+
+        Assert.IsType<Dialogue.Desk>(Of(desk, draft, waiting));
+        Assert.IsType<Dialogue.Topic>(Of(desk, draft, waiting, chat: StaffChat)); // the desk asked in another chat
+        Assert.IsType<Dialogue.Topic>(Of(desk, draft, waiting, staff: false)); // no longer on the staff list
+        Assert.IsType<Dialogue.Topic>(Of(desk with { Step = DeskStep.Review }, draft, waiting)); // the desk asks for nothing
+        Assert.IsType<Dialogue.AskingTeam>(Of(null, draft with { Paused = true }, waiting));
+        Assert.IsType<Dialogue.None>(Of(null, null, waiting, reachable: false)); // no staff chat to ask
+        Assert.IsType<Dialogue.None>(Of(desk with { UpdatedAt = now - EventDesk.SessionIdle }, draft with { UpdatedAt = now - TopicStore.DraftKept },
+            waiting with { AwaitingQuestionUntil = now }));
+    }
+
+    private Task<Outcome> Press(long user, ButtonAction action) =>
+        Handle(new Incoming(++_update, user, user, IncomingKind.Button, "en", ButtonData: action.Encode(), ButtonQueryId: "q" + _update));
+
+    private Task<Outcome> Command(long user, string command) => Handle(new Incoming(++_update, user, user, IncomingKind.Command, "en", Text: "", Command: command));
+
+    private Task<Outcome> Write(long user, string text, long? chat = null) =>
+        Handle(new Incoming(++_update, chat ?? user, user, IncomingKind.Text, "en", Text: text, InStaffChat: chat == StaffChat));
+
+    // As the host does: the resident as stored, then the outcome applied in one transaction.
+    private async Task<Outcome> Handle(Incoming incoming)
+    {
+        var outcome = _conversation.Handle(incoming, _db.Read(d => ResidentStore.Find(d, incoming.UserId)));
+        await _db.Write(d => OutcomeStore.Apply(d, incoming, outcome, _time.GetUtcNow().UtcDateTime));
+        return outcome;
+    }
+
+    private static string Shown(Outcome outcome) => string.Join("\n---\n", outcome.Replies.OfType<SendText>().Where(r => r.To is null).Select(r => r.Html));
+
+    private static string En(string key) => Html.Escape(TestContent.Content.T(Languages.Find("en")!, key));
+
+    private static string De(string key) => Html.Escape(TestContent.Content.T(Languages.German, key));
+}
