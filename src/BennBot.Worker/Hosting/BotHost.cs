@@ -1,4 +1,5 @@
 using BennBot.Content;
+using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Storage;
@@ -50,6 +51,7 @@ public static class BotHost
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<TelegramSender>();
         s.AddSingleton<OutboxSender>();
         s.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<CalendarImports>();
