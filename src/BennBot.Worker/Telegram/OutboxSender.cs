@@ -10,7 +10,7 @@ namespace BennBot.Worker.Telegram;
 /// only after Telegram confirmed it (or refused it for good); when Telegram stays unreachable it is left for the next
 /// flush. A message about a question or topic leaves with the message id Telegram gave it remembered
 /// (<see cref="SentCards"/>): that is what a staff reply is bound to.</summary>
-public sealed partial class OutboxSender(TelegramSender sender, Database db, DelayedFlushes later, TimeProvider time, ILogger<OutboxSender> log,
+public sealed partial class OutboxSender(TelegramSender sender, Database db, TimeProvider time, ILogger<OutboxSender> log,
     Conversation conversation)
 {
     /// <summary>More cards than this waiting in one chat go as one digest instead of one message each.</summary>
@@ -21,7 +21,9 @@ public sealed partial class OutboxSender(TelegramSender sender, Database db, Del
     private static readonly TimeSpan StaleButtonAnswer = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ChatPatience = TimeSpan.FromMilliseconds(100);
 
-    public async Task Flush(long chatId, CancellationToken ct)
+    /// <summary>Sends what the chat has queued, as far as the chat's own limit allows now; returns when to go on
+    /// (null: nothing is left that could be sent now).</summary>
+    public async Task<TimeSpan?> Flush(long chatId, CancellationToken ct)
     {
         var pending = db.Read(d => Outbox.Pending(d, chatId));
         // Answers to button presses are not messages: they go first, whatever messages still wait for their turn.
@@ -31,28 +33,23 @@ public sealed partial class OutboxSender(TelegramSender sender, Database db, Del
         {
             // The chat's own limit (1 a second after a short burst; 20 a minute for a group): try again in that
             // chat's turn a little later, rather than hold up the other chats this worker serves.
-            if (!ChatReady(chatId, card: false, ct)) return;
-            if (!await Deliver(message, ct)) return; // keep order: later replies wait for this one
+            if (ChatWait(chatId, card: false) is { } wait) return wait;
+            if (!await Deliver(message, ct)) return null; // keep order: later replies wait for this one
         }
         var cards = pending.Where(m => m.Kind != OutboxKind.Answer && m.Card).ToList();
         while (cards.Count > 0)
         {
-            if (!ChatReady(chatId, card: true, ct)) return;
+            if (ChatWait(chatId, card: true) is { } wait) return wait;
             // A backlog (many residents at once, or after an outage) goes as one message; each item stays one tap away.
             var batch = cards.Count > DigestAfter ? Bundle(cards) : [cards[0]];
-            if (!await (batch.Count > 1 ? DeliverDigest(chatId, batch, ct) : Deliver(batch[0], ct))) return;
+            if (!await (batch.Count > 1 ? DeliverDigest(chatId, batch, ct) : Deliver(batch[0], ct))) return null;
             cards.RemoveRange(0, batch.Count);
         }
+        return null;
     }
 
-    /// <summary>False (and a flush later) when the chat's limit would make the next message wait.</summary>
-    private bool ChatReady(long chatId, bool card, CancellationToken ct)
-    {
-        var wait = sender.ChatWait(chatId, card);
-        if (wait <= ChatPatience) return true;
-        later.After(chatId, wait, ct);
-        return false;
-    }
+    /// <summary>How long the chat's limit would make the next message wait, when that is longer than a moment.</summary>
+    private TimeSpan? ChatWait(long chatId, bool card) => sender.ChatWait(chatId, card) is var wait && wait > ChatPatience ? wait : null;
 
     // The first cards of the backlog, up to DigestMax items; the parts of one long card stay together.
     private static List<OutboxMessage> Bundle(List<OutboxMessage> cards)
