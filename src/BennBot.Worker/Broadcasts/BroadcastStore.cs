@@ -29,7 +29,7 @@ public static class BroadcastStore
     /// <summary>Starts a broadcast: fixes its recipients (one pending delivery each) in the same transaction.</summary>
     public static Broadcast Start(LiteDatabase db, Broadcast b, IReadOnlyCollection<long> recipients, DateTime now)
     {
-        var started = b with { Status = BroadcastStatus.Sending, StartedAt = now, Total = recipients.Count };
+        var started = BroadcastTransitions.Start(b, recipients.Count, now);
         Deliveries(db).InsertBulk(recipients.Select(chat => Delivery.Of(b.Id, chat)));
         Broadcasts(db).Update(started);
         return started;
@@ -66,7 +66,7 @@ public static class BroadcastStore
     public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status, bool oneMoreTry = false)
     {
         var rows = Deliveries(db).Find(InQueue(broadcastId, status)).ToList();
-        foreach (var d in rows) Deliveries(db).Update((oneMoreTry ? d with { Attempts = Telegram.Broadcaster.MaxAttempts - 1 } : d).With(DeliveryStatus.Pending));
+        foreach (var d in rows) Deliveries(db).Update((oneMoreTry ? d with { Attempts = BroadcastTransitions.MaxAttempts - 1 } : d).With(DeliveryStatus.Pending));
         return rows.Count;
     }
 
@@ -110,7 +110,7 @@ public static class BroadcastStore
     {
         var ended = Broadcasts(db).FindAll().ToList().Where(b => EventStore.Find(db, b.EventId) is not { } e || e.EndUtc < before).ToList();
         // A broadcast left paused past its event will never be resumed: it is closed with its recipients forgotten.
-        foreach (var open in ended.Where(b => b.IsOpen)) Broadcasts(db).Update(open with { Status = BroadcastStatus.Cancelled, FinishedAt = DateTime.UtcNow });
+        foreach (var open in ended.Where(b => b.IsOpen)) Change(db, open.Id, b => BroadcastTransitions.Cancel(b, DateTime.UtcNow));
         var keys = new BsonArray(ended.SelectMany(b => Enum.GetValues<DeliveryStatus>().Select(s => new BsonValue(Delivery.QueueKey(b.Id, s)))));
         return keys.Count == 0 ? 0 : Deliveries(db).DeleteMany(BsonExpression.Create($"$.{nameof(Delivery.Queue)} IN @0", keys));
     }
@@ -121,4 +121,15 @@ public static class BroadcastStore
     private static bool InSegment(Resident r, Segment s) =>
         (s.Languages.Count == 0 || s.Languages.Contains(r.Language))
         && (s.Areas.Count == 0 || r.InterestAreas.Count == 0 || r.InterestAreas.Intersect(s.Areas).Any());
+
+    public static Broadcast Add(LiteDatabase db, Broadcast b) => b with { Id = Broadcasts(db).Insert(b).AsInt64 };
+
+    /// <summary>Applies one of the <see cref="BroadcastTransitions"/> to the broadcast as stored now (call inside a
+    /// write); returns the changed broadcast, or null when it is gone or the transition does not apply.</summary>
+    public static Broadcast? Change(LiteDatabase db, long id, Func<Broadcast, Broadcast?> transition)
+    {
+        if (Find(db, id) is not { } current || transition(current) is not { } changed) return null;
+        Broadcasts(db).Update(changed);
+        return changed;
+    }
 }

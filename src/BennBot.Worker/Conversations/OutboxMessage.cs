@@ -4,6 +4,10 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace BennBot.Worker.Conversations;
 
+/// <summary>What Telegram call a queued message becomes. Stored as the lower-case name ("text", "answer", …), as the
+/// string kinds were before (issue 14), so rows queued by an older version are read the same.</summary>
+public enum OutboxKind { Text, Answer, File, Photo, Voice }
+
 /// <summary>A reply waiting to be sent. Written in the same transaction that marks its update handled, and
 /// deleted only after Telegram confirmed it: a crash can repeat a reply that was in flight, never lose one.</summary>
 public sealed record OutboxMessage
@@ -12,12 +16,12 @@ public sealed record OutboxMessage
 
     public long Id { get; init; }
     public long ChatId { get; init; }
-    public string Kind { get; init; } = "text";
+    public OutboxKind Kind { get; init; }
     public string? Html { get; init; }
     public string? KeyboardJson { get; init; }
     public string? QueryId { get; init; }
     public string? Notice { get; init; }
-    /// <summary>Kind "file": the file's name and bytes (an .ics, a CSV, a JSON); kind "photo": the PNG; kind "voice":
+    /// <summary>A file: the file's name and bytes (an .ics, a CSV, a JSON); a photo: the PNG; a voice message:
     /// Telegram's file id in <see cref="FileName"/>. <see cref="Html"/> is the caption.</summary>
     public string? FileName { get; init; }
     public byte[]? File { get; init; }
@@ -50,21 +54,21 @@ public static class Outbox
             switch (reply)
             {
                 case AnswerButton a:
-                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "answer", QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
+                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Answer, QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
                     break;
                 case SendFile f:
-                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = "file", FileName = f.Name, File = f.Content, Html = f.CaptionHtml, CreatedAt = now });
+                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.File, FileName = f.Name, File = f.Content, Html = f.CaptionHtml, CreatedAt = now });
                     break;
                 case SendPhoto p:
                     if (p.To is { } photoTo && photoTo != chatId) others.Add(photoTo);
-                    Messages(db).Insert(new OutboxMessage { ChatId = p.To ?? chatId, Kind = "photo", FileName = "chart.png", File = p.Png, Html = p.CaptionHtml, CreatedAt = now });
+                    Messages(db).Insert(new OutboxMessage { ChatId = p.To ?? chatId, Kind = OutboxKind.Photo, FileName = "chart.png", File = p.Png, Html = p.CaptionHtml, CreatedAt = now });
                     break;
                 case SendVoice v:
                     if (v.To is { } voiceTo && voiceTo != chatId) others.Add(voiceTo);
                     var voiceKeys = v.Keyboard is null ? null : JsonSerializer.Serialize(v.Keyboard);
                     Messages(db).Insert(new OutboxMessage
                     {
-                        ChatId = v.To ?? chatId, Kind = "voice", FileName = v.FileId, Html = v.CaptionHtml, KeyboardJson = voiceKeys, CreatedAt = now,
+                        ChatId = v.To ?? chatId, Kind = OutboxKind.Voice, FileName = v.FileId, Html = v.CaptionHtml, KeyboardJson = voiceKeys, CreatedAt = now,
                         AboutKind = v.About?.Kind, AboutId = v.About?.Id ?? 0, Card = IsCard(v.About, v.To, chatId),
                     });
                     break;

@@ -150,11 +150,9 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             return new([Say("desk.previewwhich", WithBack(buttons, e.Id))]);
         }
         // Exactly what a resident in that language receives, keyboard included.
-        var residentTurn = turn with { Language = language, Resident = null };
-        var card = EventCard.Render(content, language, e, "event.new");
         return new([
             SayWith("desk.previewof", ("language", content.T(language, "language.name"))),
-            new SendText(card, EventsHandler.AnnouncementKeys(residentTurn, e)),
+            EventNotices.Announcement(content, language, e),
             Say("desk.afterpreview", Keys(e.Id, (DeskOp.Preview, "desk.previewother", null), (DeskOp.Open, "desk.back", null))),
         ]);
     }

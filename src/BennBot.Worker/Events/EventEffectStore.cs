@@ -37,24 +37,13 @@ public static class EventEffectStore
                 if (BroadcastStore.OfEvent(db, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))
                     throw new InvalidOperationException($"Event {e.Id} is being announced already");
                 if (e.Status == EventStatus.Draft) EventStore.Events(db).Update(e with { Status = EventStatus.Published });
-                BroadcastStore.Broadcasts(db).Insert(new Broadcast
-                {
-                    EventId = e.Id, Kind = BroadcastKind.Announcement, Status = BroadcastStatus.Scheduled, Segment = q.Segment,
-                    CreatedAt = now, ScheduledFor = q.SendAt, ReportChatId = q.ReportChatId,
-                });
+                BroadcastStore.Add(db, BroadcastTransitions.Announcement(e.Id, q.Segment, q.SendAt, q.ReportChatId, now));
                 break;
             case CancelEvent c when EventStore.Find(db, c.EventId) is { Status: EventStatus.Published } e:
                 Cancel(db, e, c.ReportChatId, now);
                 break;
             case ControlBroadcast c when BroadcastStore.Find(db, c.BroadcastId) is { IsOpen: true } b:
-                var changed = c.Op switch
-                {
-                    BroadcastOp.Pause when b.Status == BroadcastStatus.Sending => b with { Status = BroadcastStatus.Paused, ResumeAt = null },
-                    BroadcastOp.Resume when b.Status == BroadcastStatus.Paused => b with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null },
-                    BroadcastOp.Cancel => b with { Status = BroadcastStatus.Cancelled, FinishedAt = now },
-                    _ => b,
-                };
-                BroadcastStore.Broadcasts(db).Update(changed);
+                BroadcastStore.Change(db, b.Id, current => BroadcastTransitions.Control(current, c.Op, now));
                 if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
                 break;
             case ImportEvents i:
@@ -71,10 +60,8 @@ public static class EventEffectStore
     private static void Cancel(LiteDatabase db, Event e, long reportChatId, DateTime now)
     {
         EventStore.Events(db).Update(e with { Status = EventStatus.Cancelled });
-        foreach (var open in BroadcastStore.OfEvent(db, e.Id).Where(b => b.IsOpen))
-            BroadcastStore.Broadcasts(db).Update(open with { Status = BroadcastStatus.Cancelled, FinishedAt = now });
-        var notice = new Broadcast { EventId = e.Id, Kind = BroadcastKind.Cancellation, Status = BroadcastStatus.Scheduled, CreatedAt = now, ScheduledFor = now, ReportChatId = reportChatId };
-        notice = notice with { Id = BroadcastStore.Broadcasts(db).Insert(notice).AsInt64 };
+        foreach (var open in BroadcastStore.OfEvent(db, e.Id).Where(b => b.IsOpen)) BroadcastStore.Change(db, open.Id, b => BroadcastTransitions.Cancel(b, now));
+        var notice = BroadcastStore.Add(db, BroadcastTransitions.CancellationNotice(e.Id, reportChatId, now));
         BroadcastStore.Start(db, notice, BroadcastStore.ToldAbout(db, e.Id), now);
         ReminderStore.Reminders(db).DeleteMany(r => r.EventId == e.Id);
     }

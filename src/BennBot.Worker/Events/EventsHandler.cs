@@ -61,17 +61,6 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         [turn.ButtonFor("events.back", new ButtonAction.Events()), turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]);
 
-    /// <summary>Under every announcement: remind me, add to calendar, unsubscribe.</summary>
-    public static Keyboard AnnouncementKeys(Turn turn, Event e) => new([
-        [turn.ButtonFor("event.remind", new ButtonAction.Remind(e.Id)), turn.ButtonFor("event.calendar", new ButtonAction.Calendar(e.Id))],
-        [turn.ButtonFor("unsubscribe.button", new ButtonAction.Unsubscribe())],
-    ]);
-
-    public static Keyboard ReminderKeys(Turn turn, Event e) => new([
-        [turn.ButtonFor("event.calendar", new ButtonAction.Calendar(e.Id))],
-        [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
-    ]);
-
     public Outcome RemindWhen(Turn turn, long id)
     {
         if (Visible(id) is not { } e) return Gone(turn);

@@ -1,4 +1,5 @@
 using BennBot.Content;
+using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Storage;
@@ -49,7 +50,7 @@ public static class BotHost
         });
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
-        s.AddSingleton(sp => new DelayedFlushes(sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<TelegramSender>();
         s.AddSingleton<OutboxSender>();
         s.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<CalendarImports>();
@@ -60,7 +61,7 @@ public static class BotHost
         s.AddSingleton<BotStatus>();
         s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>(), topicsOn: app.Options.StaffChatId is not null));
         s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>(),
-            sp.GetRequiredService<DelayedFlushes>(), sp.GetRequiredService<CalendarImports>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CalendarImports>()));
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();

@@ -20,6 +20,7 @@ public static class Mappings
         var mapper = new BsonMapper();
         // LiteDB stores UTC but hands dates back in the machine's local time; all our times are UTC.
         mapper.RegisterType(d => new BsonValue(d.ToUniversalTime()), b => b.AsDateTime.ToUniversalTime());
+        mapper.RegisterType(k => new BsonValue(k.ToString().ToLowerInvariant()), b => Enum.Parse<OutboxKind>(b.AsString, ignoreCase: true));
         mapper.Entity<Resident>().Id(x => x.Id, autoId: false);
         mapper.Entity<InboxUpdate>().Id(x => x.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(x => x.Id, autoId: true);

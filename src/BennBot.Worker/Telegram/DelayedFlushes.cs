@@ -7,12 +7,8 @@ namespace BennBot.Worker.Telegram;
 public sealed class DelayedFlushes(TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, byte> _pending = new();
-    private Func<long, CancellationToken, ValueTask>? _flush;
 
-    /// <summary>Set once by <see cref="UpdateWorkers"/> (which depends on the sender, so it cannot be injected).</summary>
-    public void Attach(Func<long, CancellationToken, ValueTask> flush) => _flush = flush;
-
-    public void After(long chatId, TimeSpan delay, CancellationToken ct)
+    public void After(long chatId, TimeSpan delay, Func<long, CancellationToken, ValueTask> flush, CancellationToken ct)
     {
         if (!_pending.TryAdd(chatId, 0)) return;
         _ = Task.Run(async () =>
@@ -21,7 +17,7 @@ public sealed class DelayedFlushes(TimeProvider time)
             {
                 await Task.Delay(delay, time, ct);
                 _pending.TryRemove(chatId, out _);
-                if (_flush is { } flush) await flush(chatId, ct);
+                await flush(chatId, ct);
             }
             catch (OperationCanceledException)
             {

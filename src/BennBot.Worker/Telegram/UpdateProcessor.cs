@@ -36,8 +36,9 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     private int _handled;
     public int Handled => Volatile.Read(ref _handled);
 
-    /// <summary>Handles the update (if any) and sends the chat's replies; returns other chats that got replies.</summary>
-    public async Task<IReadOnlyCollection<long>> Process(long updateId, long chatKey, CancellationToken ct)
+    /// <summary>Handles the update (if any) and sends the chat's replies; returns other chats that got replies, and when
+    /// to send this chat's replies that its own limit held back.</summary>
+    public async Task<Processed> Process(long updateId, long chatKey, CancellationToken ct)
     {
         IReadOnlyCollection<long> others = [];
         var erased = false;
@@ -46,7 +47,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         {
             try
             {
-                if (await Handle(row) is not { } handled) return []; // its calendar file is being read; it comes back
+                if (await Handle(row) is not { } handled) return new([]); // its calendar file is being read; it comes back
                 (others, erased) = handled;
                 break;
             }
@@ -63,11 +64,11 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempts + Random.Shared.Next(0, 200)), time, ct);
             }
         }
-        if (chatKey != 0) await sender.Flush(chatKey, ct);
+        var again = chatKey != 0 ? await sender.Flush(chatKey, ct) : null;
         // After a deletion: wipe the freed pages once the last replies to that resident (which need their chat id) are
         // out. Not on this worker, and coalesced: a resident repeating /delete cannot make the bot rewrite its file.
         if (erased) erasure.Erased();
-        return others;
+        return new(others, again);
     }
 
     /// <summary>Applies the update; returns the other chats that got replies, and whether data was erased. Null when the
@@ -130,3 +131,6 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Update {UpdateId} parked after repeated failures")]
     private partial void LogParked(long updateId);
 }
+
+/// <param name="FlushAgainAfter">The chat's own limit held back some of its replies: send them after this wait.</param>
+public sealed record Processed(IReadOnlyCollection<long> Others, TimeSpan? FlushAgainAfter = null);

@@ -10,15 +10,16 @@ public sealed class UpdateWorkers
 {
     private readonly UpdateProcessor processor;
     private readonly ILogger<UpdateWorkers> log;
+    private readonly DelayedFlushes later;
 
-    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, DelayedFlushes? later = null, CalendarImports? calendars = null)
+    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, TimeProvider? time = null, CalendarImports? calendars = null)
     {
         this.processor = processor;
         this.log = log;
+        later = new DelayedFlushes(time ?? TimeProvider.System);
         _queues = Enumerable.Range(0, partitions)
             .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
             .ToArray();
-        later?.Attach(EnqueueFlush);
         calendars?.Attach(Enqueue);
     }
 
@@ -41,7 +42,9 @@ public sealed class UpdateWorkers
             {
                 // Another chat's replies are sent in that chat's own turn, never concurrently with it; if its
                 // queue is full, the housekeeping sweep sends them.
-                foreach (var other in await processor.Process(updateId, chatKey, ct)) Queue(other).Writer.TryWrite((FlushOnly, other));
+                var processed = await processor.Process(updateId, chatKey, ct);
+                foreach (var other in processed.Others) Queue(other).Writer.TryWrite((FlushOnly, other));
+                if (processed.FlushAgainAfter is { } wait) later.After(chatKey, wait, EnqueueFlush, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

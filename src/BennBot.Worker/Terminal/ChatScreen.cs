@@ -24,7 +24,7 @@ public sealed class ChatScreen(TextWriter output, string filesFolder, bool teamV
         for (var i = 0; i < arrived.Count; i++)
         {
             var m = arrived[i];
-            if (m.Kind == "answer")
+            if (m.Kind == OutboxKind.Answer)
             {
                 if (m.Notice is { } notice) output.WriteLine($"({notice})");
                 continue;
@@ -33,13 +33,13 @@ public sealed class ChatScreen(TextWriter output, string filesFolder, bool teamV
             if (teamView) output.WriteLine($"── message {numbers[i]} ──");
             switch (m.Kind)
             {
-                case "file":
-                case "photo":
+                case OutboxKind.File:
+                case OutboxKind.Photo:
                     var path = Save(m.FileName ?? "file", m.File ?? []);
-                    output.WriteLine($"[{(m.Kind == "photo" ? "image" : "file")} saved: {path} ({m.File?.Length ?? 0} bytes)]");
+                    output.WriteLine($"[{(m.Kind == OutboxKind.Photo ? "image" : "file")} saved: {path} ({m.File?.Length ?? 0} bytes)]");
                     if (m.Html is { Length: > 0 } caption) output.WriteLine(Html.ToPlain(caption));
                     break;
-                case "voice":
+                case OutboxKind.Voice:
                     output.WriteLine($"[voice message] {Html.ToPlain(m.Html ?? "")}");
                     break;
                 default:

@@ -147,11 +147,11 @@ public sealed partial class ConsoleChat
     {
         var pending = db.Read(d => Outbox.Pending(d, _chatId));
         if (pending.Count == 0) return 0;
-        var ordered = pending.Where(m => m.Kind == "answer").Concat(pending.Where(m => m.Kind != "answer")).ToList();
+        var ordered = pending.Where(m => m.Kind == OutboxKind.Answer).Concat(pending.Where(m => m.Kind != OutboxKind.Answer)).ToList();
         var now = DateTime.UtcNow;
         var numbers = await db.Write(d => ordered.Select(m =>
         {
-            var number = _team && m.Kind != "answer" ? Sequences.Next(d, $"terminal-message:{_chatId}", 0) : 0;
+            var number = _team && m.Kind != OutboxKind.Answer ? Sequences.Next(d, $"terminal-message:{_chatId}", 0) : 0;
             if (number > 0 && m.ReadAbout() is { } about) SentCards.Remember(d, _chatId, number, about, now);
             Outbox.Remove(d, m.Id);
             return number;

@@ -51,7 +51,7 @@ public sealed class DeliveryEngineTests
         Assert.Contains(T("broadcast.state.aborted", ("problem", "")).Split('(')[0], report.Text);
         await Task.Delay(1500); // nothing more goes out
         var attempts = bot.Api.CallsOf("sendMessage").Count(c => c.ChatId > 0);
-        Assert.InRange(attempts, 1, Worker.Telegram.Broadcaster.Concurrency);
+        Assert.InRange(attempts, 1, Worker.Broadcasts.Broadcaster.Concurrency);
         Assert.Equal(BroadcastStatus.Aborted, EventSeeds.Latest(db).Status);
         Assert.Equal(residents.Count, db.Read(d => BroadcastStore.Count(d, EventSeeds.Latest(db).Id, DeliveryStatus.Pending)));
     }
@@ -93,7 +93,7 @@ public sealed class DeliveryEngineTests
 
         await bot.Api.WaitFor(() => EventSeeds.Latest(db) is { Status: BroadcastStatus.Paused, ResumeAt: not null } b ? b : null, TimeSpan.FromSeconds(60), "the pause");
         var wait = EventSeeds.Latest(db).ResumeAt!.Value - DateTime.UtcNow;
-        Assert.InRange(wait, TimeSpan.FromSeconds(10), Broadcaster.ResumeAfterOutage[0]);
+        Assert.InRange(wait, TimeSpan.FromSeconds(10), BroadcastTransitions.ResumeAfterOutage[0]);
         bot.Api.Down = null;
 
         await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(90));

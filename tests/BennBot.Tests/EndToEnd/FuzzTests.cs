@@ -205,9 +205,9 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         // ---- (3) nobody who is not staff acted as staff ----
         var staffSent = sent.Where(c => c.ChatId == StaffChat).ToList();
         var staffOutbox = db.Read(d => d.GetCollection<OutboxMessage>(OutboxMessage.Collection).Find(m => m.ChatId == StaffChat).ToList());
-        var staffQueued = staffOutbox.Where(m => m.Kind != "answer").ToList();
+        var staffQueued = staffOutbox.Where(m => m.Kind != OutboxKind.Answer).ToList();
         output.WriteLine($"Staff chat: {staffSent.Count} messages sent (20 a minute), {staffQueued.Count} still queued");
-        problems.AddRange(staffOutbox.Where(m => m.Kind == "answer" && m.Notice is not null).Take(3).Select(m => $"a non-staff press in the staff chat is to be answered with '{m.Notice}'"));
+        problems.AddRange(staffOutbox.Where(m => m.Kind == OutboxKind.Answer && m.Notice is not null).Take(3).Select(m => $"a non-staff press in the staff chat is to be answered with '{m.Notice}'"));
         // A backlog of cards arrives as digests: a line per item and buttons that only open items (issue 19).
         var digests = staffSent.Where(c => c.ButtonData.Count > 0 && c.ButtonData.All(d => d.StartsWith("Qo:", StringComparison.Ordinal) || d.StartsWith("Ko:", StringComparison.Ordinal))).ToList();
         output.WriteLine($"Staff chat digests: {digests.Count}, with {digests.Sum(d => d.ButtonData.Count)} items");
@@ -250,7 +250,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         // ---- (4) every message the bot sent is one Telegram accepts; (5) resident input reached staff escaped ----
         foreach (var call in calls) problems.AddRange(Invalid(call).Take(3));
         foreach (var m in staffQueued)
-            if (HtmlProblem(m.Html ?? "", out var plain) is { } p || (p = LengthProblem(plain, m.Kind == "text" ? 4096 : 1024)) is not null)
+            if (HtmlProblem(m.Html ?? "", out var plain) is { } p || (p = LengthProblem(plain, m.Kind == OutboxKind.Text ? 4096 : 1024)) is not null)
                 problems.Add($"queued for the staff chat: {p}: {Shorten(m.Html ?? "", 200)}");
         var staffTexts = staffSent.Select(c => c.Text ?? "").Concat(staffQueued.Select(m => m.Html ?? "")).ToList();
         var escaped = staffTexts.Count(t => t.Contains("&lt;script&gt;x&lt;/script&gt;", StringComparison.Ordinal));

@@ -42,7 +42,7 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal(resident.FirstSeen, back.FirstSeen.ToUniversalTime());
             Assert.Equal(update with { ReceivedAt = default }, db.Read(d => Inbox.Find(d, 99))! with { ReceivedAt = default });
             var outbox = db.Read(d => Outbox.Pending(d, 7));
-            Assert.Equal(["text", "answer"], outbox.Select(m => m.Kind));
+            Assert.Equal([OutboxKind.Text, OutboxKind.Answer], outbox.Select(m => m.Kind));
             Assert.Equal("m", outbox[0].ReadKeyboard()!.Buttons.Single().Data);
             Assert.Equal("note", outbox[1].Notice);
             var card = Assert.Single(db.Read(d => Outbox.Pending(d, -100500)));

@@ -1,14 +1,11 @@
 using System.Globalization;
 using BennBot.Content;
-using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Telegram;
 using Microsoft.Extensions.Logging;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
 
-namespace BennBot.Worker.Telegram;
+namespace BennBot.Worker.Broadcasts;
 
 /// <summary>The broadcast's progress message in the staff chat: sent when sending starts, edited every few seconds
 /// (sent / to go / blocked / failed, time left) with pause, resume and cancel buttons, and a final report as a new
@@ -29,46 +26,33 @@ public sealed partial class Broadcaster
 
     private async Task Report(long id, bool final, CancellationToken ct)
     {
-        try
+        var (b, text) = db.Read(d =>
         {
-            var (b, text) = db.Read(d =>
-            {
-                var b = BroadcastStore.Find(d, id)!;
-                return (b, ProgressText(b, EventStore.Find(d, b.EventId), BroadcastStore.ProgressOf(d, b)));
-            });
-            var keys = TelegramMarkup.Of(Controls(b));
-            if (!final && b.ProgressMessageId is not null && gate.ChatWait(b.ReportChatId) > TimeSpan.FromSeconds(1)) return; // the staff chat is busy: skip this update
-            await gate.WaitAsync(b.ReportChatId, ct);
-            if (b.ProgressMessageId is not { } messageId)
-            {
-                var sent = await bot.SendMessage(b.ReportChatId, text, ParseMode.Html, replyMarkup: keys, cancellationToken: ct);
-                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Save(d, current with { ProgressMessageId = sent.MessageId }); });
-                return;
-            }
-            try
-            {
-                await bot.EditMessageText(b.ReportChatId, messageId, text, ParseMode.Html, replyMarkup: keys, cancellationToken: ct);
-            }
-            catch (ApiRequestException e) when (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
-            {
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 400)
-            {
-                // The progress message is gone (deleted by staff): start a new one.
-                await db.Write(d => { if (BroadcastStore.Find(d, id) is { } current) BroadcastStore.Save(d, current with { ProgressMessageId = null }); });
-                if (!final) return;
-            }
-            if (final)
-            {
-                await gate.WaitAsync(b.ReportChatId, ct);
-                await bot.SendMessage(b.ReportChatId, text, ParseMode.Html, replyMarkup: keys, cancellationToken: ct);
-            }
-        }
-        catch (Exception e) when (e is RequestException or ApiRequestException)
+            var b = BroadcastStore.Find(d, id)!;
+            return (b, ProgressText(b, EventStore.Find(d, b.EventId), BroadcastStore.ProgressOf(d, b)));
+        });
+        var keys = Controls(b);
+        if (!final && b.ProgressMessageId is not null && sender.ChatWait(b.ReportChatId) > TimeSpan.FromSeconds(1)) return; // the staff chat is busy: skip this update
+        if (b.ProgressMessageId is not { } messageId)
         {
-            LogProgressFailed(id, e.GetType().Name);
-            if (e is ApiRequestException { ErrorCode: 429 } flood) gate.PauseFor(TelegramErrors.RetryAfter(flood));
+            var posted = await sender.Post(b.ReportChatId, text, keys, ct);
+            if (posted.Ok) await db.Write(d => BroadcastStore.Change(d, id, current => current with { ProgressMessageId = posted.MessageId }));
+            else LogProgressFailed(id, posted.Error!);
+            return;
         }
+        var edited = await sender.Edit(b.ReportChatId, messageId, text, keys, ct);
+        if (edited is { Outcome: Sent.Refused or Sent.Gone, Code: 400 })
+        {
+            // The progress message is gone (deleted by staff): start a new one.
+            await db.Write(d => BroadcastStore.Change(d, id, current => current with { ProgressMessageId = null }));
+            if (!final) return;
+        }
+        else if (!edited.Ok)
+        {
+            LogProgressFailed(id, edited.Error!);
+            return;
+        }
+        if (final && await sender.Post(b.ReportChatId, text, keys, ct) is { Ok: false } report) LogProgressFailed(id, report.Error!);
     }
 
     private string ProgressText(Broadcast b, Event? e, Progress p)
@@ -80,8 +64,8 @@ public sealed partial class Broadcaster
         var state = b.Status switch
         {
             BroadcastStatus.Sending => content.T(l, "broadcast.state.sending", ("minutes", Math.Max(1, minutes))),
-            BroadcastStatus.Paused when b is { Problem: "network", ResumeAt: { } at } => content.T(l, "broadcast.state.retrying", ("time", BerlinTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture))),
-            BroadcastStatus.Paused when b.Problem == "network" => content.T(l, "broadcast.state.network"),
+            BroadcastStatus.Paused when b is { Problem: BroadcastTransitions.Network, ResumeAt: { } at } => content.T(l, "broadcast.state.retrying", ("time", BerlinTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture))),
+            BroadcastStatus.Paused when b.Problem == BroadcastTransitions.Network => content.T(l, "broadcast.state.network"),
             BroadcastStatus.Aborted => content.T(l, "broadcast.state.aborted", ("problem", b.Problem ?? "")),
             _ => content.T(l, "broadcast.state." + b.Status.ToString().ToLowerInvariant()),
         };

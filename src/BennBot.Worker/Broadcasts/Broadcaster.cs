@@ -1,55 +1,30 @@
 using System.Collections.Concurrent;
 using BennBot.Content;
-using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
 using BennBot.Worker.Hosting;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
+using BennBot.Worker.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
-namespace BennBot.Worker.Telegram;
+namespace BennBot.Worker.Broadcasts;
 
 /// <summary>The delivery engine. Every second it starts due broadcasts (fixing their recipients), resumes the ones
 /// that are sending (also after a crash: recipients left in flight are sent again), and queues due reminders.
-/// A broadcast is sent by a few concurrent senders that each claim one recipient (saved as in flight), wait for a
-/// broadcast slot of the <see cref="SendGate"/>, send, and save the result; progress is shown in the staff chat.</summary>
-public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, SendGate gate, ContentSet content, BennBotOptions options,
+/// A broadcast is sent by a few concurrent senders that each claim one recipient (saved as in flight), send through
+/// <see cref="TelegramSender"/>, and save the result; progress is shown in the staff chat. What the message says comes
+/// from <see cref="EventNotices"/>; every change of a broadcast's status is one of the <see cref="BroadcastTransitions"/>.</summary>
+public sealed partial class Broadcaster(TelegramSender sender, Database db, SendGate gate, ContentSet content, BennBotOptions options,
     UpdateWorkers workers, TimeProvider time, ILogger<Broadcaster> log) : BackgroundService
 {
     /// <summary>Sends in flight at once; also the most recipients a crash can give a second copy.</summary>
     public const int Concurrency = 8;
-    /// <summary>Rounds a recipient gets when sends fail in a way that may still have delivered (a timeout); then it is
-    /// marked failed. With the crash rule, this keeps anyone from getting an announcement three times.</summary>
-    public const int MaxAttempts = 2;
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(6);
-    /// <summary>A broadcast paused by an outage goes on by itself after these waits (about half an hour in all); after
-    /// the last one it waits for staff. Each time, the recipients the outage made fail get one more round.</summary>
-    public static readonly TimeSpan[] ResumeAfterOutage =
-        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(15)];
 
     private readonly ConcurrentDictionary<long, Task> _running = new();
-    private readonly ResiliencePipeline _transient = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            // Only what surely did not deliver is retried here: Telegram answered with an error, or no connection was
-            // made. A timeout may have delivered; it costs the recipient one of its rounds instead.
-            ShouldHandle = new PredicateBuilder().Handle<RequestException>(e => e is ApiRequestException { ErrorCode: >= 500 }
-                || e.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }),
-            MaxRetryAttempts = 2,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(1),
-        })
-        .Build();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private Language StaffLanguage => options.DefaultLanguage;
@@ -65,7 +40,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             {
                 try
                 {
-                    await QueueReminders(ct);
+                    foreach (var chat in await DueReminders.Queue(db, content, options.DefaultLanguage, Now)) await workers.EnqueueFlush(chat, ct);
                     foreach (var b in db.Read(BroadcastStore.Open))
                     {
                         if (b.Status == BroadcastStatus.Scheduled && b.ScheduledFor <= Now) await StartScheduled(b);
@@ -96,7 +71,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Scheduled } current) return null;
             if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= Now)
             {
-                BroadcastStore.Save(d, current with { Status = BroadcastStatus.Cancelled, FinishedAt = Now });
+                BroadcastStore.Change(d, b.Id, x => BroadcastTransitions.Cancel(x, Now));
                 return null;
             }
             return BroadcastStore.Start(d, current, BroadcastStore.Recipients(d, e, current.Segment), Now);
@@ -108,8 +83,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     {
         var resumed = await db.Write(d =>
         {
-            if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Paused, ResumeAt: not null } current) return false;
-            BroadcastStore.Save(d, current with { Status = BroadcastStatus.Sending, Problem = null, ResumeAt = null, AutoResumes = current.AutoResumes + 1 });
+            if (BroadcastStore.Change(d, b.Id, BroadcastTransitions.ResumeAfterOutageWait) is null) return false;
             BroadcastStore.Requeue(d, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
             return true;
         });
@@ -122,7 +96,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
         {
             var b = db.Read(d => BroadcastStore.Find(d, id))!;
             var e = db.Read(d => EventStore.Find(d, b.EventId));
-            if (e is null) { await db.Write(d => BroadcastStore.Save(d, b with { Status = BroadcastStatus.Cancelled, FinishedAt = Now })); return; }
+            if (e is null) { await db.Write(d => BroadcastStore.Change(d, id, x => BroadcastTransitions.Cancel(x, Now))); return; }
             // No sender of this broadcast runs now, so whatever is still "in flight" was cut off (a crash, an error):
             // it goes back in the queue (it may have been sent: at most one more copy for those few).
             var orphaned = await db.Write(d => BroadcastStore.Requeue(d, id, DeliveryStatus.InFlight));
@@ -139,8 +113,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             {
                 if (BroadcastStore.Find(d, id) is not { } current) return BroadcastStatus.Cancelled;
                 if (current.Status != BroadcastStatus.Sending || BroadcastStore.ProgressOf(d, current).Pending > 0) return current.Status;
-                BroadcastStore.Save(d, current with { Status = BroadcastStatus.Done, FinishedAt = Now });
-                return BroadcastStatus.Done;
+                return BroadcastStore.Change(d, id, x => BroadcastTransitions.Finish(x, Now))!.Status;
             });
             // Still sending (a sender stopped on an error): the next tick carries on, without a report in between.
             if (status != BroadcastStatus.Sending) await Report(id, final: true, ct);
@@ -174,7 +147,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             catch (OperationCanceledException)
             {
                 // Not sent: no duplicate later (a text already confirmed stays marked, so only its voice message is left).
-                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.FindDelivery(d, claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
+                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.Deliveries(d).FindById(claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
                 throw;
             }
             var current = result.TextSent ? claimed with { TextSent = true } : claimed;
@@ -182,7 +155,7 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
             BotMetrics.Broadcast.Add(1, new KeyValuePair<string, object?>("result", result.Kind.ToString()));
             if (run.Failures.Add(result.Kind == Outcome.Transient))
             {
-                await db.Write(d => PauseForOutage(d, run.Broadcast.Id));
+                await db.Write(d => BroadcastStore.Change(d, run.Broadcast.Id, x => BroadcastTransitions.PauseForOutage(x, Now)));
                 LogTripped(run.Broadcast.Id);
             }
         }
@@ -191,49 +164,31 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
     private async Task<Result> Send(BroadcastRun run, Delivery delivery, CancellationToken ct)
     {
         var resident = db.Read(d => ResidentStore.Find(d, delivery.ChatId));
+        // A cancellation goes to everyone who was told, subscribed or not any more.
         var wanted = run.Broadcast.Kind == BroadcastKind.Cancellation || resident?.Subscribed == true;
         if (resident is null || resident.BlockedBot || !wanted) return new(Outcome.Skipped);
         var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;
-        var message = run.Messages.GetOrAdd(language.Code, _ => Render(run, language));
-        // Issue 15: an announcement with a voice message in the resident's language gets it right after the text. The text
-        // is marked as confirmed before the voice goes, so a crash or a retry repeats only the part that was in flight.
-        var voice = run.Broadcast.Kind == BroadcastKind.Announcement ? run.Event.Voice.GetValueOrDefault(language.Code) : null;
+        var parts = run.Messages.GetOrAdd(language.Code, _ => EventNotices.Of(run.Broadcast.Kind, content, language, run.Event));
+        // Issue 15: an announcement with a voice message has two parts. The first is marked as confirmed before the
+        // second goes, so a crash or a retry repeats only the part that was in flight.
         var textSent = delivery.TextSent;
-        try
+        for (var i = textSent ? 1 : 0; i < parts.Count; i++)
         {
-            if (!textSent)
+            var sent = await sender.Broadcast(delivery.ChatId, parts[i], ct);
+            switch (sent.Outcome)
             {
-                await _transient.ExecuteAsync(async token =>
-                {
-                    await gate.WaitBulkAsync(delivery.ChatId, token);
-                    await bot.SendMessage(delivery.ChatId, message.Html, ParseMode.Html, replyMarkup: TelegramMarkup.Of(message.Keyboard),
-                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token);
-                }, ct);
-                if (voice is null) return new(Outcome.Sent);
+                case Sent.Flood: return new(Outcome.Again, TextSent: textSent);
+                case Sent.Gone: return new(Outcome.Blocked);
+                case Sent.Refused: return new(Outcome.Rejected, $"{sent.Code}: {sent.Description}", textSent);
+                case Sent.Unreachable: return new(Outcome.Transient, TextSent: textSent);
+            }
+            if (i == 0 && parts.Count > 1)
+            {
                 await db.Write(d => BroadcastStore.Save(d, delivery with { TextSent = true }));
                 textSent = true;
             }
-            if (voice is not null)
-            {
-                await _transient.ExecuteAsync(async token =>
-                {
-                    await gate.WaitBulkAsync(delivery.ChatId, token);
-                    await bot.SendVoice(delivery.ChatId, InputFile.FromFileId(voice), cancellationToken: token);
-                }, ct);
-            }
-            return new(Outcome.Sent, TextSent: textSent);
         }
-        catch (ApiRequestException e) when (e.ErrorCode == 429)
-        {
-            var wait = TelegramErrors.RetryAfter(e);
-            LogFlood(wait.TotalSeconds);
-            BotMetrics.FloodWaits.Add(1);
-            gate.PauseFor(wait);
-            return new(Outcome.Again, TextSent: textSent);
-        }
-        catch (ApiRequestException e) when (TelegramErrors.RecipientGone(e)) { return new(Outcome.Blocked); }
-        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500) { return new(Outcome.Rejected, $"{e.ErrorCode}: {e.Message}", textSent); }
-        catch (RequestException) { return new(Outcome.Transient, TextSent: textSent); }
+        return new(Outcome.Sent, TextSent: textSent);
     }
 
     private void Record(LiteDB.LiteDatabase d, BroadcastRun run, Delivery delivery, Result result)
@@ -249,64 +204,23 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
                 break;
             case Outcome.Transient:
                 var attempts = delivery.Attempts + 1;
-                BroadcastStore.Save(d, (delivery with { Attempts = attempts }).With(attempts >= MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending));
+                BroadcastStore.Save(d, (delivery with { Attempts = attempts }).With(attempts >= BroadcastTransitions.MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending));
                 break;
             case Outcome.Rejected when BroadcastStore.Count(d, run.Broadcast.Id, DeliveryStatus.Sent) == 0:
                 // The message itself is refused: stop after the first recipient instead of failing thousands of times.
                 BroadcastStore.Save(d, delivery.With(DeliveryStatus.Pending));
-                if (BroadcastStore.Find(d, run.Broadcast.Id) is { IsOpen: true } b)
-                    BroadcastStore.Save(d, b with { Status = BroadcastStatus.Aborted, Problem = result.Problem, FinishedAt = Now });
+                BroadcastStore.Change(d, run.Broadcast.Id, b => BroadcastTransitions.Abort(b, result.Problem!, Now));
                 LogAborted(run.Broadcast.Id, result.Problem!);
                 break;
             case Outcome.Rejected: BroadcastStore.Save(d, delivery.With(DeliveryStatus.Failed)); break;
         }
     }
 
-    private void PauseForOutage(LiteDB.LiteDatabase d, long id)
-    {
-        if (BroadcastStore.Find(d, id) is not { Status: BroadcastStatus.Sending } b) return;
-        DateTime? resume = b.AutoResumes < ResumeAfterOutage.Length ? Now + ResumeAfterOutage[b.AutoResumes] : null;
-        BroadcastStore.Save(d, b with { Status = BroadcastStatus.Paused, Problem = "network", ResumeAt = resume });
-    }
-
-    private (string Html, Keyboard Keyboard) Render(BroadcastRun run, Language language)
-    {
-        var turn = new Turn(new Incoming(0, 0, 0, IncomingKind.Ignored), null, language, content);
-        return run.Broadcast.Kind == BroadcastKind.Announcement
-            ? (EventCard.Render(content, language, run.Event, "event.new"), EventsHandler.AnnouncementKeys(turn, run.Event))
-            : (EventCard.Render(content, language, run.Event, "event.cancelnotice"),
-                new Keyboard([[turn.ButtonFor("events.back", new ButtonAction.Events()), turn.ButtonFor("button.menu", new ButtonAction.Menu())]]));
-    }
-
-    /// <summary>Reminders that are due become ordinary replies in the outbox (removed in the same transaction).</summary>
-    private async Task QueueReminders(CancellationToken ct)
-    {
-        var now = Now;
-        var due = db.Read(d => ReminderStore.Due(d, now));
-        if (due.Count == 0) return;
-        var chats = await db.Write(d =>
-        {
-            var told = new List<long>();
-            foreach (var r in due)
-            {
-                ReminderStore.Delete(d, r.Id);
-                if (EventStore.Find(d, r.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= now) continue;
-                if (ResidentStore.Find(d, r.ResidentId) is not { BlockedBot: false } resident) continue;
-                var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;
-                var turn = new Turn(new Incoming(0, r.ResidentId, r.ResidentId, IncomingKind.Ignored), resident, language, content);
-                Outbox.Add(d, r.ResidentId, [new SendText(EventCard.Render(content, language, e, "remind.notice"), EventsHandler.ReminderKeys(turn, e))], now);
-                told.Add(r.ResidentId);
-            }
-            return told;
-        });
-        foreach (var chat in chats) await workers.EnqueueFlush(chat, ct);
-    }
-
     private sealed class BroadcastRun(Broadcast broadcast, Event e)
     {
         public Broadcast Broadcast { get; } = broadcast;
         public Event Event { get; } = e;
-        public ConcurrentDictionary<string, (string Html, Keyboard Keyboard)> Messages { get; } = new();
+        public ConcurrentDictionary<string, IReadOnlyList<Reply>> Messages { get; } = new();
         public FailureWindow Failures { get; } = new();
     }
 
@@ -329,9 +243,6 @@ public sealed partial class Broadcaster(ITelegramBotClient bot, Database db, Sen
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Broadcast {Id} aborted: Telegram rejects the message ({Problem})")]
     private partial void LogAborted(long id, string problem);
-
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Telegram asked to slow down during a broadcast: all sending paused for {Seconds} s")]
-    private partial void LogFlood(double seconds);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Broadcast {Id} stopped by an error; it resumes on the next tick")]
     private partial void LogRunFailed(Exception e, long id);
