@@ -147,7 +147,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
             catch (OperationCanceledException)
             {
                 // Not sent: no duplicate later (a text already confirmed stays marked, so only its voice message is left).
-                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.Deliveries(d).FindById(claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
+                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.FindDelivery(d, claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
                 throw;
             }
             var current = result.TextSent ? claimed with { TextSent = true } : claimed;

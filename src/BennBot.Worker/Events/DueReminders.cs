@@ -19,7 +19,7 @@ public static class DueReminders
             var told = new List<long>();
             foreach (var r in due)
             {
-                ReminderStore.Reminders(d).Delete(r.Id);
+                ReminderStore.Delete(d, r.Id);
                 if (EventStore.Find(d, r.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= now) continue;
                 if (ResidentStore.Find(d, r.ResidentId) is not { BlockedBot: false } resident) continue;
                 var language = Languages.Find(resident.Language) ?? fallback;
