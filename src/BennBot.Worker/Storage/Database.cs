@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -81,7 +82,7 @@ public sealed partial class Database : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return read(_db);
+            return read(Current);
         }
         finally
         {
@@ -147,8 +148,14 @@ public sealed partial class Database : IDisposable
         _swap.EnterWriteLock();
         try
         {
-            try { _db.Dispose(); }
-            catch (Exception) { } // closing a broken instance may fail as well; the file is what counts
+            CloseBroken();
+            // On a full disk LiteDB 5.0.21 can leave file streams open: when closing a broken instance throws, and when
+            // opening fails (litedb-org/LiteDB#2614). Their locks keep every new instance out ("being used by another
+            // process") until finalizers close them, which in a bot that allocates little can take minutes. Nothing
+            // refers to the broken instance any more, and this runs only while the database is broken: a full
+            // collection here is cheap.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             _db = Open();
             _broken = false;
         }
@@ -158,16 +165,29 @@ public sealed partial class Database : IDisposable
         }
     }
 
+    // Its own method, so that no local of Reopen keeps the broken instance alive through the collection.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CloseBroken()
+    {
+        var broken = _db;
+        _db = null!; // until Open succeeds, reads get Current's exception and writes try Reopen again
+        try { broken?.Dispose(); }
+        catch (Exception) { } // closing a broken instance may fail as well; the file is what counts
+    }
+
+    /// <summary>The open instance; while a reopen after a full disk has not succeeded yet, an exception that says so.</summary>
+    private LiteDatabase Current => _db ?? throw new IOException("The database could not be opened again yet (is the disk full?); the next write tries again");
+
     /// <summary>A consistent copy of the data file: taken on the writer thread, so no write runs meanwhile, right
     /// after a checkpoint has moved everything from the log into the data file.</summary>
     public Task CopyTo(string target) => RunOnWriter(() =>
     {
-        _db.Checkpoint();
+        Current.Checkpoint();
         File.Copy(_path, target, overwrite: false);
     });
 
     /// <summary>Copies the log into the data file (the only fsync LiteDB 5 does); run when idle and on shutdown.</summary>
-    public Task Checkpoint() => RunOnWriter(() => _db.Checkpoint());
+    public Task Checkpoint() => RunOnWriter(() => Current.Checkpoint());
 
     // Not inside Write: LiteDB refuses to checkpoint within a transaction.
     private Task RunOnWriter(Action action)
@@ -214,7 +234,7 @@ public sealed partial class Database : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _db.Dispose();
+            _db?.Dispose(); // null when the last reopen after a full disk failed
         }
         finally
         {

@@ -44,7 +44,7 @@ public sealed partial class Database
         var temp = Sibling(_path, CompactingTag);
         try
         {
-            _db.Checkpoint();
+            Current.Checkpoint();
             DeleteWithLog(temp);
             CopyInto(temp);
             CompactionStep?.Invoke("copied");
