@@ -44,7 +44,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId));
         var now = time.GetUtcNow().UtcDateTime;
-        var (desk, draft) = DialogueStore.Read(db, incoming.UserId);
+        var (desk, draft) = DialogueStore.Read(db, incoming.UserId, turn.Staff);
         var dialogue = Dialogue.Of(desk, draft, resident, incoming.ChatId, turn.Staff, _team.Reachable, now);
         if (incoming.InStaffChat) return StaffChat(turn, dialogue, now);
         return (incoming.Kind, dialogue) switch

@@ -9,6 +9,7 @@ namespace BennBot.Worker.Conversations;
 /// <see cref="Dialogue.Of"/> decides from these which dialogue is open.</summary>
 public static class DialogueStore
 {
-    public static (DeskSession? Desk, TopicDraft? Draft) Read(Database? db, long userId) =>
-        db?.Read(d => (DeskStore.Find(d, userId), TopicStore.Draft(d, userId))) ?? (null, null);
+    /// <param name="staff">Only staff have an event desk: residents' updates do not look for one.</param>
+    public static (DeskSession? Desk, TopicDraft? Draft) Read(Database? db, long userId, bool staff) =>
+        db?.Read(d => (staff ? DeskStore.Find(d, userId) : null, TopicStore.Draft(d, userId))) ?? (null, null);
 }
