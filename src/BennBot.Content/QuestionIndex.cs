@@ -34,6 +34,8 @@ public sealed partial class QuestionIndex : IDisposable
     // Chosen on the development questions with `content eval … --curve` (README, "How answering works").
     public const double SureAt = 0.75;          // the answer alone
     public const double CheckAt = 0.50;         // the answer, and "did I get that right?"
+    public const double AheadAt = 0.35;         // below CheckAt, still the answer with the check when it is far ahead:
+    public const double AheadBy = 2.5;          // this many times as likely as anything else, a decline included
     private const double OfferAt = 0.08;        // an entry worth offering when unsure
     private const double ModelShare = 0.6;      // the classifier's share; the TF-IDF similarity has the rest
     private const double DeclineAt = 0.4;       // a decline must be at least this likely to be said
@@ -148,7 +150,7 @@ public sealed partial class QuestionIndex : IDisposable
         if (declined is { } kind && p[top] >= DeclineAt)
             return new(false, ranked[0], [], kind) { Ranked = ranked, Probability = p[top] };
         // A weak decline is no decline: the closest entries are offered.
-        var band = declined is not null ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt ? Band.Check : Band.Unsure;
+        var band = declined is not null ? Band.Unsure : p[top] >= SureAt ? Band.Sure : p[top] >= CheckAt || FarAhead(p, top) ? Band.Check : Band.Unsure;
         // Unsure, and "about something else" weighs as much as the best entry: entries would only mislead.
         var other = p[_similarity.ClassOf(Decline.Other)];
         if (band == Band.Unsure && other >= ranked[0].Score)
@@ -157,6 +159,11 @@ public sealed partial class QuestionIndex : IDisposable
         if (band == Band.Check) offers = offers.Skip(1).ToList(); // the others, one tap away
         return new(band != Band.Unsure, ranked[0], band == Band.Sure ? [] : offers) { Ranked = ranked, Probability = p[top], Band = band };
     }
+
+    // Issue 11: a long message or one in a dialect spreads the probability over many entries, so the best one can be
+    // below CheckAt and still be the only real candidate; a list of three would then hide the answer.
+    private static bool FarAhead(double[] p, int top) =>
+        p[top] >= AheadAt && Enumerable.Range(0, p.Length).All(c => c == top || p[top] >= AheadBy * p[c]);
 
     public void Dispose()
     {
