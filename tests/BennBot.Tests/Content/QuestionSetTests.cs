@@ -62,6 +62,12 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Fourth_held_out_questions_stay_above_their_floor() =>
         Measure("HeldOut4", new(0.80, 0.05, 0.88, 3, 1, 0.25));
 
+    /// <summary>Written the same way for the fifth round of issue 11 (language switched mid-message, places in the
+    /// neighbourhood, what a social worker said, complaints that nobody listens) and asked once at its end (2026-12-03; README).</summary>
+    [Fact]
+    public void Fifth_held_out_questions_stay_above_their_floor() =>
+        Measure("HeldOut5", new(0.85, 0.05, 0.90, 3, 1, 0.25));
+
     private void Measure(string folder, Floor floor)
     {
         var sets = Load(folder);
