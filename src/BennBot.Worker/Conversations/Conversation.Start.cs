@@ -9,12 +9,12 @@ namespace BennBot.Worker.Conversations;
 /// opens <c>t.me/&lt;bot&gt;?start=&lt;payload&gt;</c>; the payload arrives as the command's arguments.</summary>
 public sealed partial class Conversation
 {
-    private Outcome Start(Turn turn, DateTime now)
+    private Outcome Start(Turn turn, string payload, DateTime now)
     {
         var newcomer = turn.Resident is null;
         // A payload BennBot did not write, or one whose target cannot open (an event that is a draft, cancelled or
         // over; topics without a staff chat), is a plain /start: the normal welcome, nothing else changes.
-        if (StartPayload.Parse(turn.In.Text, content) is not { } link || !Opens(link, now))
+        if (StartPayload.Parse(payload, content) is not { } link || !Opens(link, now))
             return Counted(Welcome(turn, now), StartCount.Direct, null, newcomer);
         return Counted(Open(turn, link, now), link.Target.ToString().ToLowerInvariant(), link.Area, newcomer);
     }
@@ -31,7 +31,7 @@ public sealed partial class Conversation
 
     private bool Opens(StartPayload link, DateTime now) => link.Target switch
     {
-        StartTarget.Event => db?.Read(d => EventStore.Find(d, link.EventId!.Value)) is { Status: EventStatus.Published } e && e.Next(now) is not null,
+        StartTarget.Event => db.Read(d => EventStore.Find(d, link.EventId!.Value)) is { Status: EventStatus.Published } e && e.Next(now) is not null,
         StartTarget.Topic => _team.Reachable,
         _ => true,
     };

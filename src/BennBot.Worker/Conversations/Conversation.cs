@@ -15,8 +15,8 @@ namespace BennBot.Worker.Conversations;
 /// <summary>The one place an update is routed to its feature: (update, resident) → outcome. It changes nothing
 /// itself (staff commands only read the team's questions); the caller loads the resident and applies the outcome,
 /// so the same engine serves Telegram and the terminal.</summary>
-public sealed partial class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time,
-    StaffSettings? staff = null, Database? db = null, RetentionPeriods? retention = null)
+public sealed partial class Conversation(ContentSet content, QuestionIndex index, Language defaultLanguage, TimeProvider time, Database db,
+    StaffSettings? staff = null, RetentionPeriods? retention = null)
 {
     public const int MaxQuestionLength = QuestionIndex.MaxQuestionLength;
 
@@ -33,87 +33,86 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private VoiceQuestions VoiceQuestions => field ??= new(_team, db);
     private readonly LearningDesk _learning = new(staff ?? StaffSettings.None, defaultLanguage, content, db, index, time);
 
-    /// <summary>The bot's username, for the deep links on posters: getMe's answer, else BennBot__Telegram__BotUsername.</summary>
-    public string? BotUsername { get => _posters.BotUsername; set => _posters.BotUsername = value; }
     private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
     /// <summary>The router: one switch that shows which dialogue or command wins. Commands and buttons always come
     /// first and leave the chat's dialogue (<see cref="Dialogue.Leave"/>); a text or voice message goes to the open
-    /// <see cref="Dialogue"/> (<see cref="Dialogue.Of"/> decides which one that is), else to the answers.</summary>
-    public Outcome Handle(Incoming incoming, Resident? resident)
+    /// <see cref="Dialogue"/> (<see cref="Dialogue.Of"/> decides which one that is), else to the answers.
+    /// <paramref name="bot"/>: who the bot is (for the deep links on posters); unknown when not given.</summary>
+    public Outcome Handle(Incoming incoming, Resident? resident, BotIdentity? bot = null)
     {
-        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId));
+        var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId)) { Bot = bot ?? BotIdentity.Unknown };
         var now = time.GetUtcNow().UtcDateTime;
         var (desk, draft) = DialogueStore.Read(db, incoming.UserId, turn.Staff);
         var dialogue = Dialogue.Of(desk, draft, resident, incoming.ChatId, turn.Staff, _team.Reachable, now);
         if (incoming.InStaffChat) return StaffChat(turn, dialogue, now);
-        return (incoming.Kind, dialogue) switch
+        return (incoming, dialogue) switch
         {
-            (IncomingKind.Command, _) => Dialogue.Leave(turn, draft, now, Command(turn, now)),
-            (IncomingKind.Button, _) => Dialogue.Leave(turn, draft, now, Button(turn, now)),
-            (IncomingKind.Text, _) when turn.Staff && incoming.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
-            (IncomingKind.Text, Dialogue.Desk d) => _desk.Text(turn, d.Session),
-            (IncomingKind.Text, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
+            (Incoming.Command c, _) => Dialogue.Leave(turn, draft, now, Command(turn, c, now)),
+            (Incoming.Button b, _) => Dialogue.Leave(turn, draft, now, Button(turn, b, now)),
+            (Incoming.Text t, _) when turn.Staff && t.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, t.Words, e.Id),
+            (Incoming.Text t, Dialogue.Desk d) => _desk.Text(turn, t.Words, d.Session),
+            (Incoming.Text t, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Text(t.Words)),
             // Issue 15: forged or oversized voice input gets a kind answer and changes nothing, wherever it was meant to go.
-            (IncomingKind.Voice, _) when VoiceNote.Check(incoming) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
-            (IncomingKind.Voice, Dialogue.Desk { Session.Step: DeskStep.Voice } d) => _desk.Voice(turn, d.Session),
-            (IncomingKind.Voice, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Voice(incoming.VoiceFileId!, incoming.VoiceSeconds)),
-            (IncomingKind.Voice, _) when VoiceNote.Check(incoming) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
-            (IncomingKind.Voice, _) when _recordings.Target(turn, Replied(turn), now) is { } target => _recordings.Record(turn, target.Entry, target.Language),
-            (IncomingKind.Voice, _) => VoiceQuestions.Heard(turn, now, asking: dialogue is Dialogue.AskingTeam), // then it goes at once
-            (IncomingKind.Text, _) when incoming.Text!.Length > MaxQuestionLength =>
+            (Incoming.Voice v, _) when VoiceNote.Check(v) == VoiceProblem.Forged => Reply(turn.Say("voice.invalid", turn.MainMenu())),
+            (Incoming.Voice v, Dialogue.Desk { Session.Step: DeskStep.Voice } d) => _desk.Voice(turn, v, d.Session),
+            (Incoming.Voice v, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Voice(v.FileId, v.Seconds)),
+            (Incoming.Voice v, _) when VoiceNote.Check(v) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
+            (Incoming.Voice v, _) when _recordings.Target(turn, v, Replied(turn, v.ReplyTo), now) is { } target => _recordings.Record(turn, v, target.Entry, target.Language),
+            (Incoming.Voice v, _) => VoiceQuestions.Heard(turn, v, now, asking: dialogue is Dialogue.AskingTeam), // then it goes at once
+            (Incoming.Text t, _) when t.Words.Length > MaxQuestionLength =>
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
-            (IncomingKind.Text, _) when EmojiHandler.Of(incoming.Text!) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
-            (IncomingKind.Text, Dialogue.AskingTeam) => _team.Forward(turn, now),
-            (IncomingKind.Text, _) => _faq.Ask(turn) with { Save = FirstContact(turn, now) },
-            (IncomingKind.Document, _) => _desk.Import(turn) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
-            (IncomingKind.Unsupported, _) => Reply(turn.Say("unsupported", turn.MenuOnly())),
-            (IncomingKind.Edited, _) => Reply(turn.Say("edited")),
-            (IncomingKind.BlockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = true }),
-            (IncomingKind.UnblockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = false }),
+            (Incoming.Text t, _) when EmojiHandler.Of(t.Words) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
+            (Incoming.Text t, Dialogue.AskingTeam) => _team.Forward(turn, t.Words, now),
+            (Incoming.Text t, _) => _faq.Ask(turn, t.Words) with { Save = FirstContact(turn, now) },
+            (Incoming.Document f, _) => _desk.Import(turn, f) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
+            (Incoming.Unsupported, _) => Reply(turn.Say("unsupported", turn.MenuOnly())),
+            (Incoming.Edited, _) => Reply(turn.Say("edited")),
+            (Incoming.BlockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = true }),
+            (Incoming.UnblockedBot, _) when resident is not null => new([], Save: resident with { BlockedBot = false }),
             _ => Outcome.Nothing,
         };
     }
 
-    private Outcome Command(Turn turn, DateTime now) => turn.In.Command switch
+    private Outcome Command(Turn turn, Incoming.Command c, DateTime now) => c.Name switch
     {
-        "start" => Start(turn, now),
+        "start" => Start(turn, c.Arguments, now),
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Help(turn),
         "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
-        "topic" when !string.IsNullOrWhiteSpace(turn.In.Text) && StaffCommand(turn) is { } staffView => staffView, // staff: "/topic 12"
+        "topic" when !string.IsNullOrWhiteSpace(c.Arguments) && StaffCommand(turn, c) is { } staffView => staffView, // staff: "/topic 12"
         "topic" => Topics.Step(turn, new FlowInput.Start()),
         "mydata" => PrivacyHandler.MyData(turn, MyData(turn)),
         "delete" => PrivacyHandler.ConfirmDelete(turn),
         "subscribe" => _events.Subscribe(turn),
         "unsubscribe" => EventsHandler.Unsubscribe(turn),
-        _ => StaffCommand(turn) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
+        _ => StaffCommand(turn, c) ?? Reply(turn.Say("unknown.command", turn.MainMenu())),
     };
 
     /// <summary>Every staff command, behind one staff check (on every request: the list is read from settings, never
     /// from the chat); null for anyone else and for an unknown command. /poster answers anyone else itself that it is
     /// the team's, as its menu button does. Each desk checks the staff list again, so a desk called from elsewhere is
     /// safe too.</summary>
-    private Outcome? StaffCommand(Turn turn)
+    private Outcome? StaffCommand(Turn turn, Incoming.Command c)
     {
-        if (turn.In.Command == "poster") return _posters.Start(turn);
-        if (!_staff.IsStaff(turn.In.UserId) || db is null) return null;
-        return turn.In.Command switch
+        if (c.Name == "poster") return _posters.Start(turn);
+        if (!_staff.IsStaff(turn.In.UserId)) return null;
+        return c.Name switch
         {
-            "newevent" or "desk" => _desk.Command(turn),
-            "topics" or "topic" or "merge" or "publish" or "export" => _topicDesk.Command(turn),
-            "stats" => Stats(_topicDesk.Command(turn)!), // the topics' counts, then how residents found BennBot (issue 18)
-            "unanswered" or "feedback" => _team.StaffCommand(turn),
-            "examples" => _learning.Command(turn),
+            "newevent" or "desk" => _desk.Command(turn, c),
+            "topics" or "topic" or "merge" or "publish" or "export" => _topicDesk.Command(turn, c),
+            "stats" => Stats(_topicDesk.Command(turn, c)!), // the topics' counts, then how residents found BennBot (issue 18)
+            "unanswered" or "feedback" => _team.StaffCommand(turn, c),
+            "examples" => _learning.Command(turn, c),
             _ => null,
         };
     }
 
     private Outcome Stats(Outcome topics) =>
-        topics with { Replies = [.. topics.Replies, db!.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] };
+        topics with { Replies = [.. topics.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] };
 
     /// <summary>Staff get their own help with the team menu; residents the help of what is switched on (no /topic line
     /// without a staff chat, where topics would go).</summary>
@@ -128,14 +127,14 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     /// is told kindly that it is the team's, and nothing changes.</summary>
     private Outcome StaffButton(Turn turn, StaffOp op)
     {
-        if (!turn.Staff) return new([turn.Say("staff.only", turn.MainMenu())]);
+        if (!turn.Staff) return new([turn.StaffOnly()]);
         if (op == StaffOp.Resident) return Menu(turn);
         if (op == StaffOp.Poster) return _posters.Start(turn);
         if (op == StaffOp.MarkReport) return StartStats.Mark(content, defaultLanguage, time.GetUtcNow().UtcDateTime);
         if (op == StaffOp.Voice) return _recordings.Table(turn);
         if (StaffMenu.CommandOf(op) is not { } command) return _staffMenu.Menu(turn);
-        return StaffCommand(turn with { In = turn.In with { Kind = IncomingKind.Command, Command = command, Text = "" } })
-            ?? new([turn.Say("button.expired", turn.MainMenu())]);
+        var asCommand = new Incoming.Command(turn.In.UpdateId, turn.In.ChatId, turn.In.UserId, turn.In.LanguageCode, command, "", turn.In.InStaffChat);
+        return StaffCommand(turn with { In = asCommand }, asCommand) ?? new([turn.Say("button.expired", turn.MainMenu())]);
     }
 
     /// <summary>The staff group chat: only allow-listed staff are heard; others get silence (a button press is
@@ -143,32 +142,32 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private Outcome StaffChat(Turn turn, Dialogue dialogue, DateTime now)
     {
         if (!_staff.IsStaff(turn.In.UserId))
-            return turn.In.Kind == IncomingKind.Button ? new([new AnswerButton(turn.In.ButtonQueryId!)]) : Outcome.Nothing;
-        return turn.In.Kind switch
+            return turn.In is Incoming.Button press ? new([press.Ack]) : Outcome.Nothing;
+        return turn.In switch
         {
-            IncomingKind.Button => Button(turn, now),
-            IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
-            IncomingKind.Command when turn.In.Command is "help" or "start" => _staffMenu.Help(turn),
-            IncomingKind.Command when turn.In.Command == "menu" => _staffMenu.Menu(turn),
-            IncomingKind.Command => StaffCommand(turn) ?? Outcome.Nothing,
-            IncomingKind.Document => _desk.Import(turn) ?? Outcome.Nothing,
+            Incoming.Button b => Button(turn, b, now),
+            Incoming.Command { Name: "cancel" } => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
+            Incoming.Command { Name: "help" or "start" } => _staffMenu.Help(turn),
+            Incoming.Command { Name: "menu" } => _staffMenu.Menu(turn),
+            Incoming.Command c => StaffCommand(turn, c) ?? Outcome.Nothing,
+            Incoming.Document f => _desk.Import(turn, f) ?? Outcome.Nothing,
             // A reply to one of the bot's messages answers a resident, even mid-dialogue: the one whose question or topic
             // that message was sent about, as the bot recorded when Telegram confirmed it. A reply to any other bot
             // message (a list, a digest, a confirmation) answers nobody, whatever it says.
-            IncomingKind.Text when turn.In.ReplyTo is { } replied => Replied(turn, replied) switch
+            Incoming.Text { ReplyTo: { } replied } text => Replied(turn, replied) switch
             {
-                { Kind: AboutKind.Topic } t => _topicDesk.Respond(turn, t.Id) ?? Outcome.Nothing,
-                { Kind: AboutKind.Question } q => _team.Answer(turn, q.Id),
-                { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
+                { Kind: AboutKind.Topic } t => _topicDesk.Respond(turn, text.Words, t.Id) ?? Outcome.Nothing,
+                { Kind: AboutKind.Question } q => _team.Answer(turn, text, q.Id),
+                { Kind: AboutKind.Example } e => _learning.Edit(turn, text.Words, e.Id),
                 _ => Outcome.Nothing,
             },
-            IncomingKind.Text when dialogue is Dialogue.Desk desk => _desk.Text(turn, desk.Session),
+            Incoming.Text text when dialogue is Dialogue.Desk desk => _desk.Text(turn, text.Words, desk.Session),
             // Issue 15: a voice reply answers a question as voice, or records an answer for its card; nothing else.
-            IncomingKind.Voice when VoiceNote.Check(turn.In) != VoiceProblem.None => new([turn.Say("voice.invalid")]),
-            IncomingKind.Voice when turn.In.ReplyTo is { } replied => Replied(turn, replied) switch
+            Incoming.Voice v when VoiceNote.Check(v) != VoiceProblem.None => new([turn.Say("voice.invalid")]),
+            Incoming.Voice { ReplyTo: { } replied } v => Replied(turn, replied) switch
             {
-                { Kind: AboutKind.Question } q => _team.Answer(turn, q.Id),
-                { Kind: AboutKind.Recording } r when RecordingCard.Target(content, r.Id) is { } target => _recordings.Record(turn, target.Entry, target.Language),
+                { Kind: AboutKind.Question } q => _team.Answer(turn, v, q.Id),
+                { Kind: AboutKind.Recording } r when RecordingCard.Target(content, r.Id) is { } target => _recordings.Record(turn, v, target.Entry, target.Language),
                 _ => Outcome.Nothing,
             },
             _ => Outcome.Nothing,
@@ -179,7 +178,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     /// confirmed or removed one has been committed, and before each terminal turn.</summary>
     public void SyncLearned()
     {
-        if (db is not null) db.Read(d => { LearnedSync.Sync(index, d); return 0; });
+        db.Read(d => { LearnedSync.Sync(index, d); return 0; });
     }
 
     /// <summary>Called once an outcome is committed: a confirmed example answers from the next question on.</summary>
@@ -188,9 +187,9 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         if (outcome.Effects.Any(LearningStore.ChangesExamples)) SyncLearned();
     }
 
-    private About? Replied(Turn turn, long messageId) => db?.Read(d => SentCards.Find(d, turn.In.ChatId, messageId));
+    private About? Replied(Turn turn, long messageId) => db.Read(d => SentCards.Find(d, turn.In.ChatId, messageId));
 
-    private About? Replied(Turn turn) => turn.In.ReplyTo is { } messageId ? Replied(turn, messageId) : null;
+    private About? Replied(Turn turn, long? messageId) => messageId is { } id ? Replied(turn, id) : null;
 
     /// <summary>Many new questions and topics at once, as one message for the staff chat: a line each (number, language,
     /// date; never a resident's words) and a button each that opens the item's own card to reply to. Null when none of
@@ -206,10 +205,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         return new SendText(head + "\n\n" + string.Join("\n", open.Select(x => Html.Escape(TextCut.Shorten(x.Line!, 160)))), new Keyboard(Keyboard.Grid(buttons, 4)));
     }
 
-    private Outcome Button(Turn turn, DateTime now)
+    private Outcome Button(Turn turn, Incoming.Button press, DateTime now)
     {
-        var ack = new AnswerButton(turn.In.ButtonQueryId!);
-        var action = ButtonAction.Decode(turn.In.ButtonData, content);
+        var ack = press.Ack;
+        var action = ButtonAction.Decode(press.Data, content);
         var outcome = action switch
         {
             null => new Outcome([turn.Say("button.expired", turn.MainMenu())]),
@@ -222,7 +221,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.AskHint => Reply(turn.Say("ask.prompt", turn.MenuOnly())),
             ButtonAction.Help => Help(turn),
             ButtonAction.Privacy => PrivacyHandler.Info(turn, retention ?? new()),
-            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, db?.Read(d => StoredData.Read(d, turn.In.UserId)) ?? StoredData.None),
+            ButtonAction.PrivacyShow => PrivacyHandler.Show(turn, db.Read(d => StoredData.Read(d, turn.In.UserId))),
             ButtonAction.PrivacyDelete => PrivacyHandler.ConfirmDelete(turn),
             ButtonAction.PrivacyDeleteConfirmed => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: false),
             ButtonAction.Guide => GuideHandler.Topics(turn),
@@ -242,7 +241,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.InterestAreas a => _events.ChooseAreas(turn, a.Toggle),
             ButtonAction.InterestKinds k => _events.ChooseKinds(turn, k.Toggle),
             ButtonAction.Desk d => _desk.Button(turn, d) ?? new([turn.Say("button.expired", turn.MainMenu())]),
-            ButtonAction.Control c => _desk.Control(turn, c) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.Control c => _desk.Control(turn, ack, c) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.TopicsMenu => TopicsHandler.Menu(turn),
             ButtonAction.NewTopic => Topics.Step(turn, new FlowInput.Start()),
             ButtonAction.TopicRestart => Topics.Step(turn, new FlowInput.Restart()),
@@ -253,11 +252,11 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.TopicCancel => Topics.Step(turn, new FlowInput.Cancel()),
             ButtonAction.MyTopics => Topics.Mine(turn),
             ButtonAction.PublishedTopics => Topics.Published(turn),
-            ButtonAction.MeToo m => Topics.MeToo(turn, m.TopicId),
-            ButtonAction.Review r => _topicDesk.Button(turn, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.MeToo m => Topics.MeToo(turn, ack, m.TopicId),
+            ButtonAction.Review r => _topicDesk.Button(turn, ack, r) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.StaffMenu m => StaffButton(turn, m.Op),
             ButtonAction.PosterStep p => _posters.Button(turn, p),
-            ButtonAction.OpenQuestion q => _team.Open(turn, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
+            ButtonAction.OpenQuestion q => _team.Open(turn, ack, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
             ButtonAction.LearnAbout l => _learning.Start(turn, l.QuestionId),
             ButtonAction.LearnCategory l => _learning.Category(turn, l.QuestionId, l.CategoryId),
@@ -281,7 +280,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content);
         var replies = new List<Reply>();
-        if (incoming.Kind == IncomingKind.Button) replies.Add(new AnswerButton(incoming.ButtonQueryId!));
+        if (incoming is Incoming.Button press) replies.Add(press.Ack);
         if (tell) replies.Add(turn.Say("slowdown"));
         return new(replies);
     }
@@ -290,7 +289,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     public SendText Apology(Resident? resident)
     {
         var language = Languages.Find(resident?.Language) ?? defaultLanguage;
-        var turn = new Turn(new Incoming(0, 0, 0, IncomingKind.Ignored), resident, language, content);
+        var turn = new Turn(new Incoming.Ignored(0, 0), resident, language, content);
         return turn.Say("error.generic", turn.MenuOnly());
     }
 
@@ -298,7 +297,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private Language LanguageOf(Incoming incoming, Resident? resident) =>
         Languages.Find(resident?.Language) ?? Languages.FromTelegram(incoming.LanguageCode, defaultLanguage);
 
-    private byte[]? MyData(Turn turn) => db?.Read(d => MyDataExport.Build(d, turn.In.UserId));
+    private byte[]? MyData(Turn turn) => db.Read(d => MyDataExport.Build(d, turn.In.UserId));
 
     private static Outcome Menu(Turn turn) => Reply(turn.Say("menu.title", turn.MainMenu()));
 

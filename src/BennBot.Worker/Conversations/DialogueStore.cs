@@ -10,6 +10,6 @@ namespace BennBot.Worker.Conversations;
 public static class DialogueStore
 {
     /// <param name="staff">Only staff have an event desk: residents' updates do not look for one.</param>
-    public static (DeskSession? Desk, TopicDraft? Draft) Read(Database? db, long userId, bool staff) =>
-        db?.Read(d => (staff ? DeskStore.Find(d, userId) : null, TopicStore.Draft(d, userId))) ?? (null, null);
+    public static (DeskSession? Desk, TopicDraft? Draft) Read(Database db, long userId, bool staff) =>
+        db.Read(d => (staff ? DeskStore.Find(d, userId) : null, TopicStore.Draft(d, userId)));
 }

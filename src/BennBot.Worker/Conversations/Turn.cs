@@ -7,6 +7,9 @@ namespace BennBot.Worker.Conversations;
 /// (right-to-left languages marked line by line, see <see cref="Bidi"/>).</summary>
 public sealed record Turn(Incoming In, Resident? Resident, Language Language, ContentSet Content, bool TeamReachable = false, bool Staff = false)
 {
+    /// <summary>The bot that handles this update (the poster desk writes its deep links with the username).</summary>
+    public BotIdentity Bot { get; init; } = BotIdentity.Unknown;
+
     /// <summary>A UI text, escaped for HTML.</summary>
     public string T(string key, params (string, object)[] args) => Html.Escape(Content.T(Language, key, args));
 
@@ -22,6 +25,9 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
     public IReadOnlyList<Button> AskTeamAndMenu() => TeamReachable
         ? [ButtonFor("button.askteam", new ButtonAction.AskTeam()), ButtonFor("button.menu", new ButtonAction.Menu())]
         : [ButtonFor("button.menu", new ButtonAction.Menu())];
+
+    /// <summary>What anyone but staff hears from a staff action (a forged or forwarded button, /poster): kindly, nothing changes.</summary>
+    public SendText StaffOnly() => Say("staff.only", MainMenu());
 
     public Keyboard MenuOnly() => new([[ButtonFor("button.menu", new ButtonAction.Menu())]]);
 

@@ -18,11 +18,11 @@ public sealed partial class EventDesk
         };
 
     /// <summary>The staff member's voice message for the language they chose: kept with the event, then back to the review.</summary>
-    public Outcome Voice(Turn turn, DeskSession s)
+    public Outcome Voice(Turn turn, Incoming.Voice voice, DeskSession s)
     {
         if (Find(s.EventId) is not { } e) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
-        if (Languages.Find(s.Language) is not { } language || turn.In.VoiceFileId is not { } fileId) return Review(turn, e, s);
-        var changed = e with { Voice = new Dictionary<string, string>(e.Voice) { [language.Code] = fileId } };
+        if (Languages.Find(s.Language) is not { } language) return Review(turn, e, s);
+        var changed = e with { Voice = new Dictionary<string, string>(e.Voice) { [language.Code] = voice.FileId } };
         var review = Review(turn, changed, s);
         return review with
         {

@@ -9,30 +9,30 @@ namespace BennBot.Worker.Events;
 /// <summary>Staff: create an event in a short dialogue (or import an .ics file), review and preview it in every
 /// language, add translations, choose the recipients, send now or later, cancel. Every entry point checks that
 /// the sender is on the staff list; anyone else gets null (the normal resident answer).</summary>
-public sealed partial class EventDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, TimeProvider time)
+public sealed partial class EventDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database db, TimeProvider time)
 {
     public static readonly TimeSpan SessionIdle = TimeSpan.FromHours(2);
     public const int MaxTitle = 200, MaxDescription = 2000, MaxField = 300;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public Outcome? Command(Turn turn)
+    public Outcome? Command(Turn turn, Incoming.Command command)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        return turn.In.Command switch
+        if (!staff.IsStaff(turn.In.UserId)) return null;
+        return command.Name switch
         {
             "newevent" => new([Say(PromptKey(DeskStep.Title))]) { Effects = [new OpenDraft(turn.In.UserId, turn.In.ChatId)] },
-            "desk" => List(turn, int.TryParse(turn.In.Text, out var page) && page > 1 ? page : 1),
+            "desk" => List(turn, int.TryParse(command.Arguments, out var page) && page > 1 ? page : 1),
             _ => null,
         };
     }
 
     /// <summary>A typed answer for the field the desk asked for (<see cref="Conversations.Dialogue.Desk"/>).</summary>
-    public Outcome Text(Turn turn, DeskSession s)
+    public Outcome Text(Turn turn, string typed, DeskSession s)
     {
         var e = Find(s.EventId);
         if (e is null) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
-        var text = turn.In.Text!.Trim();
+        var text = typed.Trim();
         if (s.Step == DeskStep.ScheduleAt)
         {
             return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < AnnounceBefore(e)
@@ -46,7 +46,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     public Outcome? Button(Turn turn, ButtonAction.Desk a)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         var e = Find(a.EventId);
         if (e is null) return new([Say("desk.gone")]);
         var s = db.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } found && found.EventId == e.Id
@@ -86,22 +86,22 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     }
 
     /// <summary>Pause, resume or cancel a running broadcast (the buttons under its progress message).</summary>
-    public Outcome? Control(Turn turn, ButtonAction.Control c)
+    public Outcome? Control(Turn turn, AnswerButton ack, ButtonAction.Control c)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         if (db.Read(d => BroadcastStore.Find(d, c.BroadcastId)) is not { IsOpen: true })
-            return new([new AnswerButton(turn.In.ButtonQueryId!, T("desk.stale"))]);
-        return new([new AnswerButton(turn.In.ButtonQueryId!, T("broadcast." + c.Op.ToString().ToLowerInvariant()))])
+            return new([ack with { Notice = T("desk.stale") }]);
+        return new([ack with { Notice = T("broadcast." + c.Op.ToString().ToLowerInvariant()) }])
         {
             Effects = [new ControlBroadcast(c.BroadcastId, c.Op)],
         };
     }
 
     /// <summary>An .ics file sent by staff: its events become drafts (or update the drafts and events with the same UID).</summary>
-    public Outcome? Import(Turn turn)
+    public Outcome? Import(Turn turn, Incoming.Document file)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        if (turn.In.Calendar is not { } calendar) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
+        if (!staff.IsStaff(turn.In.UserId)) return null;
+        if (file.Calendar is not { } calendar) return new([SayWith("desk.importbad", ("problem", T("desk.notics")))]);
         if (calendar.Problem is { } problem) return new([SayWith("desk.importbad", ("problem", problem))]);
         var events = calendar.Events;
         var series = EventSeries.Group(events); // a repeating event is one draft with its dates
@@ -117,7 +117,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     /// <summary>Published events first (soonest first), then drafts; 15 a page ("/desk 2" for the next).</summary>
     private Outcome List(Turn turn, int page)
     {
-        var events = db!.Read(d => EventStore.NotOver(d, Now)).OrderBy(e => e.Status == EventStatus.Draft).ThenBy(e => e.StartUtc).ToList();
+        var events = db.Read(d => EventStore.NotOver(d, Now)).OrderBy(e => e.Status == EventStatus.Draft).ThenBy(e => e.StartUtc).ToList();
         var pages = Math.Max(1, (events.Count + ListPage - 1) / ListPage);
         page = Math.Min(page, pages);
         var rows = events.Skip((page - 1) * ListPage).Take(ListPage).Select(e => (IReadOnlyList<Button>)[Btn(
@@ -181,7 +181,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private Outcome Segment(Turn turn, Event e, DeskSession s, bool fresh = false)
     {
-        var count = db!.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count);
+        var count = db.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count);
         var areas = Areas.Ids.Select(a => Btn((s.Segment.Areas.Contains(a) ? "✅ " : "") + EventCard.AreaName(content, staffLanguage, a), new ButtonAction.Desk(DeskOp.SegmentArea, e.Id, a)));
         var languages = Languages.All.Select(l => Btn((s.Segment.Languages.Contains(l.Code) ? "✅ " : "") + content.T(l, "language.name"), new ButtonAction.Desk(DeskOp.SegmentLanguage, e.Id, l.Code)));
         var rows = Keyboard.Grid(areas).Concat(Keyboard.Grid(languages)).ToList();
@@ -198,7 +198,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (e.Status == EventStatus.Cancelled || e.Next(Now) is null) return new([Say("desk.stale")]);
         if (Incomplete(e) is { } missing) return new([SayWith("desk.incomplete", ("fields", missing))]);
         // One announcement at a time: a second press (or a second staff member) must not send it twice.
-        if (db!.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say("desk.busy")]);
+        if (db.Read(d => BroadcastStore.OfEvent(d, e.Id).Any(b => b.Kind == BroadcastKind.Announcement && b.IsOpen))) return new([Say("desk.busy")]);
         // "Sending begins now" to nobody would be a false promise (issue 13): say why, and show the choice again. A
         // later time is still allowed: residents may subscribe in between, and the count is taken when it goes out.
         if (at <= Now && db.Read(d => BroadcastStore.Recipients(d, e, s.Segment).Count) == 0)
@@ -275,7 +275,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private long ReportChat(Turn turn) => staff.ChatId ?? turn.In.ChatId;
 
-    private Event? Find(long id) => db?.Read(d => EventStore.Find(d, id));
+    private Event? Find(long id) => db.Read(d => EventStore.Find(d, id));
 
     private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
 

@@ -6,7 +6,7 @@ namespace BennBot.Worker.Events;
 
 /// <summary>Residents: upcoming events (filterable by area and kind), one event with "remind me" and "add to
 /// calendar", and the subscription to announcements (everything, or chosen areas and kinds).</summary>
-public sealed class EventsHandler(Database? db, TimeProvider time)
+public sealed class EventsHandler(Database db, TimeProvider time)
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(42);
     private const int MaxListed = 12;
@@ -14,7 +14,7 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
     public Outcome List(Turn turn, string? area = null, EventKind? kind = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var events = (db?.Read(d => EventStore.Upcoming(d, now, Horizon)) ?? [])
+        var events = db.Read(d => EventStore.Upcoming(d, now, Horizon))
             .Where(e => (area is null || e.Area == area) && (kind is null || e.Kind == kind)).ToList();
         var filter = string.Join(" · ", new[]
         {
@@ -153,7 +153,7 @@ public sealed class EventsHandler(Database? db, TimeProvider time)
         return list.Length == 0 ? turn.Content.T(turn.Language, "subscription.all") : list;
     }
 
-    private Event? Visible(long id) => db?.Read(d => EventStore.Find(d, id)) is { Status: not EventStatus.Draft } e ? e : null;
+    private Event? Visible(long id) => db.Read(d => EventStore.Find(d, id)) is { Status: not EventStatus.Draft } e ? e : null;
 
     private static Outcome Gone(Turn turn) => new([turn.Say("event.gone", turn.MenuOnly())]);
 

@@ -39,9 +39,9 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
     }
 
-    public Outcome Ask(Turn turn)
+    public Outcome Ask(Turn turn, string question)
     {
-        var result = index.Ask(turn.In.Text!);
+        var result = index.Ask(question);
         BotMetrics.Answers.Add(1, new KeyValuePair<string, object?>("result",
             result.Declined is not null ? "declined" : result.Band switch { Band.Sure => "answered", Band.Check => "check", _ => result.Alternatives.Count > 0 ? "unsure" : "notfound" }));
         if (result.Declined is { } decline)

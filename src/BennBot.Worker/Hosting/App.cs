@@ -1,4 +1,8 @@
 using BennBot.Content;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Privacy;
+using BennBot.Worker.Storage;
+using BennBot.Worker.Team;
 using Microsoft.Extensions.Configuration;
 
 namespace BennBot.Worker.Hosting;
@@ -6,6 +10,16 @@ namespace BennBot.Worker.Hosting;
 /// <summary>What every mode needs before it starts: validated settings and validated content.</summary>
 public sealed record App(BennBotOptions Options, ContentSet Content, QuestionIndex Index, IConfiguration Configuration)
 {
+    /// <summary>The conversation as the bot and the terminal run it, from these settings, with the examples the team
+    /// confirmed already in the answers (issue 16). One place, so the two cannot drift apart (issue 14).</summary>
+    public Conversation NewConversation(Database db, TimeProvider time)
+    {
+        var conversation = new Conversation(Content, Index, Options.DefaultLanguage, time, db, new StaffSettings(Options.StaffUserIds, Options.StaffChatId),
+            new RetentionPeriods(Options.InactiveDays, Options.TopicLinkDays, Options.BackupsKept));
+        conversation.SyncLearned();
+        return conversation;
+    }
+
     public static IConfiguration BuildConfiguration(string[] configArgs) => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)

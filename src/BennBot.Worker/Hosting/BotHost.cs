@@ -3,7 +3,6 @@ using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Privacy;
 using BennBot.Worker.Storage;
-using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,15 +38,7 @@ public static class BotHost
         s.AddSingleton(app.Content);
         s.AddSingleton(app.Index);
         s.AddSingleton(TimeProvider.System);
-        s.AddSingleton(sp =>
-        {
-            var conversation = new Conversation(app.Content, app.Index, app.Options.DefaultLanguage, sp.GetRequiredService<TimeProvider>(),
-                new StaffSettings(app.Options.StaffUserIds, app.Options.StaffChatId), sp.GetRequiredService<Database>(),
-                new RetentionPeriods(app.Options.InactiveDays, app.Options.TopicLinkDays, app.Options.BackupsKept))
-            { BotUsername = app.Options.BotUsername };
-            conversation.SyncLearned(); // the examples the team confirmed before this start (issue 16)
-            return conversation;
-        });
+        s.AddSingleton(sp => app.NewConversation(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));
         s.AddSingleton<ITelegramBotClient>(_ => TelegramClient.Create(app.Options));
         s.AddSingleton(sp => new SendGate(sp.GetRequiredService<TimeProvider>(), app.Options.MessagesPerSecond));
         s.AddSingleton<TelegramSender>();
@@ -61,7 +52,7 @@ public static class BotHost
         s.AddSingleton<BotStatus>();
         s.AddSingleton(sp => new BotProfile(sp.GetRequiredService<ITelegramBotClient>(), app.Content, app.Options.DefaultLanguage, sp.GetRequiredService<ILogger<BotProfile>>(), topicsOn: app.Options.StaffChatId is not null));
         s.AddSingleton(sp => new UpdateWorkers(sp.GetRequiredService<UpdateProcessor>(), app.Options.Workers, sp.GetRequiredService<ILogger<UpdateWorkers>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CalendarImports>()));
+            sp.GetRequiredService<TimeProvider>()));
         s.AddHostedService<UpdatePoller>();
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();

@@ -9,11 +9,11 @@ public sealed partial class LearningDesk
     private const int MaxListed = 15; // with the lines shortened, one message stays under Telegram's 4096 characters
 
     /// <summary>/examples for staff; null when the command is not this one or the sender is not staff.</summary>
-    public Outcome? Command(Turn turn)
+    public Outcome? Command(Turn turn, Incoming.Command command)
     {
-        if (turn.In.Command != "examples" || !staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (command.Name != "examples" || !staff.IsStaff(turn.In.UserId)) return null;
         string? target = null, language = null;
-        foreach (var part in (turn.In.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             switch (part.Split('=', 2))
             {
@@ -34,7 +34,7 @@ public sealed partial class LearningDesk
     public Outcome Forget(Turn turn, long exampleId)
     {
         if (Refused(turn) is { } refused) return refused;
-        if (db!.Read(d => LearningStore.Find(d, exampleId)) is null) return Say("learn.gone");
+        if (db.Read(d => LearningStore.Find(d, exampleId)) is null) return Say("learn.gone");
         return new([Text("learn.removed")]) { Effects = [new ForgetExample(exampleId)] };
     }
 }

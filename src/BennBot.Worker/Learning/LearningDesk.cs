@@ -9,7 +9,7 @@ namespace BennBot.Worker.Learning;
 /// → an entry (or "not our topic", "a legal question") → a preview of the scrubbed text, which a reply corrects → ✅ or ✖.
 /// Every press and reply is checked against the staff list, and every step against what is stored: a forged or
 /// replayed button finds no question or no draft, and changes nothing.</summary>
-public sealed partial class LearningDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, QuestionIndex index, TimeProvider time)
+public sealed partial class LearningDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database db, QuestionIndex index, TimeProvider time)
 {
     public static readonly TimeSpan DraftKept = TimeSpan.FromDays(2);
     public const int MaxLength = QuestionIndex.MaxQuestionLength;
@@ -43,11 +43,11 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
     }
 
     /// <summary>A staff reply to the preview: their wording (scrubbed again) replaces the draft's.</summary>
-    public Outcome Edit(Turn turn, long questionId)
+    public Outcome Edit(Turn turn, string wording, long questionId)
     {
         if (!staff.IsStaff(turn.In.UserId)) return Outcome.Nothing;
         if (Draft(questionId) is not { } draft) return Say("learn.gone");
-        return Preview(draft with { Text = ExampleScrubber.Scrub(turn.In.Text ?? "") }, null);
+        return Preview(draft with { Text = ExampleScrubber.Scrub(wording) }, null);
     }
 
     public Outcome Confirm(Turn turn, long questionId)
@@ -103,13 +103,13 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
          new(T("learn.legal"), new ButtonAction.LearnTarget(questionId, QuestionIndex.LegalTarget).Encode())],
     ];
 
-    private Outcome? Refused(Turn turn) => staff.IsStaff(turn.In.UserId) && db is not null ? null : new([turn.Say("staff.only", turn.MainMenu())]);
+    private Outcome? Refused(Turn turn) => staff.IsStaff(turn.In.UserId) ? null : new([turn.StaffOnly()]);
 
     // A voice question (issue 15) has no words to learn from: to this desk it is not there.
-    private TeamQuestion? Question(long id) => db!.Read(d => TeamStore.Find(d, id)) is { VoiceFileId: null } q ? q : null;
+    private TeamQuestion? Question(long id) => db.Read(d => TeamStore.Find(d, id)) is { VoiceFileId: null } q ? q : null;
 
     private LearnDraft? Draft(long questionId) =>
-        db?.Read(d => LearningStore.Draft(d, questionId)) is { } draft && draft.CreatedAt > Now - DraftKept ? draft : null;
+        db.Read(d => LearningStore.Draft(d, questionId)) is { } draft && draft.CreatedAt > Now - DraftKept ? draft : null;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

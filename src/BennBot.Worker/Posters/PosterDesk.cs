@@ -13,20 +13,15 @@ namespace BennBot.Worker.Posters;
 /// the A4 poster and the A6 handout as PDF files. Every step's choice rides in the buttons (no dialogue state), and
 /// every press is checked against the staff list: anyone else is told kindly that it is the team's and nothing
 /// happens.</summary>
-public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, TimeProvider time)
+public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database db, TimeProvider time)
 {
     /// <summary>Upcoming events offered: as many as fit one screen of buttons.</summary>
     private const int MaxEvents = 20;
 
-    /// <summary>The bot's username for the link: getMe's answer in the running bot, the setting in the terminal.</summary>
-    public string? BotUsername { get; set; }
-
     /// <summary>The font family the poster is set in; only a test names another (one that is not installed).</summary>
     public string FontName { get; init; } = PosterPage.FontName;
 
-    /// <summary>"/poster" opens the same dialogue as the team menu's 🖨; for anyone else it is the team's (said kindly).</summary>
-    public Outcome? Command(Turn turn) => turn.In.Command == "poster" ? Start(turn) : null;
-
+    /// <summary>"/poster" and the team menu's 🖨 open the dialogue; for anyone else it is the team's (said kindly).</summary>
     public Outcome Start(Turn turn) => !staff.IsStaff(turn.In.UserId) ? NotStaff(turn) : Say(T("staff.poster.target"), new([
         [B("staff.poster.t.home", new PosterArea(PosterTarget.Home))],
         [B("staff.poster.t.entry", new PosterEntries())],
@@ -58,7 +53,7 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
 
     private Outcome Events(DateTime now)
     {
-        var events = db?.Read(d => EventStore.Upcoming(d, now, TimeSpan.FromDays(366))) ?? [];
+        var events = db.Read(d => EventStore.Upcoming(d, now, TimeSpan.FromDays(366)));
         if (events.Count == 0) return Say(T("staff.poster.noevents"));
         return Say(T("staff.poster.event"), new(events.Take(MaxEvents).Select(e => (IReadOnlyList<Button>)[
             new(EventCard.Label(staffLanguage, e, now), new PosterLanguages(PosterTarget.Event(e.Id), null, PosterChoice.All).Encode())]).ToList()));
@@ -77,11 +72,11 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
 
     private Outcome Make(Turn turn, PosterMake m, DateTime now)
     {
-        if (BotUsername is not { } username) return Say(T("staff.poster.nobot"));
+        if (turn.Bot.Username is not { } username) return Say(T("staff.poster.nobot"));
         Event? ev = null;
         if (m.Target.EventId is { } id)
         {
-            ev = db?.Read(d => EventStore.Find(d, id));
+            ev = db.Read(d => EventStore.Find(d, id));
             if (ev is not { Status: EventStatus.Published } || ev.Next(now) is null) return new([turn.Say("button.expired", turn.MainMenu())]);
         }
         var languages = Content.Languages.All.Where(l => PosterChoice.Has(m.Chosen, l)).ToList();
@@ -102,7 +97,7 @@ public sealed class PosterDesk(StaffSettings staff, Language staffLanguage, Cont
         }
     }
 
-    private static Outcome NotStaff(Turn turn) => new([turn.Say("staff.only", turn.MainMenu())]);
+    private static Outcome NotStaff(Turn turn) => new([turn.StaffOnly()]);
 
     private static Outcome Say(string text, Keyboard? keyboard = null) => new([new SendText(Html.Escape(text), keyboard)]);
 

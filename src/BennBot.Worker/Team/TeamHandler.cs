@@ -8,7 +8,7 @@ namespace BennBot.Worker.Team;
 
 /// <summary>"Ask the team": a resident's question goes to the staff chat without name, username or Telegram id;
 /// a staff member answers by replying to it; the answer reaches the resident. Staff are checked on every action.</summary>
-public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db)
+public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, ContentSet content, Database db)
 {
     public static readonly TimeSpan WaitForQuestion = TimeSpan.FromMinutes(15);
     public const int MaxOpenQuestions = 3; // per resident, so that nobody can flood the staff chat
@@ -18,7 +18,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     /// <summary>A resident's own open questions, for "show my data".</summary>
     public IReadOnlyList<string> OpenQuestionsOf(long residentId) =>
-        db?.Read(d => TeamStore.OpenQuestionsOf(d, residentId)).Select(Words).ToList() ?? [];
+        db.Read(d => TeamStore.OpenQuestionsOf(d, residentId)).Select(Words).ToList();
 
     /// <summary>A question as its asker sees it listed: their words, or for a voice question its length.</summary>
     public static string Words(TeamQuestion q) => q.VoiceFileId is null ? q.Text : $"🎤 {q.VoiceSeconds} s";
@@ -44,29 +44,33 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         };
     }
 
-    public Outcome Forward(Turn turn, DateTime now)
+    public Outcome Forward(Turn turn, string question, DateTime now)
     {
         var id = turn.In.UpdateId;
-        var toStaff = Card(id, turn.Language, now, turn.In.Text!) with { To = staff.ChatId };
+        var toStaff = Card(id, turn.Language, now, question) with { To = staff.ChatId };
         return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: turn.Resident! with { AwaitingQuestionUntil = null })
         {
-            Effects = [new AskTeam(id, turn.In.UserId, turn.Language.Code, turn.In.Text!)],
+            Effects = [new AskTeam(id, turn.In.UserId, turn.Language.Code, question)],
         };
     }
 
     /// <summary>A staff member replied to the bot's message about question <paramref name="id"/> (the bot's own record
     /// of which message that was decides, never text inside it): the reply goes to the resident who asked.</summary>
-    public Outcome Answer(Turn turn, long id)
+    public Outcome Answer(Turn turn, Incoming reply, long id)
     {
         if (!staff.IsStaff(turn.In.UserId)) return Outcome.Nothing;
-        var question = db?.Read(d => TeamStore.Find(d, id));
+        var question = db.Read(d => TeamStore.Find(d, id));
         if (question is not { AnsweredAt: null, ResidentId: > 0 }) return new([StaffSay("staff.notfound")]);
         var language = Languages.Find(question.Language) ?? staffLanguage;
         var residentTurn = turn with { Language = language };
         // A voice reply reaches the resident as voice (by its file id: Telegram shows no staff name), under the same heading.
-        Reply toResident = turn.In.Kind == IncomingKind.Voice
-            ? new SendVoice(turn.In.VoiceFileId!, Bidi.Direct(language, Html.Bold(content.T(language, "askteam.answer"))), residentTurn.MenuOnly(), To: question.ResidentId)
-            : residentTurn.Text($"{Html.Bold(content.T(language, "askteam.answer"))}\n\n{Html.Escape(turn.In.Text!)}", residentTurn.MenuOnly()) with { To = question.ResidentId };
+        Reply? toResident = reply switch
+        {
+            Incoming.Voice v => new SendVoice(v.FileId, Bidi.Direct(language, Html.Bold(content.T(language, "askteam.answer"))), residentTurn.MenuOnly(), To: question.ResidentId),
+            Incoming.Text t => residentTurn.Text($"{Html.Bold(content.T(language, "askteam.answer"))}\n\n{Html.Escape(t.Words)}", residentTurn.MenuOnly()) with { To = question.ResidentId },
+            _ => null, // only a text or a voice message answers
+        };
+        if (toResident is null) return Outcome.Nothing;
         return new([toResident, StaffSay("staff.sent")])
         {
             Effects = [new MarkAnswered(id)],
@@ -74,25 +78,24 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     }
 
     /// <summary>A tap on a question in a digest: its card, to reply to. Staff only.</summary>
-    public Outcome? Open(Turn turn, long id)
+    public Outcome? Open(Turn turn, AnswerButton ack, long id)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         if (db.Read(d => TeamStore.Find(d, id)) is not { AnsweredAt: null } q) return new([ack with { Notice = content.T(staffLanguage, "staff.notfound") }]);
         return new([ack, CardOf(q)]);
     }
 
     /// <summary>One line for a digest (plain text): the tag, language and date of an open question, never its words;
     /// null when it is answered or gone.</summary>
-    public string? Headline(long id) => db?.Read(d => TeamStore.Find(d, id)) is { AnsweredAt: null } q
+    public string? Headline(long id) => db.Read(d => TeamStore.Find(d, id)) is { AnsweredAt: null } q
         ? $"#Q{q.Id} · {LanguageName(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd HH:mm}"
         : null;
 
     /// <summary>/unanswered and /feedback, for staff only; null when the command is not a staff command.</summary>
-    public Outcome? StaffCommand(Turn turn)
+    public Outcome? StaffCommand(Turn turn, Incoming.Command command)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        return turn.In.Command switch
+        if (!staff.IsStaff(turn.In.UserId)) return null;
+        return command.Name switch
         {
             "unanswered" => Unanswered(),
             "feedback" => Feedback(),
@@ -102,7 +105,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     private Outcome Unanswered()
     {
-        var open = db!.Read(TeamStore.Unanswered);
+        var open = db.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
         var items = open.Take(MaxListed).Select(q => q.VoiceFileId is null
             ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):yyyy-MM-dd}\n{Html.Escape(Shorten(q.Text, 300))}", LearnKeys(q.Id), About: new About(AboutKind.Question, q.Id))
@@ -114,7 +117,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
 
     private Outcome Feedback()
     {
-        var counts = db!.Read(TeamStore.AllFeedback);
+        var counts = db.Read(TeamStore.AllFeedback);
         if (counts.Count == 0) return new([StaffSay("staff.nofeedback")]);
         var lines = counts.OrderByDescending(c => c.NotHelpful).ThenBy(c => c.Id)
             .Select(c => $"{Html.Escape(content.Entry(c.Id)?.Text(staffLanguage).Title ?? c.Id)}: 👍 {c.Helpful} · 👎 {c.NotHelpful}");

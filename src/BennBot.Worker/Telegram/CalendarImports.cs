@@ -7,40 +7,34 @@ namespace BennBot.Worker.Telegram;
 /// <summary>Downloads and reads the .ics files staff send, one at a time, on a thread of their own and within
 /// <see cref="CalendarLimits.Budget"/>, instead of on an update worker: a large calendar held a worker partition, and
 /// every chat in it, for 140 s (issue 19). The update stays saved and unhandled meanwhile; once its file is read it
-/// goes back to its chat's worker, which hands the result to the conversation like any other update.</summary>
+/// goes back to its chat's worker (which queues it again when the read it was handed ends: <see cref="Calendar.Started"/>),
+/// which hands the result to the conversation like any other update.</summary>
 public sealed partial class CalendarImports(ITelegramBotClient bot, TimeProvider time, ILogger<CalendarImports> log)
 {
     private readonly Dictionary<long, Task<CalendarRead>> _reads = [];
     private readonly SemaphoreSlim _one = new(1, 1); // one file at a time: at most one core, whatever staff send
-    private Func<long, long, CancellationToken, ValueTask>? _requeue;
 
-    /// <summary>Set once by <see cref="UpdateWorkers"/>, which owns the queues (it depends on the processor, so it
-    /// cannot be injected here).</summary>
-    public void Attach(Func<long, long, CancellationToken, ValueTask> requeue) => _requeue = requeue;
-
-    /// <summary>The read calendar of this update once it is ready (the result is handed out once; a failed download
-    /// throws when awaited, so the update's usual retries apply); null while it is being read, and the first time,
-    /// when the read starts. The update is queued again for its chat when the read ends.</summary>
-    public Task<CalendarRead>? Take(long updateId, long chatKey, string fileId)
+    /// <summary>This update's calendar: <c>Ready</c> once it is read (handed out once; a failed download throws when
+    /// awaited, so the update's usual retries apply). While it is being read, <c>Ready</c> is null; the first time, when
+    /// the read starts, <c>Started</c> is the read, for the caller to queue the update again when it ends (issue 14: this
+    /// was a callback set on this class at run time by the worker queues, which depend on it).</summary>
+    public Calendar Take(long updateId, string fileId)
     {
         lock (_reads)
         {
             if (_reads.TryGetValue(updateId, out var read))
             {
-                if (!read.IsCompleted) return null;
+                if (!read.IsCompleted) return new(null, null);
                 _reads.Remove(updateId);
-                return read;
+                return new(read, null);
             }
             read = Read(fileId);
             _reads[updateId] = read;
-            _ = read.ContinueWith(async _ =>
-            {
-                try { if (_requeue is { } requeue) await requeue(updateId, chatKey, CancellationToken.None); }
-                catch (Exception e) { LogRequeueFailed(e, updateId); } // the housekeeping sweep queues it again
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            return null;
+            return new(null, read);
         }
     }
+
+    public readonly record struct Calendar(Task<CalendarRead>? Ready, Task? Started);
 
     private async Task<CalendarRead> Read(string fileId)
     {
@@ -73,7 +67,4 @@ public sealed partial class CalendarImports(ITelegramBotClient bot, TimeProvider
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Reading a calendar file took longer than {Seconds} s; staff were told")]
     private partial void LogTooSlow(double seconds);
-
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Update {UpdateId} could not be queued again after its calendar file was read; the sweep will")]
-    private partial void LogRequeueFailed(Exception e, long updateId);
 }

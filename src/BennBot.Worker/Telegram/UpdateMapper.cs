@@ -18,55 +18,41 @@ public static class UpdateMapper
     {
         if (u.Message is { } m)
         {
-            if (m.From is null) return Ignored(u);
-            if (m.Document is { } doc && (m.Chat.Type == ChatType.Private || m.Chat.Id == staffChatId))
-                return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Document, m.From.LanguageCode, Text: doc.FileName, InStaffChat: m.Chat.Id == staffChatId);
-            if (m.Chat.Type != ChatType.Private)
-            {
-                if (m.Chat.Id != staffChatId) return Ignored(u);
-                long? replyTo = RepliedTo(m, botId);
-                // Staff answer a question, or record an answer, with a voice message too (issue 15).
-                if (m.Voice is { } staffVoice) return VoiceMessage(u, m, staffVoice, replyTo, inStaffChat: true);
-                if (m.Text is null) return Ignored(u);
-                var staffCommand = Command(m, botUsername);
-                return new(u.Id, m.Chat.Id, m.From.Id, staffCommand is null ? IncomingKind.Text : IncomingKind.Command,
-                    m.From.LanguageCode, Text: staffCommand is null ? m.Text.Trim() : Arguments(m), Command: staffCommand, InStaffChat: true, ReplyTo: replyTo);
-            }
+            if (m.From is not { } from) return Ignored(u);
+            var inStaffChat = m.Chat.Id == staffChatId;
+            if (m.Document is not null && (m.Chat.Type == ChatType.Private || inStaffChat))
+                return new Incoming.Document(u.Id, m.Chat.Id, from.Id, from.LanguageCode, InStaffChat: inStaffChat);
+            if (m.Chat.Type != ChatType.Private && !inStaffChat) return Ignored(u);
+            // In the staff chat, a reply answers a question or topic; in a private chat, staff correct an example's preview
+            // (issue 16) or record an answer (issue 15) by replying to the bot's message.
+            var replyTo = RepliedTo(m, botId);
+            // Staff answer a question, or record an answer, with a voice message too (issue 15).
+            if (inStaffChat && m.Voice is { } staffVoice) return Voice(u, m, from, staffVoice, replyTo, inStaffChat);
             if (m.Text is { } text)
-            {
-                var command = Command(m, botUsername);
-                // A reply to one of the bot's own messages: staff correct an example's preview this way (issue 16).
-                long? replyTo = m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
-                return command is null
-                    ? new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Text, m.From.LanguageCode, Text: text.Trim(), ReplyTo: replyTo)
-                    : new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Command, m.From.LanguageCode, Text: Arguments(m), Command: command);
-            }
-            if (m.Voice is { } voice) return VoiceMessage(u, m, voice, RepliedTo(m, botId), inStaffChat: false);
-            return new(u.Id, m.Chat.Id, m.From.Id, IncomingKind.Unsupported, m.From.LanguageCode);
+                return Command(m, botUsername) is { } command
+                    ? new Incoming.Command(u.Id, m.Chat.Id, from.Id, from.LanguageCode, command, Arguments(m), inStaffChat)
+                    : new Incoming.Text(u.Id, m.Chat.Id, from.Id, from.LanguageCode, text.Trim(), replyTo, inStaffChat);
+            if (m.Voice is { } voice) return Voice(u, m, from, voice, replyTo, inStaffChat);
+            return inStaffChat ? Ignored(u) : new Incoming.Unsupported(u.Id, m.Chat.Id, from.Id, from.LanguageCode);
         }
         if (u.EditedMessage is { Chat.Type: ChatType.Private, From: { } editor } e)
-            return new(u.Id, e.Chat.Id, editor.Id, IncomingKind.Edited, editor.LanguageCode);
+            return new Incoming.Edited(u.Id, e.Chat.Id, editor.Id, editor.LanguageCode);
         if (u.CallbackQuery is { } q)
         {
             var chat = q.Message?.Chat;
             var inStaffChat = chat is not null && chat.Id == staffChatId;
             if (chat is not null && chat.Type != ChatType.Private && !inStaffChat) return Ignored(u);
-            return new(u.Id, chat?.Id ?? q.From.Id, q.From.Id, IncomingKind.Button, q.From.LanguageCode,
-                ButtonData: q.Data, ButtonQueryId: q.Id, InStaffChat: inStaffChat);
+            return new Incoming.Button(u.Id, chat?.Id ?? q.From.Id, q.From.Id, q.From.LanguageCode, q.Data ?? "", q.Id, inStaffChat);
         }
         if (u.MyChatMember is { Chat.Type: ChatType.Private } member)
-        {
-            var kind = member.NewChatMember.Status is ChatMemberStatus.Kicked ? IncomingKind.BlockedBot : IncomingKind.UnblockedBot;
-            return new(u.Id, member.Chat.Id, member.From.Id, kind);
-        }
+            return member.NewChatMember.Status is ChatMemberStatus.Kicked
+                ? new Incoming.BlockedBot(u.Id, member.Chat.Id, member.From.Id)
+                : new Incoming.UnblockedBot(u.Id, member.Chat.Id, member.From.Id);
         return Ignored(u);
     }
 
-    // A voice message: Telegram's file id, length and size; in a private chat, the bot message it replies to (staff record
-    // an answer by replying to its card).
-    private static Incoming VoiceMessage(Update u, Message m, global::Telegram.Bot.Types.Voice voice, long? replyTo, bool inStaffChat) =>
-        new(u.Id, m.Chat.Id, m.From!.Id, IncomingKind.Voice, m.From.LanguageCode, InStaffChat: inStaffChat, ReplyTo: replyTo,
-            VoiceFileId: voice.FileId, VoiceSeconds: voice.Duration, VoiceBytes: voice.FileSize ?? 0);
+    private static Incoming.Voice Voice(Update u, Message m, User from, global::Telegram.Bot.Types.Voice voice, long? replyTo, bool inStaffChat) =>
+        new(u.Id, m.Chat.Id, from.Id, from.LanguageCode, voice.FileId, voice.Duration, voice.FileSize ?? 0, replyTo, inStaffChat);
 
     private static long? RepliedTo(Message m, long botId) => m.ReplyToMessage is { From.Id: var author } r && author == botId ? r.MessageId : null;
 
@@ -84,9 +70,9 @@ public static class UpdateMapper
         return token.ToLowerInvariant();
     }
 
-    // "/event 12" → "12"; null when the command stands alone.
-    private static string? Arguments(Message m) =>
-        m.Entities is [{ Type: MessageEntityType.BotCommand } entity, ..] && m.Text!.Length > entity.Length && m.Text[entity.Length..].Trim() is { Length: > 0 } rest ? rest : null;
+    // "/event 12" → "12"; "" when the command stands alone.
+    private static string Arguments(Message m) =>
+        m.Entities is [{ Type: MessageEntityType.BotCommand } entity, ..] && m.Text!.Length > entity.Length ? m.Text[entity.Length..].Trim() : "";
 
-    private static Incoming Ignored(Update u) => new(u.Id, ChatKey(u), 0, IncomingKind.Ignored);
+    private static Incoming Ignored(Update u) => new Incoming.Ignored(u.Id, ChatKey(u));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Hosting;
 using BennBot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace BennBot.Worker.Telegram;
 /// and handles one chat at a time). Each batch is saved before the next call's offset acknowledges it; a
 /// re-sent update_id is recognised and skipped.</summary>
 public sealed partial class UpdatePoller(
-    ITelegramBotClient bot, Database db, UpdateWorkers workers, UpdateProcessor processor, BotProfile profile,
+    ITelegramBotClient bot, Database db, UpdateWorkers workers, BotProfile profile, BennBotOptions options,
     BotStatus status, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<UpdatePoller> log) : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -24,11 +25,11 @@ public sealed partial class UpdatePoller(
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var backoff = Backoff();
+        BotIdentity identity;
         try
         {
             var me = await backoff.ExecuteAsync(async t => await bot.GetMe(t), ct);
-            processor.BotUsername = me.Username;
-            processor.BotId = me.Id;
+            identity = new BotIdentity(me.Id, me.Username ?? options.BotUsername);
             await backoff.ExecuteAsync(async t => await bot.DeleteWebhook(cancellationToken: t), ct);
             await profile.Register(ct);
         }
@@ -40,7 +41,7 @@ public sealed partial class UpdatePoller(
             return;
         }
 
-        var running = workers.Run(ct);
+        var running = workers.Run(identity, ct);
         foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
         foreach (var waiting in db.Read(d => Inbox.Waiting(d, DateTime.MaxValue))) await workers.Enqueue(waiting.Id, waiting.ChatKey, ct);
 

@@ -21,24 +21,14 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     /// the same instant fails an attempt; under a burst of submissions that can happen twice in a row.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>From getMe; also given to the conversation for the deep links on posters (issue 18).</summary>
-    public string? BotUsername
-    {
-        get;
-        set
-        {
-            field = value;
-            if (value is not null) conversation.BotUsername = value;
-        }
-    }
-    public long BotId { get; set; }
     // Workers handle updates concurrently: a plain ++ lost counts (seen as a flaky wait in ExpressionCacheTests).
     private int _handled;
     public int Handled => Volatile.Read(ref _handled);
 
     /// <summary>Handles the update (if any) and sends the chat's replies; returns other chats that got replies, and when
-    /// to send this chat's replies that its own limit held back.</summary>
-    public async Task<Processed> Process(long updateId, long chatKey, CancellationToken ct)
+    /// to send this chat's replies that its own limit held back. <paramref name="bot"/>: getMe's answer (see
+    /// <see cref="UpdatePoller"/>), to read commands and replies addressed to the bot.</summary>
+    public async Task<Processed> Process(long updateId, long chatKey, BotIdentity bot, CancellationToken ct)
     {
         IReadOnlyCollection<long> others = [];
         var erased = false;
@@ -47,8 +37,9 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         {
             try
             {
-                if (await Handle(row) is not { } handled) return new([]); // its calendar file is being read; it comes back
-                (others, erased) = handled;
+                var handled = await Handle(row, bot);
+                if (handled.Waiting) return new([], Reading: handled.Reading); // its calendar file is being read; it comes back
+                (others, erased) = (handled.Others, handled.Erased);
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -71,23 +62,25 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         return new(others, again);
     }
 
-    /// <summary>Applies the update; returns the other chats that got replies, and whether data was erased. Null when the
-    /// update waits for its calendar file to be read (<see cref="CalendarImports"/>).</summary>
-    private async Task<(HashSet<long> Others, bool Erased)?> Handle(InboxUpdate row)
+    /// <summary>Applies the update; returns the other chats that got replies, and whether data was erased. Or, when the
+    /// update waits for its calendar file to be read (<see cref="CalendarImports"/>), nothing is applied yet: Waiting, and
+    /// the read to wait for if this call started it.</summary>
+    private async Task<(HashSet<long> Others, bool Erased, bool Waiting, Task? Reading)> Handle(InboxUpdate row, BotIdentity bot)
     {
         var update = JsonSerializer.Deserialize<Update>(row.Json!, JsonBotAPI.Options)!;
-        var incoming = UpdateMapper.Map(update, BotUsername, options.StaffChatId, BotId);
-        if (CalendarFile(incoming, update) is { } fileId)
+        var incoming = UpdateMapper.Map(update, bot.Username, options.StaffChatId, bot.Id);
+        if (incoming is Incoming.Document file && CalendarFile(file, update) is { } fileId)
         {
-            if (calendars.Take(row.Id, row.ChatKey, fileId) is not { } read) return null;
-            incoming = incoming with { Calendar = await read };
+            var calendar = calendars.Take(row.Id, fileId);
+            if (calendar.Ready is not { } read) return ([], false, true, calendar.Started);
+            incoming = file with { Calendar = await read };
         }
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
         // Staff are trusted (and tap through the event dialogue quickly); flood control is for everyone else.
-        var limited = incoming is { UserId: > 0, InStaffChat: false, Kind: not IncomingKind.Ignored } && !options.StaffUserIds.Contains(incoming.UserId);
+        var limited = incoming is { UserId: > 0, InStaffChat: false } and not Incoming.Ignored && !options.StaffUserIds.Contains(incoming.UserId);
         var verdict = limited && row.Attempts == 0 ? flood.Check(incoming.UserId) : FloodVerdict.Allow; // a retry is not a new message
         var outcome = verdict == FloodVerdict.Allow
-            ? conversation.Handle(incoming, resident)
+            ? conversation.Handle(incoming, resident, bot)
             : conversation.Throttled(incoming, resident, tell: verdict == FloodVerdict.DropAndTell);
         var now = time.GetUtcNow().UtcDateTime;
         var others = await db.Write(d =>
@@ -98,14 +91,14 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
         });
         conversation.Committed(outcome);
         Interlocked.Increment(ref _handled);
-        BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind.ToString()));
+        BotMetrics.Updates.Add(1, new KeyValuePair<string, object?>("kind", incoming.Kind));
         LogHandled(row.Id, incoming.Kind);
-        return (others, outcome.Erases);
+        return (others, outcome.Erases, false, null);
     }
 
     // A calendar file from staff is read by CalendarImports, so that the conversation never does I/O. Anything else stays unread.
-    private string? CalendarFile(Incoming incoming, Update update) =>
-        incoming.Kind == IncomingKind.Document && options.StaffUserIds.Contains(incoming.UserId)
+    private string? CalendarFile(Incoming.Document file, Update update) =>
+        options.StaffUserIds.Contains(file.UserId)
         && update.Message?.Document is { } doc && doc.FileSize is not > CalendarLimits.MaxBytes && doc.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) == true
             ? doc.FileId
             : null;
@@ -123,7 +116,7 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Update {UpdateId} handled as {Kind}")]
-    private partial void LogHandled(long updateId, IncomingKind kind);
+    private partial void LogHandled(long updateId, string kind);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Update {UpdateId} failed (attempt {Attempt})")]
     private partial void LogFailed(Exception e, long updateId, int attempt);
@@ -133,4 +126,5 @@ public sealed partial class UpdateProcessor(Database db, Conversation conversati
 }
 
 /// <param name="FlushAgainAfter">The chat's own limit held back some of its replies: send them after this wait.</param>
-public sealed record Processed(IReadOnlyCollection<long> Others, TimeSpan? FlushAgainAfter = null);
+/// <param name="Reading">The update waits for its calendar file, whose read this is: queue it again when it ends.</param>
+public sealed record Processed(IReadOnlyCollection<long> Others, TimeSpan? FlushAgainAfter = null, Task? Reading = null);

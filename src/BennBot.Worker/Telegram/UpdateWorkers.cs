@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BennBot.Worker.Conversations;
 using Microsoft.Extensions.Logging;
 
 namespace BennBot.Worker.Telegram;
@@ -12,7 +13,7 @@ public sealed class UpdateWorkers
     private readonly ILogger<UpdateWorkers> log;
     private readonly DelayedFlushes later;
 
-    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, TimeProvider? time = null, CalendarImports? calendars = null)
+    public UpdateWorkers(UpdateProcessor processor, int partitions, ILogger<UpdateWorkers> log, TimeProvider? time = null)
     {
         this.processor = processor;
         this.log = log;
@@ -20,7 +21,6 @@ public sealed class UpdateWorkers
         _queues = Enumerable.Range(0, partitions)
             .Select(_ => Channel.CreateBounded<(long, long)>(new BoundedChannelOptions(1000) { SingleReader = true }))
             .ToArray();
-        calendars?.Attach(Enqueue);
     }
 
     public const long FlushOnly = -1;
@@ -34,7 +34,8 @@ public sealed class UpdateWorkers
     /// <summary>Sends a chat's queued replies, in the chat's turn (used after restarts and by the retry sweep).</summary>
     public ValueTask EnqueueFlush(long chatKey, CancellationToken ct) => Enqueue(FlushOnly, chatKey, ct);
 
-    public Task Run(CancellationToken ct) => Task.WhenAll(_queues.Select(q => Task.Run(async () =>
+    /// <summary>Works through the queues as <paramref name="bot"/> (getMe's answer) until cancelled.</summary>
+    public Task Run(BotIdentity bot, CancellationToken ct) => Task.WhenAll(_queues.Select(q => Task.Run(async () =>
     {
         await foreach (var (updateId, chatKey) in q.Reader.ReadAllAsync(ct))
         {
@@ -42,9 +43,10 @@ public sealed class UpdateWorkers
             {
                 // Another chat's replies are sent in that chat's own turn, never concurrently with it; if its
                 // queue is full, the housekeeping sweep sends them.
-                var processed = await processor.Process(updateId, chatKey, ct);
+                var processed = await processor.Process(updateId, chatKey, bot, ct);
                 foreach (var other in processed.Others) Queue(other).Writer.TryWrite((FlushOnly, other));
                 if (processed.FlushAgainAfter is { } wait) later.After(chatKey, wait, EnqueueFlush, ct);
+                if (processed.Reading is { } reading) _ = AgainAfter(reading, updateId, chatKey);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -53,4 +55,16 @@ public sealed class UpdateWorkers
             }
         }
     }, ct)));
+
+    // An update whose calendar file is being read (CalendarImports) comes back to its chat's queue when the read ends,
+    // however it ended: a failed read throws in the update's own retries.
+    private async Task AgainAfter(Task reading, long updateId, long chatKey)
+    {
+        await Task.WhenAny(reading);
+        try { await Enqueue(updateId, chatKey, CancellationToken.None); }
+        catch (Exception e) // the housekeeping sweep queues it again
+        {
+            log.LogWarning(new EventId(1007, "RequeueFailed"), e, "Update {UpdateId} could not be queued again after its calendar file was read; the sweep will", updateId);
+        }
+    }
 }

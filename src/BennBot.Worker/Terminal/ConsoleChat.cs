@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Hosting;
-using BennBot.Worker.Privacy;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
-using BennBot.Worker.Team;
 using BennBot.Worker.Telegram;
 
 namespace BennBot.Worker.Terminal;
@@ -28,6 +26,9 @@ public sealed partial class ConsoleChat
     private readonly string? _languageCode;
     private readonly bool _team;
     private Language _language;
+
+    // No getMe in the terminal: the configured username (for posters' links) and the terminal's own bot id.
+    private BotIdentity Bot => new(TerminalUpdates.BotId, _app.Options.BotUsername);
 
     private ConsoleChat(App app, ChatSettings settings, TextWriter output)
     {
@@ -130,12 +131,9 @@ public sealed partial class ConsoleChat
         var updateId = await db.Write(d => Sequences.Next(d, "terminal-update", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var incoming = update(updateId);
         var resident = incoming.UserId == 0 ? null : db.Read(d => ResidentStore.Find(d, incoming.UserId));
-        var o = _app.Options;
-        var conversation = new Conversation(_app.Content, _app.Index, o.DefaultLanguage, TimeProvider.System,
-            new StaffSettings(o.StaffUserIds, o.StaffChatId), db, new RetentionPeriods(o.InactiveDays, o.TopicLinkDays, o.BackupsKept))
-        { BotUsername = o.BotUsername };
-        conversation.SyncLearned(); // another terminal may have confirmed or removed an example (issue 16)
-        var outcome = conversation.Handle(incoming, resident);
+        // Built each turn: another terminal may have confirmed or removed an example (issue 16).
+        var conversation = _app.NewConversation(db, TimeProvider.System);
+        var outcome = conversation.Handle(incoming, resident, Bot);
         await db.Write(d => OutcomeStore.Apply(d, incoming, outcome, DateTime.UtcNow));
         if (!_team) _language = Languages.Find(db.Read(d => ResidentStore.Find(d, _userId))?.Language) ?? _language;
         return await Deliver(db);

@@ -53,7 +53,7 @@ public sealed partial class TopicDesk
     {
         var filter = TopicFilter.Parse(args);
         if (filter is null) return Say("staff.topics.help");
-        var all = db!.Read(d => TopicStore.All(d)).Where(filter.Matches).OrderByDescending(t => t.Id).ToList();
+        var all = db.Read(d => TopicStore.All(d)).Where(filter.Matches).OrderByDescending(t => t.Id).ToList();
         if (all.Count == 0) return Say("staff.topics.none");
         var pages = (all.Count + PageSize - 1) / PageSize;
         var page = Math.Clamp(filter.Page, 1, pages);
@@ -89,7 +89,7 @@ public sealed partial class TopicDesk
 
     private Outcome Stats()
     {
-        var stats = TopicReport.Count(db!.Read(d => TopicStore.All(d)));
+        var stats = TopicReport.Count(db.Read(d => TopicStore.All(d)));
         if (stats.Total == 0) return Say("staff.stats.none"); // not six empty headings and an empty chart (issue 13)
         var label = TopicReport.Labels(content, staffLanguage);
         string Section(string title, string dimension, IReadOnlyList<(string Key, int Count)> rows) =>
@@ -119,7 +119,7 @@ public sealed partial class TopicDesk
                 return Say("staff.export.usage");
             since = d;
         }
-        var csv = TopicReport.Csv(db!.Read(d => TopicStore.All(d)), since, staffLanguage, content);
+        var csv = TopicReport.Csv(db.Read(d => TopicStore.All(d)), since, staffLanguage, content);
         return new([new SendFile($"topics-{Now:yyyy-MM-dd}.csv", csv, Html.Escape(T("staff.export.caption")))]);
     }
 }

@@ -11,7 +11,7 @@ namespace BennBot.Worker.Topics;
 /// every new topic arrives there without personal data; buttons set status, category, field of action, hide it;
 /// replying to a topic writes the team's response to the resident; /topics, /topic N, /merge, /publish, /stats,
 /// /export. Every action checks the staff list; residents hear of status changes and responses in their language.</summary>
-public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db, TimeProvider time)
+public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database db, TimeProvider time)
 {
     public const int PageSize = 10;
 
@@ -27,11 +27,11 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     /// resident's words; null when the topic is gone.</summary>
     public string? Headline(long id) => Find(id) is { } t ? Head(t).Split('\n')[0] : null;
 
-    public Outcome? Command(Turn turn)
+    public Outcome? Command(Turn turn, Incoming.Command command)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        var args = turn.In.Text ?? "";
-        return turn.In.Command switch
+        if (!staff.IsStaff(turn.In.UserId)) return null;
+        var args = command.Arguments;
+        return command.Name switch
         {
             "topics" => List(args),
             "topic" => long.TryParse(args.TrimStart('#', 'T', 't'), out var id) && Find(id) is { } t ? new([Announce(t, turn.In.ChatId)]) : Say("staff.topic.notfound", ("id", args)),
@@ -43,10 +43,9 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
         };
     }
 
-    public Outcome? Button(Turn turn, ButtonAction.Review r)
+    public Outcome? Button(Turn turn, AnswerButton ack, ButtonAction.Review r)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
-        var ack = new AnswerButton(turn.In.ButtonQueryId!);
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         if (Find(r.TopicId) is not { } t) return new([ack with { Notice = T("staff.topic.notfound", ("id", r.TopicId)) }]);
         return (r.Op, r.Value) switch
         {
@@ -70,11 +69,11 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     /// <summary>A staff member replied to the bot's card of topic <paramref name="id"/> in the staff chat (the bot's own
     /// record of which message that was decides, never text inside it): that is the team's response. It is kept with the
     /// topic and goes to the resident (and whoever follows it), shown as written and marked with its language.</summary>
-    public Outcome? Respond(Turn turn, long id)
+    public Outcome? Respond(Turn turn, string words, long id)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         if (Find(id) is not { } t) return Say("staff.topic.notfound", ("id", id));
-        var response = turn.In.Text!.Trim();
+        var response = words.Trim();
         var notices = Notices(t, (l, _) => $"{Html.Bold(content.T(l, "topic.notice.response", ("id", t.Id), ("language", content.T(staffLanguage, "language.name"))))}\n\n{Html.Escape(response)}");
         return new([.. notices, new SendText(Html.Escape(T(notices.Count > 0 ? "staff.topic.sent" : "staff.topic.kept")))])
         {
@@ -96,7 +95,7 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
     private List<Reply> Notices(Topic t, Func<Language, Resident, string> text)
     {
         var ids = t.Followers.Prepend(t.SubmitterId).Where(id => id > 0).Distinct();
-        var residents = db!.Read(d => ids.Select(id => ResidentStore.Find(d, id)).OfType<Resident>().Where(r => !r.BlockedBot).ToList());
+        var residents = db.Read(d => ids.Select(id => ResidentStore.Find(d, id)).OfType<Resident>().Where(r => !r.BlockedBot).ToList());
         return residents.Select(r =>
         {
             var l = Languages.Find(r.Language) ?? staffLanguage;
@@ -110,7 +109,7 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
         return new([new SendText(Html.Escape(T(op == ReviewOp.Category ? "staff.topic.choosecategory" : "staff.topic.choosefield", ("id", t.Id))), new Keyboard(rows))]);
     }
 
-    private Topic? Find(long id) => db!.Read(d => TopicStore.Find(d, id));
+    private Topic? Find(long id) => db.Read(d => TopicStore.Find(d, id));
 
     private string T(string key, params (string, object)[] args) => content.T(staffLanguage, key, args);
 

@@ -8,7 +8,7 @@ namespace BennBot.Worker.Topics;
 /// <summary>Residents bring in a concern, wish or idea in a few taps: what it is about, the topic itself (text or
 /// voice), optionally where, and whether the team may contact them (anonymous by default); then a summary to send.
 /// Every step can be skipped or cancelled. Also "my topics" and "me too" for topics the team published.</summary>
-public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffChatId, TopicDesk desk)
+public sealed class TopicsHandler(Database db, TimeProvider time, long? staffChatId, TopicDesk desk)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -19,12 +19,12 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    public TopicDraft? Draft(Turn turn) => db?.Read(d => TopicStore.Draft(d, turn.In.UserId)) is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
+    public TopicDraft? Draft(Turn turn) => db.Read(d => TopicStore.Draft(d, turn.In.UserId)) is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
 
     /// <summary>A resident's step in the dialogue: the pure <see cref="TopicFlow"/> decides, this turns it into replies.</summary>
     public Outcome Step(Turn turn, FlowInput input)
     {
-        if (db is null || staffChatId is null) return NotOffered(turn);
+        if (staffChatId is null) return NotOffered(turn);
         if (input is FlowInput.Start or FlowInput.Restart or FlowInput.Send && db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
             return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
         var step = TopicFlow.Next(Draft(turn), input, turn.In.UserId);
@@ -43,7 +43,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     private Outcome Submit(Turn turn, TopicDraft draft)
     {
         // The next number; if another resident takes it in the same instant, the insert fails and the update is retried.
-        var id = db!.Read(TopicStore.NextNumber);
+        var id = db.Read(TopicStore.NextNumber);
         var topic = new Topic
         {
             Id = id, Category = draft.Category, Field = TopicFields.Guess(draft.Category), Text = draft.Text, VoiceFileId = draft.VoiceFileId,
@@ -60,8 +60,8 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
     {
         // A topic the team merged into another shows that one's number and status: that is where news comes from. The
         // response stays its own: the one sent to this resident, never one written to the other topic's resident.
-        var topics = db?.Read(d => TopicStore.Of(d, turn.In.UserId).Select(t => t.MergedInto is { } into && TopicStore.Find(d, into) is { } target
-            ? target with { Id = t.Id, MergedInto = target.Id, SubmittedAt = t.SubmittedAt, Response = t.Response, ResponseLanguage = t.ResponseLanguage } : t).ToList()) ?? [];
+        var topics = db.Read(d => TopicStore.Of(d, turn.In.UserId).Select(t => t.MergedInto is { } into && TopicStore.Find(d, into) is { } target
+            ? target with { Id = t.Id, MergedInto = target.Id, SubmittedAt = t.SubmittedAt, Response = t.Response, ResponseLanguage = t.ResponseLanguage } : t).ToList());
         if (topics.Count == 0) return new([turn.Say("topic.mine.none", Keys(turn))]);
         var lines = topics.TakeLast(15).Select(t =>
         {
@@ -74,7 +74,7 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
 
     public Outcome Published(Turn turn)
     {
-        var topics = db?.Read(TopicStore.Published) ?? [];
+        var topics = db.Read(TopicStore.Published);
         if (topics.Count == 0) return new([turn.Say("topic.others.none", Keys(turn))]);
         var shown = topics.Take(10).ToList();
         var text = turn.T("topic.others.title") + "\n\n" + string.Join("\n", shown.Select(t => $"#{t.Id} · {Html.Escape(t.PublicWording!)}"));
@@ -83,10 +83,9 @@ public sealed class TopicsHandler(Database? db, TimeProvider time, long? staffCh
         return new([turn.Text(text, new Keyboard(rows))]);
     }
 
-    public Outcome MeToo(Turn turn, long topicId)
+    public Outcome MeToo(Turn turn, AnswerButton ack, long topicId)
     {
-        var ack = new AnswerButton(turn.In.ButtonQueryId!);
-        if (db?.Read(d => TopicStore.Find(d, topicId)) is not { PublicWording: not null, Hidden: false, MergedInto: null } t) return new([ack, turn.Say("button.expired", turn.MainMenu())]);
+        if (db.Read(d => TopicStore.Find(d, topicId)) is not { PublicWording: not null, Hidden: false, MergedInto: null } t) return new([ack, turn.Say("button.expired", turn.MainMenu())]);
         if (db.Read(d => TopicStore.IsSupportedBy(d, t.Id, turn.In.UserId)))
             return new([ack with { Notice = turn.Content.T(turn.Language, "topic.alreadysupported") }]);
         return new([ack with { Notice = turn.Content.T(turn.Language, "topic.supported") }], Save: turn.Resident is null ? turn.ResidentOrNew(Now) : null)

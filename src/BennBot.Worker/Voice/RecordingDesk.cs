@@ -12,7 +12,7 @@ public enum RecordingState { Missing, Recorded, Outdated }
 /// record (the next voice message, or a voice reply to the language's card), confirm an outdated one, or remove it. Every
 /// press and every recording is checked against the staff list. A recording made for another answer text than the current
 /// one is outdated: residents no longer get it.</summary>
-public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database? db)
+public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, ContentSet content, Database db)
 {
     public static readonly TimeSpan SessionKept = TimeSpan.FromMinutes(15);
 
@@ -22,7 +22,7 @@ public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, C
     /// <summary>The coverage table: one line per entry, one mark per language (in the order the legend gives).</summary>
     public Outcome Table(Turn turn)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return new([turn.Say("staff.only", turn.MainMenu())]);
+        if (!staff.IsStaff(turn.In.UserId)) return new([turn.StaffOnly()]);
         var recordings = db.Read(VoiceStore.All).ToDictionary(r => r.Id);
         var lines = content.Entries.Select(e => string.Concat(Languages.All.Select(l => Mark(StateOf(recordings.GetValueOrDefault(Recording.IdOf(e.Id, l.Code)), e, l))))
             + " " + Html.Escape(e.Text(staffLanguage).Title));
@@ -33,7 +33,7 @@ public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, C
 
     public Outcome Button(Turn turn, ButtonAction.VoiceDesk d, DateTime now)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return new([turn.Say("staff.only", turn.MainMenu())]);
+        if (!staff.IsStaff(turn.In.UserId)) return new([turn.StaffOnly()]);
         var entry = d.EntryId is null ? null : content.Entry(d.EntryId);
         if (d.Op == VoiceOp.Table || entry is null) return Table(turn);
         if (d.Op == VoiceOp.Entry || d.Language is not { } language) return new([EntryView(entry)]);
@@ -55,20 +55,20 @@ public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, C
 
     /// <summary>The entry and language a staff member's voice message records: the card it replies to, else the
     /// "send a voice message now" they started in this chat. Null when it records nothing.</summary>
-    public (Entry Entry, Language Language)? Target(Turn turn, About? repliedTo, DateTime now)
+    public (Entry Entry, Language Language)? Target(Turn turn, Incoming.Voice voice, About? repliedTo, DateTime now)
     {
-        if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
+        if (!staff.IsStaff(turn.In.UserId)) return null;
         if (repliedTo is { Kind: AboutKind.Recording } card) return RecordingCard.Target(content, card.Id);
-        if (turn.In.ReplyTo is not null && repliedTo is not null) return null; // a reply to a question or topic is not a recording
+        if (voice.ReplyTo is not null && repliedTo is not null) return null; // a reply to a question or topic is not a recording
         return db.Read(d => VoiceStore.Session(d, turn.In.UserId)) is { } s && s.ChatId == turn.In.ChatId && s.Until > now
             && content.Entry(s.EntryId) is { } entry && Languages.Find(s.Language) is { } language
             ? (entry, language)
             : null;
     }
 
-    public Outcome Record(Turn turn, Entry entry, Language language)
+    public Outcome Record(Turn turn, Incoming.Voice voice, Entry entry, Language language)
     {
-        var saved = new Recording { EntryId = entry.Id, Language = language.Code, FileId = turn.In.VoiceFileId!, Seconds = turn.In.VoiceSeconds, TextHash = AnswerHash.Of(entry, language) };
+        var saved = new Recording { EntryId = entry.Id, Language = language.Code, FileId = voice.FileId, Seconds = voice.Seconds, TextHash = AnswerHash.Of(entry, language) };
         return new([Say("voice.recorded", ("title", entry.Text(staffLanguage).Title), ("language", LanguageName(language))), LanguageView(entry, language, saved)])
         {
             Effects = [new SaveRecording(entry.Id, language.Code, saved.FileId, saved.Seconds, turn.In.UserId, saved.TextHash)],
@@ -79,7 +79,7 @@ public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, C
     {
         var buttons = Languages.All.Select(l =>
         {
-            var state = StateOf(db!.Read(d => VoiceStore.Find(d, entry.Id, l.Code)), entry, l);
+            var state = StateOf(db.Read(d => VoiceStore.Find(d, entry.Id, l.Code)), entry, l);
             return new Button($"{Mark(state)} {LanguageName(l)}", new ButtonAction.VoiceDesk(VoiceOp.Language, entry.Id, l).Encode());
         }).ToList();
         var rows = Keyboard.Grid(buttons);

@@ -14,11 +14,11 @@ public static class VoiceNote
     public const long MaxBytes = 20L * 1024 * 1024;
     private const int MaxFileIdLength = 200;
 
-    public static VoiceProblem Check(Incoming incoming)
+    public static VoiceProblem Check(Incoming.Voice incoming)
     {
-        if (incoming.VoiceFileId is not { Length: > 0 and <= MaxFileIdLength } id || !id.All(IsFileIdChar) || incoming.VoiceSeconds < 0 || incoming.VoiceBytes < 0)
+        if (incoming.FileId is not { Length: > 0 and <= MaxFileIdLength } id || !id.All(IsFileIdChar) || incoming.Seconds < 0 || incoming.Bytes < 0)
             return VoiceProblem.Forged;
-        return incoming.VoiceSeconds > MaxSeconds || incoming.VoiceBytes > MaxBytes ? VoiceProblem.TooLong : VoiceProblem.None;
+        return incoming.Seconds > MaxSeconds || incoming.Bytes > MaxBytes ? VoiceProblem.TooLong : VoiceProblem.None;
     }
 
     // Telegram's file ids are URL-safe base64.

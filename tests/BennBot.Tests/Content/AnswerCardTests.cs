@@ -31,15 +31,16 @@ public sealed partial class AnswerCardTests
     public void A_question_without_an_answer_points_to_the_team_button_only_where_there_is_one()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
-        var question = new Incoming(1, 42, 42, IncomingKind.Text, "en", Text: "zxqv wplk trbn");
+        var question = new Incoming.Text(1, 42, 42, "en", "zxqv wplk trbn");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+        using var temp = new TempDatabase();
 
-        var withTeam = (SendText)new Conversation(TestContent.Content, TestContent.Index, Languages.German, time, new StaffSettings([900], -100500))
+        var withTeam = (SendText)new Conversation(TestContent.Content, TestContent.Index, Languages.German, time, temp.Db, new StaffSettings([900], -100500))
             .Handle(question, resident).Replies[0];
         Assert.Equal(Html.Escape(TestContent.Content.T(Languages.English, "notfound")), withTeam.Html);
         Assert.Contains("a", withTeam.Keyboard!.Buttons.Select(b => b.Data));
 
-        var without = (SendText)new Conversation(TestContent.Content, TestContent.Index, Languages.German, time).Handle(question, resident).Replies[0];
+        var without = (SendText)new Conversation(TestContent.Content, TestContent.Index, Languages.German, time, temp.Db).Handle(question, resident).Replies[0];
         Assert.Contains("kontakt@pankow-beteiligt.berlin", without.Html);
         Assert.DoesNotContain("Ask the BENN team", without.Html);
         Assert.DoesNotContain("a", without.Keyboard!.Buttons.Select(b => b.Data));

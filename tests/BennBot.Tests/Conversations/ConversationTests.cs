@@ -7,18 +7,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace BennBot.Tests.Conversations;
 
 /// <summary>The engine as a plain function: update + resident in, replies + one change out.</summary>
-public sealed class ConversationTests
+public sealed class ConversationTests : IDisposable
 {
-    private readonly Conversation _conversation = new(TestContent.Content, TestContent.Index, Languages.German,
-        new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
+    private readonly TempDatabase _temp = new();
+    private readonly Conversation _conversation;
 
-    private static Incoming Text(string text, string? lang = "de") => new(1, 42, 42, IncomingKind.Text, lang, Text: text);
-    private static Incoming Press(string data, string? lang = "de") => new(1, 42, 42, IncomingKind.Button, lang, ButtonData: data, ButtonQueryId: "q");
+    public ConversationTests() => _conversation = new(TestContent.Content, TestContent.Index, Languages.German,
+        new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), _temp.Db);
+
+    public void Dispose() => _temp.Dispose();
+
+    private static Incoming Text(string text, string? lang = "de") => new Incoming.Text(1, 42, 42, lang, text);
+    private static Incoming Press(string data, string? lang = "de") => new Incoming.Button(1, 42, 42, lang, data, "q");
 
     [Fact]
     public void A_new_resident_is_remembered_with_telegrams_language_and_without_a_name()
     {
-        var outcome = _conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Command, "tr", Command: "start"), null);
+        var outcome = _conversation.Handle(new Incoming.Command(1, 42, 42, "tr", "start"), null);
         Assert.Equal(new Resident { Id = 42, Language = "tr", LanguageChosen = false, FirstSeen = new DateTime(2026, 11, 25), LastSeen = new DateTime(2026, 11, 25) }, outcome.Save);
         Assert.Contains("Merhaba", ((SendText)outcome.Replies[0]).Html);
     }
@@ -27,7 +32,7 @@ public sealed class ConversationTests
     public void A_link_to_share_a_topic_while_topics_are_off_is_a_plain_start()
     {
         // No staff chat, so nowhere for topics to go: the link's language and target are ignored, as for any stale link.
-        Incoming Start(string? payload) => new(1, 42, 42, IncomingKind.Command, "tr", Text: payload, Command: "start");
+        Incoming Start(string? payload) => new Incoming.Command(1, 42, 42, "tr", "start", payload ?? "");
         var linked = _conversation.Handle(Start("luk_t"), null);
         var plain = _conversation.Handle(Start(null), null);
         Assert.Equal(plain.Save, linked.Save);
@@ -39,7 +44,7 @@ public sealed class ConversationTests
     public void The_chosen_language_wins_over_telegrams_language()
     {
         var resident = new Resident { Id = 42, Language = "uk", LanguageChosen = true };
-        var reply = (SendText)_conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Command, "ar", Command: "help"), resident).Replies[0];
+        var reply = (SendText)_conversation.Handle(new Incoming.Command(1, 42, 42, "ar", "help"), resident).Replies[0];
         Assert.Contains("/language", reply.Html);
         Assert.Contains("мов", reply.Html);
     }
@@ -81,7 +86,7 @@ public sealed class ConversationTests
         Assert.Contains("ask the BENN team whom to turn to", reply.Html);
         Assert.Contains("m", reply.Keyboard!.Buttons.Select(b => b.Data)); // the menu
 
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), new StaffSettings([900], -100500));
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
         var toTeam = (SendText)withStaff.Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
         Assert.Contains(new ButtonAction.AskTeam().Encode(), toTeam.Keyboard!.Buttons.Select(b => b.Data)); // one tap to ask the team
     }
@@ -116,7 +121,7 @@ public sealed class ConversationTests
     public void An_answer_ends_with_related_options_feedback_ask_the_team_and_the_menu()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), new StaffSettings([900], -100500));
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
         var reply = (SendText)withStaff.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
         var data = reply.Keyboard!.Buttons.Select(b => b.Data).ToList();
         Assert.Contains("e:petition", data);
@@ -133,10 +138,10 @@ public sealed class ConversationTests
     public void Going_back_to_the_menu_ends_the_wait_for_a_question_to_the_team()
     {
         var waiting = new Resident { Id = 42, Language = "en", LanguageChosen = true, AwaitingQuestionUntil = new DateTime(2026, 11, 25, 10, 10, 0) };
-        foreach (var incoming in new[] { new Incoming(1, 42, 42, IncomingKind.Command, "en", Command: "menu"), new Incoming(1, 42, 42, IncomingKind.Command, "en", Command: "cancel"), Press("t", "en") })
+        foreach (var incoming in new[] { new Incoming.Command(1, 42, 42, "en", "menu"), new Incoming.Command(1, 42, 42, "en", "cancel"), Press("t", "en") })
             Assert.Null(_conversation.Handle(incoming, waiting).Save!.AwaitingQuestionUntil);
         var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German,
-            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), new StaffSettings([900], -100500));
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), _temp.Db, new StaffSettings([900], -100500));
         var text = withStaff.Handle(Text("is there a room for our meeting?", "en"), waiting);
         Assert.Contains(text.Effects, e => e is AskTeam); // while waiting, the next text goes to the team
         Assert.Contains(text.Replies, r => r is SendText { To: -100500 });
@@ -155,7 +160,7 @@ public sealed class ConversationTests
     public void Residents_who_block_the_bot_are_marked_so_that_nothing_is_sent_to_them()
     {
         var resident = new Resident { Id = 42, Language = "ru", LanguageChosen = true };
-        var outcome = _conversation.Handle(new Incoming(1, 42, 42, IncomingKind.BlockedBot), resident);
+        var outcome = _conversation.Handle(new Incoming.BlockedBot(1, 42, 42), resident);
         Assert.Empty(outcome.Replies);
         Assert.True(outcome.Save!.BlockedBot);
     }

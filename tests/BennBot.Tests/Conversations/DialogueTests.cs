@@ -25,7 +25,7 @@ public sealed class DialogueTests : IDisposable
     public DialogueTests()
     {
         _db = new Database(Path.Combine(_dir, "bennbot.db"));
-        _conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, _time, new StaffSettings([StaffMember], StaffChat), _db);
+        _conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, _time, _db, new StaffSettings([StaffMember], StaffChat));
     }
 
     public void Dispose()
@@ -127,12 +127,12 @@ public sealed class DialogueTests : IDisposable
     }
 
     private Task<Outcome> Press(long user, ButtonAction action) =>
-        Handle(new Incoming(++_update, user, user, IncomingKind.Button, "en", ButtonData: action.Encode(), ButtonQueryId: "q" + _update));
+        Handle(new Incoming.Button(++_update, user, user, "en", action.Encode(), "q" + _update));
 
-    private Task<Outcome> Command(long user, string command) => Handle(new Incoming(++_update, user, user, IncomingKind.Command, "en", Text: "", Command: command));
+    private Task<Outcome> Command(long user, string command) => Handle(new Incoming.Command(++_update, user, user, "en", command));
 
     private Task<Outcome> Write(long user, string text, long? chat = null) =>
-        Handle(new Incoming(++_update, chat ?? user, user, IncomingKind.Text, "en", Text: text, InStaffChat: chat == StaffChat));
+        Handle(new Incoming.Text(++_update, chat ?? user, user, "en", text, InStaffChat: chat == StaffChat));
 
     // As the host does: the resident as stored, then the outcome applied in one transaction.
     private async Task<Outcome> Handle(Incoming incoming)

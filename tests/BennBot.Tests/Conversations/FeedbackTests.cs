@@ -13,11 +13,15 @@ namespace BennBot.Tests.Conversations;
 public sealed class FeedbackTests : IDisposable
 {
     private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
-    private readonly Conversation _conversation = new(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now));
     private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-feedback-").FullName;
     private readonly Database _db;
+    private readonly Conversation _conversation;
 
-    public FeedbackTests() => _db = new Database(Path.Combine(_dir, "bennbot.db"));
+    public FeedbackTests()
+    {
+        _db = new Database(Path.Combine(_dir, "bennbot.db"));
+        _conversation = new(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), _db);
+    }
 
     public void Dispose()
     {
@@ -27,7 +31,7 @@ public sealed class FeedbackTests : IDisposable
 
     private async Task Tap(long resident, string data)
     {
-        var incoming = new Incoming(1, resident, resident, IncomingKind.Button, "en", ButtonData: data, ButtonQueryId: "q");
+        var incoming = new Incoming.Button(1, resident, resident, "en", data, "q");
         var outcome = _conversation.Handle(incoming, null);
         await _db.Write(d => OutcomeStore.Apply(d, incoming, outcome, Now));
     }

@@ -5,13 +5,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BennBot.Tests.Conversations;
 
-public sealed class GuideTests
+public sealed class GuideTests : IDisposable
 {
-    private readonly Conversation _conversation = new(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider());
+    private readonly TempDatabase _temp = new();
+    private readonly Conversation _conversation;
+
+    public GuideTests() => _conversation = new(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db);
+
+    public void Dispose() => _temp.Dispose();
     private static readonly Resident Resident = new() { Id = 42, Language = "en", LanguageChosen = true };
 
     private IReadOnlyList<string> Press(string data) =>
-        ((SendText)_conversation.Handle(new Incoming(1, 42, 42, IncomingKind.Button, "en", ButtonData: data, ButtonQueryId: "q"), Resident).Replies[1])
+        ((SendText)_conversation.Handle(new Incoming.Button(1, 42, 42, "en", data, "q"), Resident).Replies[1])
         .Keyboard!.Buttons.Select(b => b.Data).ToList();
 
     [Fact]

@@ -49,9 +49,9 @@ public sealed class PrivacyViewTests : IDisposable
                 TopicEffectStore.Apply(d, e, Now);
             }
         });
-        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), StaffSettings.None, db);
+        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), db, StaffSettings.None);
         var resident = db.Read(d => ResidentStore.Find(d, Me));
-        var view = ((SendText)conversation.Handle(new Incoming(1, Me, Me, IncomingKind.Button, "en", ButtonData: "p:s", ButtonQueryId: "q"), resident).Replies[1]).Html;
+        var view = ((SendText)conversation.Handle(new Incoming.Button(1, Me, Me, "en", "p:s", "q"), resident).Replies[1]).Html;
 
         string T(string key, params (string, object)[] args) => Html.Escape(TestContent.Content.T(language, key, args));
         string Raw(string key) => TestContent.Content.T(language, key);

@@ -21,10 +21,11 @@ public sealed class MetricsTests
         });
         listener.Start();
 
-        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider());
+        using var temp = new TempDatabase();
+        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), temp.Db);
         var resident = new Resident { Id = 424242, Language = "en", LanguageChosen = true };
-        conversation.Handle(new Incoming(1, 424242, 424242, IncomingKind.Text, "en", Text: "Residents' motion (Einwohnerantrag)"), resident);
-        conversation.Handle(new Incoming(2, 424242, 424242, IncomingKind.Text, "en", Text: "When will I get my residence permit?"), resident);
+        conversation.Handle(new Incoming.Text(1, 424242, 424242, "en", "Residents' motion (Einwohnerantrag)"), resident);
+        conversation.Handle(new Incoming.Text(2, 424242, 424242, "en", "When will I get my residence permit?"), resident);
 
         lock (seen)
         {

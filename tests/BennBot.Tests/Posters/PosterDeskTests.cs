@@ -12,7 +12,7 @@ public sealed class PosterDeskTests
     private static readonly ContentSet C = TestContent.Content;
 
     private static Turn Press(ButtonAction action) =>
-        new(new Incoming(1, Staff, Staff, IncomingKind.Button, "en", ButtonData: action.Encode(), ButtonQueryId: "q"), null, Languages.English, C, Staff: true);
+        new(new Incoming.Button(1, Staff, Staff, "en", action.Encode(), "q"), null, Languages.English, C, Staff: true) { Bot = new BotIdentity(1, "BennBot_bot") };
 
     [Theory]
     [InlineData("de")]
@@ -21,9 +21,9 @@ public sealed class PosterDeskTests
     public void Without_the_poster_font_staff_are_told_in_their_language_which_font_is_missing_and_how_to_install_it(string staffLanguage)
     {
         var language = Languages.Find(staffLanguage)!;
-        var desk = new PosterDesk(new StaffSettings([Staff], null), language, C, null, new FakeTimeProvider())
+        using var temp = new TempDatabase();
+        var desk = new PosterDesk(new StaffSettings([Staff], null), language, C, temp.Db, new FakeTimeProvider())
         {
-            BotUsername = "BennBot_bot",
             FontName = "No Such Font Family",
         };
 
@@ -39,7 +39,8 @@ public sealed class PosterDeskTests
     [Fact]
     public void With_the_font_installed_staff_get_the_a4_poster_and_the_sheet_of_four_handouts()
     {
-        var desk = new PosterDesk(new StaffSettings([Staff], null), Languages.English, C, null, new FakeTimeProvider()) { BotUsername = "BennBot_bot" };
+        using var temp = new TempDatabase();
+        var desk = new PosterDesk(new StaffSettings([Staff], null), Languages.English, C, temp.Db, new FakeTimeProvider());
         var make = new ButtonAction.PosterMake(PosterTarget.Subscribe, "hansa", PosterChoice.All);
 
         var files = desk.Button(Press(make), make).Replies.Cast<SendFile>().ToList();

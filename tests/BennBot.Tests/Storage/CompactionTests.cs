@@ -72,7 +72,7 @@ public sealed class CompactionTests(ITestOutputHelper output) : IDisposable
         {
             var row = Inbox.Find(d, UpdateIdOf(id))!;
             var outcome = new Outcome([new SendText("Gelöscht.")], DeleteResident: true) { Effects = [new ForgetResident(id)] };
-            OutcomeStore.Apply(d, new Incoming(row.Id, id, id, IncomingKind.Button, ButtonData: "privacy.delete.yes"), outcome, Now);
+            OutcomeStore.Apply(d, new Incoming.Button(row.Id, id, id, null, "privacy.delete.yes", "q"), outcome, Now);
             Inbox.Close(d, row, InboxStatus.Done);
         });
         await db.Write(d => { foreach (var m in Outbox.Pending(d, id)) Outbox.Remove(d, m.Id); });
