@@ -44,13 +44,13 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId));
         var now = time.GetUtcNow().UtcDateTime;
-        var (desk, draft) = DialogueStore.Read(db, incoming.UserId, turn.Staff);
-        var dialogue = Dialogue.Of(desk, draft, resident, incoming.ChatId, turn.Staff, _team.Reachable, now);
+        var stored = DialogueStore.Read(db, incoming.UserId);
+        var dialogue = Dialogue.Of(stored, incoming.ChatId, turn.Staff, _team.Reachable, now);
         if (incoming.InStaffChat) return StaffChat(turn, dialogue, now);
         return (incoming.Kind, dialogue) switch
         {
-            (IncomingKind.Command, _) => Dialogue.Leave(turn, draft, now, Command(turn, now)),
-            (IncomingKind.Button, _) => Dialogue.Leave(turn, draft, now, Button(turn, now)),
+            (IncomingKind.Command, _) => Dialogue.Leave(turn, stored, now, Command(turn, now)),
+            (IncomingKind.Button, _) => Dialogue.Leave(turn, stored, now, Button(turn, now)),
             (IncomingKind.Text, _) when turn.Staff && incoming.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, e.Id),
             (IncomingKind.Text, Dialogue.Desk d) => _desk.Text(turn, d.Session),
             (IncomingKind.Text, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Text(incoming.Text!)),
@@ -81,7 +81,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Help(turn),
-        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
+        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndDialogue(turn.In.UserId, DialogueKind.All)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
         "topic" when !string.IsNullOrWhiteSpace(turn.In.Text) && StaffCommand(turn) is { } staffView => staffView, // staff: "/topic 12"
@@ -147,7 +147,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         return turn.In.Kind switch
         {
             IncomingKind.Button => Button(turn, now),
-            IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
+            IncomingKind.Command when turn.In.Command == "cancel" => new([turn.Say("cancel.done")]) { Effects = [new EndDialogue(turn.In.UserId, DialogueKind.Desk)] },
             IncomingKind.Command when turn.In.Command is "help" or "start" => _staffMenu.Help(turn),
             IncomingKind.Command when turn.In.Command == "menu" => _staffMenu.Menu(turn),
             IncomingKind.Command => StaffCommand(turn) ?? Outcome.Nothing,

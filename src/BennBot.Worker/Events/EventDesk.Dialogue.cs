@@ -49,7 +49,7 @@ public sealed partial class EventDesk
         }
         if (Skippable(s.Step)) rows.Add([Btn(T("desk.skip"), new ButtonAction.Desk(DeskOp.Skip, id))]);
         if (s.Editing || s.Step == DeskStep.ScheduleAt) rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, id))]);
-        return new([new SendText(text, rows.Count == 0 ? null : new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+        return new([new SendText(text, rows.Count == 0 ? null : new Keyboard(rows))]) { Effects = [Keep(s with { UpdatedAt = Now })] };
     }
 
     /// <summary>Saves the changed event and asks the next question (or shows the review when the draft is complete).</summary>

@@ -16,6 +16,11 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    // The desk's session is one of the staff member's dialogues (issue 14): saved and ended like the others.
+    private static SaveDialogue Keep(DeskSession s) => new(s.Id, new Dialogue.Desk(s));
+
+    private static EndDialogue End(long staffId) => new(staffId, DialogueKind.Desk);
+
     public Outcome? Command(Turn turn)
     {
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
@@ -31,7 +36,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     public Outcome Text(Turn turn, DeskSession s)
     {
         var e = Find(s.EventId);
-        if (e is null) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
+        if (e is null) return new([Say("desk.gone")]) { Effects = [End(s.Id)] };
         var text = turn.In.Text!.Trim();
         if (s.Step == DeskStep.ScheduleAt)
         {
@@ -49,7 +54,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (!staff.IsStaff(turn.In.UserId) || db is null) return null;
         var e = Find(a.EventId);
         if (e is null) return new([Say("desk.gone")]);
-        var s = db.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } found && found.EventId == e.Id
+        var s = db.Read(d => DialogueStore.Find(d, turn.In.UserId))?.Desk is { } found && found.EventId == e.Id
             ? found with { ChatId = turn.In.ChatId }
             : new DeskSession { Id = turn.In.UserId, ChatId = turn.In.ChatId, EventId = e.Id, Step = DeskStep.Review };
         return a.Op switch
@@ -75,12 +80,12 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.Schedule when SegmentCodes.Decode(a.Arg) is { } segment => Ask(turn, s with { Step = DeskStep.ScheduleAt, Segment = segment }),
             DeskOp.Cancel when e.Status == EventStatus.Published => new([Say("desk.cancelconfirm", Keys(e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
-                new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
+                new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), End(s.Id)] },
             DeskOp.Dates when e.IsSeries => Dates(e),
             DeskOp.Voice when e.Status != EventStatus.Cancelled && Languages.Find(a.Arg) is { } l => VoicePrompt(e, s, l),
             DeskOp.Voice when e.Status != EventStatus.Cancelled => VoiceLanguages(e),
             DeskOp.ToggleDate when e.IsSeries && int.TryParse(a.Arg, out var i) && i >= 0 && i < e.Dates.Count => DateToggled(turn, e, s, i),
-            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
+            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), End(s.Id)] },
             _ => new([Say("desk.stale")]),
         };
     }
@@ -138,7 +143,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
         return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(e.Id, [.. rows]))])
         {
-            Effects = [new SaveSession(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
+            Effects = [Keep(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
         };
     }
 
@@ -190,7 +195,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         rows.Add([Btn(T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
         rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
         var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
-        return new([new SendText(Html.Escape(text) + UnsetWarning(e), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+        return new([new SendText(Html.Escape(text) + UnsetWarning(e), new Keyboard(rows))]) { Effects = [Keep(s with { UpdatedAt = Now })] };
     }
 
     private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
@@ -209,7 +214,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
-            Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), new SaveSession(s with { Step = DeskStep.Review, UpdatedAt = Now })],
+            Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), Keep(s with { Step = DeskStep.Review, UpdatedAt = Now })],
         };
     }
 
@@ -247,7 +252,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var dates = e.Dates.Select((d, i) => i == index ? d with { Cancelled = !d.Cancelled } : d).ToList();
         var changed = e with { Dates = dates };
         var shown = Dates(changed);
-        return shown with { Effects = [new SaveEvent(changed), new SaveSession(s with { UpdatedAt = Now })] };
+        return shown with { Effects = [new SaveEvent(changed), Keep(s with { UpdatedAt = Now })] };
     }
 
     /// <summary>A Berlin time to suggest for an announcement: 10:00 three days or one day before the event, else two
