@@ -37,16 +37,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     {
         var e = Find(s.EventId);
         if (e is null) return new([Say("desk.gone")]) { Effects = [End(s.Id)] };
-        var text = turn.In.Text!.Trim();
-        if (s.Step == DeskStep.ScheduleAt)
-        {
-            return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < AnnounceBefore(e)
-                ? Queue(turn, e, s, at)
-                : Again(turn, s, e, "desk.bad.schedulebefore");
-        }
-        var (changed, problem) = Fill(e, s, text);
-        if (problem is not null) return Again(turn, s, e, problem);
-        return Advance(turn, s, changed!);
+        return Step(turn, s, e, new DeskInput.Text(turn.In.Text!));
     }
 
     public Outcome? Button(Turn turn, ButtonAction.Desk a)
@@ -60,14 +51,15 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         return a.Op switch
         {
             DeskOp.Open => Review(turn, e, s),
-            DeskOp.Area when Areas.IsKnown(a.Arg) && s.Step == DeskStep.Area => Advance(turn, s, e with { Area = a.Arg! }),
-            DeskOp.Kind when Enum.TryParse<EventKind>(a.Arg, out var k) && s.Step == DeskStep.Kind => Advance(turn, s, e with { Kind = k }),
-            DeskOp.Spoken when Languages.Find(a.Arg) is { } l && s.Step == DeskStep.Spoken => SpokenToggled(turn, s, e, l),
-            DeskOp.SpokenDone when s.Step == DeskStep.Spoken => Advance(turn, s, e),
-            DeskOp.Free when s.Step == DeskStep.Cost => Advance(turn, s, e with { Cost = null }),
-            DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) && s.Step == DeskStep.Access => Advance(turn, s, e with { Access = x }),
-            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) && h is >= 1 and <= 12 && s.Step == DeskStep.End => Advance(turn, s, EventSeries.Retimed(e, e.StartUtc, e.StartUtc.AddHours(h))),
-            DeskOp.Skip when Skippable(s.Step) => Advance(turn, s, Skipped(e, s)),
+            // A field's buttons: DeskFlow decides (a button of another step is stale).
+            DeskOp.Area when a.Arg is { } area => Step(turn, s, e, new DeskInput.Area(area)),
+            DeskOp.Kind when Enum.TryParse<EventKind>(a.Arg, out var k) => Step(turn, s, e, new DeskInput.Kind(k)),
+            DeskOp.Spoken when Languages.Find(a.Arg) is { } l => Step(turn, s, e, new DeskInput.Spoken(l.Code)),
+            DeskOp.SpokenDone => Step(turn, s, e, new DeskInput.SpokenDone()),
+            DeskOp.Free => Step(turn, s, e, new DeskInput.Free()),
+            DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) => Step(turn, s, e, new DeskInput.Access(x)),
+            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) => Step(turn, s, e, new DeskInput.EndAfter(h)),
+            DeskOp.Skip => Step(turn, s, e, new DeskInput.Skip()),
             DeskOp.Preview => Preview(turn, e, Languages.Find(a.Arg)),
             DeskOp.Edit => Edit(turn, e, s, a.Arg),
             DeskOp.Translate => Translate(turn, e, s, Languages.Find(a.Arg)),
@@ -231,8 +223,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private (string, object)[] ScheduleArgs(Event e) =>
         [("start", BerlinTime.ToLocal(AnnounceBefore(e)).ToString("dd.MM.yyyy HH:mm")), ("example", ScheduleExample(AnnounceBefore(e), Now).ToString("dd.MM.yyyy HH:mm"))];
 
-    // An announcement goes out before the event starts; for a series, before its next date.
-    private DateTime AnnounceBefore(Event e) => e.Next(Now)?.StartUtc ?? e.StartUtc;
+    private DateTime AnnounceBefore(Event e) => DeskFlow.AnnounceBefore(e, Now);
 
     /// <summary>For staff, before they send: the fields residents will not see because nobody has set them yet.</summary>
     private string UnsetWarning(Event e) => e.Unset.Count == 0 ? ""
