@@ -210,7 +210,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var ack = new AnswerButton(turn.In.ButtonQueryId!);
         var action = ButtonAction.Decode(turn.In.ButtonData, content);
-        var outcome = action switch
+        var outcome = NotForResidents(turn, action) ?? action switch
         {
             null => new Outcome([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.Menu => Menu(turn),
