@@ -24,8 +24,11 @@ public sealed class DialogueStoreTests : IDisposable
     [Fact]
     public async Task A_users_wait_topic_and_desk_are_kept_side_by_side_and_read_back_whole()
     {
-        var desk = new DeskSession { Id = 900, ChatId = 900, EventId = 3, Step = DeskStep.TranslateTitle, Editing = true, Language = "ar",
-            Segment = new Segment { Areas = ["hansa"], Languages = ["fa"] }, UpdatedAt = Now };
+        var desk = new DeskSession
+        {
+            Id = 900, ChatId = 900, EventId = 3, Step = DeskStep.TranslateTitle, Editing = true, Language = "ar",
+            Segment = new Segment { Areas = ["hansa"], Languages = ["fa"] }, UpdatedAt = Now
+        };
         var draft = new TopicDraft { Id = 900, Step = DraftStep.Confirm, Category = TopicCategory.Housing, VoiceFileId = "v1", VoiceSeconds = 12, Area = "hansa", Contactable = true, Paused = true };
         await Apply(new SaveDialogue(900, new Dialogue.Desk(desk)), new SaveDialogue(900, new Dialogue.Topic(draft)), new SaveDialogue(900, new Dialogue.AskingTeam(Now.AddMinutes(15))));
 
