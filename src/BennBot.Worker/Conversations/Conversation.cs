@@ -43,13 +43,13 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var turn = new Turn(incoming, resident, LanguageOf(incoming, resident), content, _team.Reachable, _staff.IsStaff(incoming.UserId)) { Bot = bot ?? BotIdentity.Unknown };
         var now = time.GetUtcNow().UtcDateTime;
-        var (desk, draft) = DialogueStore.Read(db, incoming.UserId, turn.Staff);
-        var dialogue = Dialogue.Of(desk, draft, resident, incoming.ChatId, turn.Staff, _team.Reachable, now);
+        var stored = DialogueStore.Read(db, incoming.UserId);
+        var dialogue = Dialogue.Of(stored, incoming.ChatId, turn.Staff, _team.Reachable, now);
         if (incoming.InStaffChat) return StaffChat(turn, dialogue, now);
         return (incoming, dialogue) switch
         {
-            (Incoming.Command c, _) => Dialogue.Leave(turn, draft, now, Command(turn, c, now)),
-            (Incoming.Button b, _) => Dialogue.Leave(turn, draft, now, Button(turn, b, now)),
+            (Incoming.Command c, _) => Dialogue.Leave(turn, stored, now, Command(turn, c, now)),
+            (Incoming.Button b, _) => Dialogue.Leave(turn, stored, now, Button(turn, b, now)),
             (Incoming.Text t, _) when turn.Staff && t.ReplyTo is { } replied && Replied(turn, replied) is { Kind: AboutKind.Example } e => _learning.Edit(turn, t.Words, e.Id),
             (Incoming.Text t, Dialogue.Desk d) => _desk.Text(turn, t.Words, d.Session),
             (Incoming.Text t, Dialogue.Topic { Draft.Step: DraftStep.Content }) => Topics.Step(turn, new FlowInput.Text(t.Words)),
@@ -80,7 +80,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         "menu" => Menu(turn),
         "language" => LanguageHandler.Picker(turn),
         "help" => Help(turn),
-        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndSession(turn.In.UserId), new DropDraft(turn.In.UserId)] },
+        "cancel" => new([turn.Say("cancel.done", turn.MainMenu())]) { Effects = [new EndDialogue(turn.In.UserId, DialogueKind.All)] },
         "privacy" => PrivacyHandler.Info(turn, retention ?? new()),
         "events" => _events.List(turn),
         "topic" when !string.IsNullOrWhiteSpace(c.Arguments) && StaffCommand(turn, c) is { } staffView => staffView, // staff: "/topic 12"
@@ -146,7 +146,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         return turn.In switch
         {
             Incoming.Button b => Button(turn, b, now),
-            Incoming.Command { Name: "cancel" } => new([turn.Say("cancel.done")]) { Effects = [new EndSession(turn.In.UserId)] },
+            Incoming.Command { Name: "cancel" } => new([turn.Say("cancel.done")]) { Effects = [new EndDialogue(turn.In.UserId, DialogueKind.Desk)] },
             Incoming.Command { Name: "help" or "start" } => _staffMenu.Help(turn),
             Incoming.Command { Name: "menu" } => _staffMenu.Menu(turn),
             Incoming.Command c => StaffCommand(turn, c) ?? Outcome.Nothing,
@@ -209,7 +209,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     {
         var ack = press.Ack;
         var action = ButtonAction.Decode(press.Data, content);
-        var outcome = action switch
+        var outcome = NotForResidents(turn, action) ?? action switch
         {
             null => new Outcome([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.Menu => Menu(turn),

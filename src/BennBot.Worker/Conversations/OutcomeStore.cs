@@ -18,6 +18,7 @@ public static class OutcomeStore
         if (!outcome.DeleteResident && incoming is { UserId: > 0, InStaffChat: false }) ResidentStore.Touch(db, incoming.UserId, now.Date);
         foreach (var effect in outcome.Effects)
         {
+            DialogueStore.Apply(db, effect, now);
             TeamStore.Apply(db, effect, now);
             EventEffectStore.Apply(db, effect, now);
             TopicEffectStore.Apply(db, effect, now);
@@ -32,6 +33,7 @@ public static class OutcomeStore
     public static void Forget(LiteDatabase db, long residentId, DateTime now)
     {
         var forget = new ForgetResident(residentId);
+        DialogueStore.Apply(db, forget, now);
         TeamStore.Apply(db, forget, now);
         EventEffectStore.Apply(db, forget, now);
         TopicEffectStore.Apply(db, forget, now);

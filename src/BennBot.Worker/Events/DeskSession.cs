@@ -1,16 +1,13 @@
 using BennBot.Worker.Broadcasts;
-using LiteDB;
 
 namespace BennBot.Worker.Events;
 
 public enum DeskStep { Title, Description, Start, End, Place, Area, Kind, Spoken, Cost, Access, Link, Review, TranslateTitle, TranslateDescription, ScheduleAt, Voice }
 
 /// <summary>Where a staff member is in the event dialogue: which event, which field comes next. One per staff member;
-/// only texts from the same chat fill it in.</summary>
+/// only texts from the same chat fill it in. Kept in the user's <see cref="Conversations.DialogueRecord"/>.</summary>
 public sealed record DeskSession
 {
-    public const string Collection = "desk_sessions";
-
     public long Id { get; init; }
     public long ChatId { get; init; }
     public long EventId { get; init; }
@@ -22,14 +19,4 @@ public sealed record DeskSession
     /// <summary>The recipients chosen for the announcement, until it is sent.</summary>
     public Segment Segment { get; init; } = new();
     public DateTime UpdatedAt { get; init; }
-}
-
-public static class DeskStore
-{
-    public static ILiteCollection<DeskSession> Sessions(LiteDatabase db) => db.GetCollection<DeskSession>(DeskSession.Collection);
-
-    public static DeskSession? Find(LiteDatabase db, long staffId) => Sessions(db).FindById(staffId);
-
-    /// <summary>Drops the dialogues nobody touched since <paramref name="before"/>.</summary>
-    public static int DropIdle(LiteDatabase db, DateTime before) => Sessions(db).DeleteMany(s => s.UpdatedAt < before);
 }

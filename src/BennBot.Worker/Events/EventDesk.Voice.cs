@@ -14,13 +14,13 @@ public sealed partial class EventDesk
     private Outcome VoicePrompt(Event e, DeskSession s, Language language) =>
         new([SayWith("desk.voice.prompt", ("language", content.T(language, "language.name")))])
         {
-            Effects = [new SaveSession(s with { Step = DeskStep.Voice, Language = language.Code, Editing = false, UpdatedAt = Now })],
+            Effects = [Keep(s with { Step = DeskStep.Voice, Language = language.Code, Editing = false, UpdatedAt = Now })],
         };
 
     /// <summary>The staff member's voice message for the language they chose: kept with the event, then back to the review.</summary>
     public Outcome Voice(Turn turn, Incoming.Voice voice, DeskSession s)
     {
-        if (Find(s.EventId) is not { } e) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
+        if (Find(s.EventId) is not { } e) return new([Say("desk.gone")]) { Effects = [End(s.Id)] };
         if (Languages.Find(s.Language) is not { } language) return Review(turn, e, s);
         var changed = e with { Voice = new Dictionary<string, string>(e.Voice) { [language.Code] = voice.FileId } };
         var review = Review(turn, changed, s);

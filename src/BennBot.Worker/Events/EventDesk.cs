@@ -16,6 +16,11 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    // The desk's session is one of the staff member's dialogues (issue 14): saved and ended like the others.
+    private static SaveDialogue Keep(DeskSession s) => new(s.Id, new Dialogue.Desk(s));
+
+    private static EndDialogue End(long staffId) => new(staffId, DialogueKind.Desk);
+
     public Outcome? Command(Turn turn, Incoming.Command command)
     {
         if (!staff.IsStaff(turn.In.UserId)) return null;
@@ -31,17 +36,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     public Outcome Text(Turn turn, string typed, DeskSession s)
     {
         var e = Find(s.EventId);
-        if (e is null) return new([Say("desk.gone")]) { Effects = [new EndSession(s.Id)] };
-        var text = typed.Trim();
-        if (s.Step == DeskStep.ScheduleAt)
-        {
-            return BerlinTime.ParseLocal(text, Now) is { } local && BerlinTime.ToUtc(local) is var at && at > Now && at < AnnounceBefore(e)
-                ? Queue(turn, e, s, at)
-                : Again(turn, s, e, "desk.bad.schedulebefore");
-        }
-        var (changed, problem) = Fill(e, s, text);
-        if (problem is not null) return Again(turn, s, e, problem);
-        return Advance(turn, s, changed!);
+        if (e is null) return new([Say("desk.gone")]) { Effects = [End(s.Id)] };
+        return Step(turn, s, e, new DeskInput.Text(typed));
     }
 
     public Outcome? Button(Turn turn, ButtonAction.Desk a)
@@ -49,20 +45,21 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         if (!staff.IsStaff(turn.In.UserId)) return null;
         var e = Find(a.EventId);
         if (e is null) return new([Say("desk.gone")]);
-        var s = db.Read(d => DeskStore.Find(d, turn.In.UserId)) is { } found && found.EventId == e.Id
+        var s = db.Read(d => DialogueStore.Find(d, turn.In.UserId))?.Desk is { } found && found.EventId == e.Id
             ? found with { ChatId = turn.In.ChatId }
             : new DeskSession { Id = turn.In.UserId, ChatId = turn.In.ChatId, EventId = e.Id, Step = DeskStep.Review };
         return a.Op switch
         {
             DeskOp.Open => Review(turn, e, s),
-            DeskOp.Area when Areas.IsKnown(a.Arg) && s.Step == DeskStep.Area => Advance(turn, s, e with { Area = a.Arg! }),
-            DeskOp.Kind when Enum.TryParse<EventKind>(a.Arg, out var k) && s.Step == DeskStep.Kind => Advance(turn, s, e with { Kind = k }),
-            DeskOp.Spoken when Languages.Find(a.Arg) is { } l && s.Step == DeskStep.Spoken => SpokenToggled(turn, s, e, l),
-            DeskOp.SpokenDone when s.Step == DeskStep.Spoken => Advance(turn, s, e),
-            DeskOp.Free when s.Step == DeskStep.Cost => Advance(turn, s, e with { Cost = null }),
-            DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) && s.Step == DeskStep.Access => Advance(turn, s, e with { Access = x }),
-            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) && h is >= 1 and <= 12 && s.Step == DeskStep.End => Advance(turn, s, EventSeries.Retimed(e, e.StartUtc, e.StartUtc.AddHours(h))),
-            DeskOp.Skip when Skippable(s.Step) => Advance(turn, s, Skipped(e, s)),
+            // A field's buttons: DeskFlow decides (a button of another step is stale).
+            DeskOp.Area when a.Arg is { } area => Step(turn, s, e, new DeskInput.Area(area)),
+            DeskOp.Kind when Enum.TryParse<EventKind>(a.Arg, out var k) => Step(turn, s, e, new DeskInput.Kind(k)),
+            DeskOp.Spoken when Languages.Find(a.Arg) is { } l => Step(turn, s, e, new DeskInput.Spoken(l.Code)),
+            DeskOp.SpokenDone => Step(turn, s, e, new DeskInput.SpokenDone()),
+            DeskOp.Free => Step(turn, s, e, new DeskInput.Free()),
+            DeskOp.Access when Enum.TryParse<Access>(a.Arg, out var x) => Step(turn, s, e, new DeskInput.Access(x)),
+            DeskOp.EndAfter when int.TryParse(a.Arg, out var h) => Step(turn, s, e, new DeskInput.EndAfter(h)),
+            DeskOp.Skip => Step(turn, s, e, new DeskInput.Skip()),
             DeskOp.Preview => Preview(turn, e, Languages.Find(a.Arg)),
             DeskOp.Edit => Edit(turn, e, s, a.Arg),
             DeskOp.Translate => Translate(turn, e, s, Languages.Find(a.Arg)),
@@ -75,12 +72,12 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             DeskOp.Schedule when SegmentCodes.Decode(a.Arg) is { } segment => Ask(turn, s with { Step = DeskStep.ScheduleAt, Segment = segment }),
             DeskOp.Cancel when e.Status == EventStatus.Published => new([Say("desk.cancelconfirm", Keys(e.Id, (DeskOp.CancelConfirmed, "desk.cancelyes", null), (DeskOp.Open, "desk.back", null)))]),
             DeskOp.CancelConfirmed when e.Status == EventStatus.Published =>
-                new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), new EndSession(s.Id)] },
+                new([Say("desk.cancelled")]) { Effects = [new CancelEvent(e.Id, ReportChat(turn)), End(s.Id)] },
             DeskOp.Dates when e.IsSeries => Dates(e),
             DeskOp.Voice when e.Status != EventStatus.Cancelled && Languages.Find(a.Arg) is { } l => VoicePrompt(e, s, l),
             DeskOp.Voice when e.Status != EventStatus.Cancelled => VoiceLanguages(e),
             DeskOp.ToggleDate when e.IsSeries && int.TryParse(a.Arg, out var i) && i >= 0 && i < e.Dates.Count => DateToggled(turn, e, s, i),
-            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), new EndSession(s.Id)] },
+            DeskOp.Delete when e.Status == EventStatus.Draft => new([Say("desk.deleted")]) { Effects = [new DeleteDraft(e.Id), End(s.Id)] },
             _ => new([Say("desk.stale")]),
         };
     }
@@ -138,7 +135,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         rows.Add(e.Status == EventStatus.Draft ? (DeskOp.Delete, "desk.delete", null) : (DeskOp.Cancel, "desk.cancel", null));
         return new([new SendText(head + "\n\n" + EventCard.Render(content, staffLanguage, e), Keys(e.Id, [.. rows]))])
         {
-            Effects = [new SaveSession(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
+            Effects = [Keep(s with { Step = DeskStep.Review, Editing = false, UpdatedAt = Now })],
         };
     }
 
@@ -190,7 +187,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         rows.Add([Btn(T("desk.go", ("count", count)), new ButtonAction.Desk(DeskOp.Go, e.Id, code)), Btn(T("desk.later"), new ButtonAction.Desk(DeskOp.Schedule, e.Id, code))]);
         rows.Add([Btn(T("desk.back"), new ButtonAction.Desk(DeskOp.Open, e.Id))]);
         var text = T("desk.segment", ("title", e.TitleIn(staffLanguage.Code)), ("count", count));
-        return new([new SendText(Html.Escape(text) + UnsetWarning(e), new Keyboard(rows))]) { Effects = [new SaveSession(s with { UpdatedAt = Now })] };
+        return new([new SendText(Html.Escape(text) + UnsetWarning(e), new Keyboard(rows))]) { Effects = [Keep(s with { UpdatedAt = Now })] };
     }
 
     private Outcome Queue(Turn turn, Event e, DeskSession s, DateTime at)
@@ -209,7 +206,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
-            Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), new SaveSession(s with { Step = DeskStep.Review, UpdatedAt = Now })],
+            Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), Keep(s with { Step = DeskStep.Review, UpdatedAt = Now })],
         };
     }
 
@@ -226,8 +223,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     private (string, object)[] ScheduleArgs(Event e) =>
         [("start", BerlinTime.ToLocal(AnnounceBefore(e)).ToString("dd.MM.yyyy HH:mm")), ("example", ScheduleExample(AnnounceBefore(e), Now).ToString("dd.MM.yyyy HH:mm"))];
 
-    // An announcement goes out before the event starts; for a series, before its next date.
-    private DateTime AnnounceBefore(Event e) => e.Next(Now)?.StartUtc ?? e.StartUtc;
+    private DateTime AnnounceBefore(Event e) => DeskFlow.AnnounceBefore(e, Now);
 
     /// <summary>For staff, before they send: the fields residents will not see because nobody has set them yet.</summary>
     private string UnsetWarning(Event e) => e.Unset.Count == 0 ? ""
@@ -247,7 +243,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var dates = e.Dates.Select((d, i) => i == index ? d with { Cancelled = !d.Cancelled } : d).ToList();
         var changed = e with { Dates = dates };
         var shown = Dates(changed);
-        return shown with { Effects = [new SaveEvent(changed), new SaveSession(s with { UpdatedAt = Now })] };
+        return shown with { Effects = [new SaveEvent(changed), Keep(s with { UpdatedAt = Now })] };
     }
 
     /// <summary>A Berlin time to suggest for an announcement: 10:00 three days or one day before the event, else two

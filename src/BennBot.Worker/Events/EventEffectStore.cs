@@ -16,17 +16,11 @@ public static class EventEffectStore
                 break;
             case OpenDraft o:
                 var draft = EventStore.Save(db, new Event { Status = EventStatus.Draft, CreatedAt = now, StartUtc = now.Date.AddDays(7), EndUtc = now.Date.AddDays(7).AddHours(2) });
-                DeskStore.Sessions(db).Upsert(new DeskSession { Id = o.StaffId, ChatId = o.ChatId, EventId = draft.Id, Step = DeskStep.Title, UpdatedAt = now });
+                DialogueStore.OpenDesk(db, new DeskSession { Id = o.StaffId, ChatId = o.ChatId, EventId = draft.Id, Step = DeskStep.Title, UpdatedAt = now });
                 break;
             case SaveEvent s:
                 MoveReminders(db, EventStore.Find(db, s.Event.Id), s.Event);
                 EventStore.Events(db).Update(s.Event);
-                break;
-            case SaveSession s:
-                DeskStore.Sessions(db).Upsert(s.Session);
-                break;
-            case EndSession s:
-                DeskStore.Sessions(db).Delete(s.StaffId);
                 break;
             case DeleteDraft d when EventStore.Find(db, d.EventId) is { Status: EventStatus.Draft }:
                 EventStore.Events(db).Delete(d.EventId);

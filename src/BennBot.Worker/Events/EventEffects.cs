@@ -11,10 +11,6 @@ public sealed record OpenDraft(long StaffId, long ChatId) : Effect;
 
 public sealed record SaveEvent(Event Event) : Effect;
 
-public sealed record SaveSession(DeskSession Session) : Effect;
-
-public sealed record EndSession(long StaffId) : Effect;
-
 /// <summary>Publishes the event and queues its announcement for <see cref="Broadcast.ScheduledFor"/>.</summary>
 public sealed record QueueAnnouncement(long EventId, Segment Segment, DateTime SendAt, long ReportChatId) : Effect;
 

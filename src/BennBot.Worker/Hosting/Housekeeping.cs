@@ -43,7 +43,7 @@ public sealed class Housekeeping(Database db, UpdateWorkers workers, BotStatus s
             var before = time.GetUtcNow().UtcDateTime - KeepUpdateIds;
             await db.Write(d => Inbox.Purge(d, before));
             await db.Write(d => BroadcastStore.ForgetRecipients(d, time.GetUtcNow().UtcDateTime - KeepRecipients));
-            await db.Write(d => DeskStore.DropIdle(d, time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle));
+            await db.Write(d => DialogueStore.DropExpired(d, time.GetUtcNow().UtcDateTime - EventDesk.SessionIdle, time.GetUtcNow().UtcDateTime));
             if (time.GetUtcNow().UtcDateTime - _lastRetention >= TimeSpan.FromMinutes(options.RetentionMinutes)) await Retain(ct);
             await db.Checkpoint();
             var now = time.GetUtcNow().UtcDateTime;

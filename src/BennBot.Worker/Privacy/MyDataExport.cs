@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Team;
@@ -48,7 +49,9 @@ public static class MyDataExport
     });
 
     internal static object? Draft(LiteDatabase db, long userId) =>
-        TopicStore.Draft(db, userId) is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null;
+        DialogueStore.Find(db, userId)?.Topic is { } draft ? new { category = draft.Category.ToString(), text = draft.Text, voiceMessage = draft.VoiceFileId is not null } : null;
+
+    internal static object? Waiting(LiteDatabase db, long userId) => DialogueStore.Find(db, userId)?.AskingTeamUntil;
 
     internal static object Votes(LiteDatabase db, long userId) => TeamStore.VotesOf(db, userId).Select(v => new { answer = v.EntryId, helpful = v.Helpful });
 

@@ -22,10 +22,10 @@ public static class Retention
 {
     public static RetentionResult Run(LiteDatabase db, DateTime now, int inactiveDays, int topicLinkDays, ContentSet content, Language fallback)
     {
-        var expired = TopicStore.DraftsBefore(db, now - TopicStore.DraftKept);
+        var expired = DialogueStore.TopicsBefore(db, now - TopicStore.DraftKept);
         foreach (var draft in expired)
         {
-            TopicStore.DeleteDraft(db, draft.Id);
+            DialogueStore.EndTopic(db, draft.Id);
             if (ResidentStore.Find(db, draft.Id) is not { BlockedBot: false } r) continue;
             var l = Languages.Find(r.Language) ?? fallback;
             Outbox.Add(db, r.Id, [new SendText(Bidi.Direct(l, Html.Escape(content.T(l, "topic.expired"))))], now);

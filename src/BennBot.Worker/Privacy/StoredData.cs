@@ -1,3 +1,4 @@
+using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
 using BennBot.Worker.Team;
 using BennBot.Worker.Topics;
@@ -19,7 +20,7 @@ public sealed record StoredData(IReadOnlyList<string> OpenQuestions, int Reminde
         TeamStore.OpenQuestionsOf(db, residentId).Select(TeamHandler.Words).ToList(),
         ReminderStore.OfResident(db, residentId).Count,
         TopicStore.Of(db, residentId),
-        TopicStore.Draft(db, residentId) is not null,
+        DialogueStore.Find(db, residentId)?.Topic is not null,
         TopicStore.SupportedBy(db, residentId).Count,
         TeamStore.VotesOf(db, residentId).Count);
 }

@@ -48,9 +48,10 @@ public static class StoredKinds
         {
             Shown = [("topics", MyDataExport.Topics), ("topicsFollowed", (db, id) => TopicStore.FollowedBy(db, id))],
         },
-        new(typeof(TopicDraft), "deleted (TopicEffectStore.Forget)", "dropped after TopicStore.DraftKept, the resident is told (Retention.Run)")
+        new(typeof(DialogueRecord), "deleted (DialogueStore.Apply, ForgetResident)",
+            "a topic draft is dropped after TopicStore.DraftKept, the resident is told (Retention.Run); a wait for a question once it ended and a staff member's event desk after EventDesk.SessionIdle (DialogueStore.DropExpired, Housekeeping)")
         {
-            Shown = [("topicDraft", MyDataExport.Draft)],
+            Shown = [("topicDraft", MyDataExport.Draft), ("waitingForAQuestionToTheTeamUntil", MyDataExport.Waiting)],
         },
         new(typeof(Support), "deleted, the topic's count stays (TopicEffectStore.Forget)", "deleted when the topic's link is erased (Retention.Run)")
         {
@@ -74,7 +75,6 @@ public static class StoredKinds
         NotAboutResidents<FeedbackCount>("👍/👎 counts per answer, without who gave them", "kept"),
         NotAboutResidents<Event>("events staff made", "kept"),
         NotAboutResidents<Broadcast>("an announcement's status and counts; its recipients are Deliveries", "kept"),
-        NotAboutResidents<DeskSession>("a staff member's event dialogue", "dropped after EventDesk.SessionIdle (Housekeeping)"),
         NotAboutResidents<Recording>("answers staff recorded", "kept until staff remove them"),
         NotAboutResidents<RecordingSession>("which answer a staff member's next voice message records", "deleted when the recording is saved or cancelled, ignored after its time (VoiceStore)"),
         NotAboutResidents<LearnedExample>("a question scrubbed of names and numbers, without who asked it (ExampleScrubber)", "kept until staff remove it"),

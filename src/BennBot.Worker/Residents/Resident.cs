@@ -18,8 +18,6 @@ public sealed record Resident
     public DateTime LastSeen { get; init; }
     /// <summary>The resident blocked the bot (Telegram's my_chat_member update); nothing is sent until they return.</summary>
     public bool BlockedBot { get; init; }
-    /// <summary>Set while the resident is asked to type a question for the team; the next text goes to the team.</summary>
-    public DateTime? AwaitingQuestionUntil { get; init; }
     /// <summary>Wants event announcements. Nobody gets broadcasts without having subscribed.</summary>
     public bool Subscribed { get; init; }
     /// <summary>Planning areas the resident cares about; empty means all.</summary>
@@ -30,7 +28,7 @@ public sealed record Resident
     // Value equality for the lists too (a record compares them by reference).
     public bool Equals(Resident? other) => other is not null && Id == other.Id && Language == other.Language
         && LanguageChosen == other.LanguageChosen && FirstSeen == other.FirstSeen && LastSeen == other.LastSeen && BlockedBot == other.BlockedBot
-        && AwaitingQuestionUntil == other.AwaitingQuestionUntil && Subscribed == other.Subscribed
+        && Subscribed == other.Subscribed
         && InterestAreas.SequenceEqual(other.InterestAreas) && InterestKinds.SequenceEqual(other.InterestKinds);
 
     public override int GetHashCode() => HashCode.Combine(Id, Language, Subscribed);

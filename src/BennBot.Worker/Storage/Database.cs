@@ -204,6 +204,7 @@ public sealed partial class Database : IDisposable
         try
         {
             Mappings.EnsureIndexes(db);
+            Conversations.DialogueStore.Upgrade(db); // issue 14: dialogues of the previous version move to their one store
             return db;
         }
         catch

@@ -29,11 +29,10 @@ public static class Mappings
         mapper.Entity<FeedbackVote>().Id(x => x.Id, autoId: false);
         mapper.Entity<Event>().Id(x => x.Id, autoId: false);
         mapper.Entity<Reminder>().Id(x => x.Id, autoId: false);
-        mapper.Entity<DeskSession>().Id(x => x.Id, autoId: false);
         mapper.Entity<Broadcast>().Id(x => x.Id, autoId: true);
         mapper.Entity<Delivery>().Id(x => x.Id, autoId: false);
         mapper.Entity<Topic>().Id(x => x.Id, autoId: false);
-        mapper.Entity<TopicDraft>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DialogueRecord>().Id(x => x.Id, autoId: false);
         mapper.Entity<Support>().Id(x => x.Id, autoId: false);
         mapper.Entity<Sequences.Counter>().Id(x => x.Id, autoId: false);
         mapper.Entity<SentCard>().Id(x => x.Id, autoId: false);
@@ -53,11 +52,10 @@ public static class Mappings
         mapper.ToDocument(new FeedbackVote());
         mapper.ToDocument(new Event { Title = new() { ["de"] = "" }, Spoken = ["de"], Voice = new() { ["de"] = "" } });
         mapper.ToDocument(new Reminder());
-        mapper.ToDocument(new DeskSession());
         mapper.ToDocument(new Broadcast());
         mapper.ToDocument(new Delivery());
         mapper.ToDocument(new Topic { Followers = [1] });
-        mapper.ToDocument(new TopicDraft());
+        mapper.ToDocument(new DialogueRecord { AskingTeamUntil = DateTime.UnixEpoch, Topic = new(), Desk = new() });
         mapper.ToDocument(new Support());
         mapper.ToDocument(new Sequences.Counter());
         mapper.ToDocument(new SentCard());

@@ -27,8 +27,10 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     {
         if (staff.ChatId is null) return new([turn.Say("askteam.unavailable", turn.MainMenu())]);
         if (OpenQuestionsOf(turn.In.UserId).Count >= MaxOpenQuestions) return new([turn.Say("askteam.limit", turn.MainMenu())]);
-        var resident = turn.ResidentOrNew(now) with { AwaitingQuestionUntil = now + WaitForQuestion };
-        return new([turn.Say("askteam.prompt")], Save: resident);
+        return new([turn.Say("askteam.prompt")], Save: turn.ResidentOrNew(now))
+        {
+            Effects = [new SaveDialogue(turn.In.UserId, new Dialogue.AskingTeam(now + WaitForQuestion))],
+        };
     }
 
     /// <summary>A resident's voice question (issue 15): the voice itself goes to the staff chat by its file id, so Telegram
@@ -37,10 +39,9 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     {
         var id = turn.In.UpdateId;
         var toStaff = VoiceCard(id, turn.Language, now, fileId, seconds) with { To = staff.ChatId };
-        var resident = turn.ResidentOrNew(now) with { AwaitingQuestionUntil = null };
-        return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: resident)
+        return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: turn.ResidentOrNew(now))
         {
-            Effects = [.. extra, new AskTeam(id, turn.In.UserId, turn.Language.Code, "", fileId, seconds)],
+            Effects = [.. extra, new AskTeam(id, turn.In.UserId, turn.Language.Code, "", fileId, seconds), Asked(turn)],
         };
     }
 
@@ -48,11 +49,14 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     {
         var id = turn.In.UpdateId;
         var toStaff = Card(id, turn.Language, now, question) with { To = staff.ChatId };
-        return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: turn.Resident! with { AwaitingQuestionUntil = null })
+        return new([turn.Say("askteam.sent", turn.MainMenu()), toStaff], Save: turn.Resident is null ? turn.ResidentOrNew(now) : null)
         {
-            Effects = [new AskTeam(id, turn.In.UserId, turn.Language.Code, question)],
+            Effects = [new AskTeam(id, turn.In.UserId, turn.Language.Code, question), Asked(turn)],
         };
     }
+
+    // The question is on its way: the chat no longer waits for one.
+    private static EndDialogue Asked(Turn turn) => new(turn.In.UserId, DialogueKind.AskingTeam);
 
     /// <summary>A staff member replied to the bot's message about question <paramref name="id"/> (the bot's own record
     /// of which message that was decides, never text inside it): the reply goes to the resident who asked.</summary>

@@ -5,12 +5,10 @@ namespace BennBot.Worker.Topics;
 
 public enum DraftStep { Category, Content, Area, Privacy, Confirm }
 
-/// <summary>A topic being put together, one per resident. Kept for <see cref="TopicStore.DraftKept"/>, then dropped
-/// (and the resident told so).</summary>
+/// <summary>A topic being put together, one per resident, kept in their <see cref="Conversations.DialogueRecord"/> for
+/// <see cref="TopicStore.DraftKept"/>, then dropped (and the resident told so).</summary>
 public sealed record TopicDraft
 {
-    public const string Collection = "topic_drafts";
-
     public long Id { get; init; }
     public DraftStep Step { get; init; }
     public TopicCategory Category { get; init; } = TopicCategory.Other;
@@ -33,7 +31,6 @@ public static class TopicStore
     public const int PerDay = 5;
 
     public static ILiteCollection<Topic> Topics(LiteDatabase db) => db.GetCollection<Topic>(Topic.Collection);
-    public static ILiteCollection<TopicDraft> Drafts(LiteDatabase db) => db.GetCollection<TopicDraft>(TopicDraft.Collection);
     public static ILiteCollection<Support> Supports(LiteDatabase db) => db.GetCollection<Support>(Support.Collection);
 
     public static Topic? Find(LiteDatabase db, long id) => Topics(db).FindById(id);
@@ -47,11 +44,6 @@ public static class TopicStore
         Topics(db).Find(t => (t.Status == TopicStatus.Done || t.Status == TopicStatus.NotPursued) && t.StatusChangedAt < before).Select(t => t.Id).ToHashSet();
 
     public static List<long> FollowedBy(LiteDatabase db, long residentId) => Topics(db).Find(t => t.Followers.Contains(residentId)).Select(t => t.Id).ToList();
-
-    /// <summary>Drafts last changed before <paramref name="before"/>.</summary>
-    public static List<TopicDraft> DraftsBefore(LiteDatabase db, DateTime before) => Drafts(db).Find(d => d.UpdatedAt < before).ToList();
-
-    public static void DeleteDraft(LiteDatabase db, long residentId) => Drafts(db).Delete(residentId);
 
     public static bool IsSupportedBy(LiteDatabase db, long topicId, long residentId) => Supports(db).FindById(Support.IdOf(topicId, residentId)) is not null;
 
@@ -70,8 +62,6 @@ public static class TopicStore
         if (Sequences.Next(db, Topic.Collection, Highest(db)) != t.Id) throw new InvalidOperationException($"Topic number {t.Id} was taken meanwhile");
         Topics(db).Insert(t);
     }
-
-    public static TopicDraft? Draft(LiteDatabase db, long residentId) => Drafts(db).FindById(residentId);
 
     public static List<Topic> Of(LiteDatabase db, long residentId) =>
         Topics(db).Find(t => t.SubmitterId == residentId).OrderBy(t => t.Id).ToList();

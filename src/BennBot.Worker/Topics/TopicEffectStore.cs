@@ -10,15 +10,8 @@ public static class TopicEffectStore
     {
         switch (effect)
         {
-            case SaveDraft s:
-                TopicStore.Drafts(db).Upsert(s.Draft with { UpdatedAt = now });
-                break;
-            case DropDraft d:
-                TopicStore.Drafts(db).Delete(d.ResidentId);
-                break;
             case SubmitTopic s:
                 TopicStore.Insert(db, s.Topic); // throws on a taken number: the whole update is retried
-                TopicStore.Drafts(db).Delete(s.Topic.SubmitterId);
                 break;
             case SupportTopic s when TopicStore.Find(db, s.TopicId) is { } t:
                 if (TopicStore.Supports(db).FindById(Support.IdOf(t.Id, s.ResidentId)) is not null) break;
@@ -68,7 +61,6 @@ public static class TopicEffectStore
     /// content, or are deleted too when they chose that. Their "me too" counts stay, without who gave them.</summary>
     private static void Forget(LiteDatabase db, long residentId, bool deleteTopics)
     {
-        TopicStore.Drafts(db).Delete(residentId);
         TopicStore.Supports(db).DeleteMany(s => s.ResidentId == residentId);
         foreach (var t in TopicStore.Topics(db).Find(t => t.SubmitterId == residentId).ToList())
         {

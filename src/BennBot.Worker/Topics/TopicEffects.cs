@@ -2,11 +2,8 @@ using BennBot.Worker.Conversations;
 
 namespace BennBot.Worker.Topics;
 
-public sealed record SaveDraft(TopicDraft Draft) : Effect;
-
-public sealed record DropDraft(long ResidentId) : Effect;
-
-/// <summary>The resident confirmed: the topic is stored (its draft dropped). Fails if its number was just taken.</summary>
+/// <summary>The resident confirmed: the topic is stored (its draft is dropped by an <see cref="EndDialogue"/>). Fails if
+/// its number was just taken.</summary>
 public sealed record SubmitTopic(Topic Topic) : Effect;
 
 public sealed record SupportTopic(long TopicId, long ResidentId) : Effect;

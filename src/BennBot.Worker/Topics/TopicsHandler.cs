@@ -19,18 +19,18 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
     ]))]);
 
-    public TopicDraft? Draft(Turn turn) => db.Read(d => TopicStore.Draft(d, turn.In.UserId)) is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
+    public TopicDraft? Draft(Turn turn) => DialogueStore.Read(db, turn.In.UserId)?.Topic is { } draft && Now - draft.UpdatedAt < TopicStore.DraftKept ? draft : null;
 
     /// <summary>A resident's step in the dialogue: the pure <see cref="TopicFlow"/> decides, this turns it into replies.</summary>
     public Outcome Step(Turn turn, FlowInput input)
     {
         if (staffChatId is null) return NotOffered(turn);
         if (input is FlowInput.Start or FlowInput.Restart or FlowInput.Send && db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
-            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] };
+            return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [Drop(turn)] };
         var step = TopicFlow.Next(Draft(turn), input, turn.In.UserId);
         return step switch
         {
-            { Dropped: true } => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [new DropDraft(turn.In.UserId)] },
+            { Dropped: true } => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [Drop(turn)] },
             { Problem: FlowProblem.TextTooLong } => new([turn.Text(turn.T("topic.toolong", ("max", TopicFlow.MaxText)), Cancel(turn))]),
             { Problem: FlowProblem.VoiceTooLong } => new([turn.Text(turn.T("topic.voicetoolong", ("max", TopicFlow.MaxVoiceSeconds / 60)), Cancel(turn))]),
             { Problem: FlowProblem.Stale } => new([turn.Say("topic.stale", turn.MainMenu())]),
@@ -52,7 +52,7 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         };
         return new([turn.Text(turn.T("topic.thanks", ("id", id)), turn.MainMenu()), desk.Announce(topic, staffChatId!.Value)])
         {
-            Effects = [new SubmitTopic(topic)],
+            Effects = [new SubmitTopic(topic), Drop(turn)],
         };
     }
 
@@ -113,7 +113,7 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
                 [turn.ButtonFor("topic.restart", new ButtonAction.TopicRestart()), turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())],
             ])),
         };
-        return new([message]) { Effects = [new SaveDraft(draft)] };
+        return new([message]) { Effects = [new SaveDialogue(turn.In.UserId, new Dialogue.Topic(draft))] };
     }
 
     private static string Summary(Turn turn, TopicDraft d)
@@ -129,6 +129,8 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
     // Topics go to the staff chat: without one they are not offered at all (issue 13), and a /topic or an old button
     // hears that kindly, with what the bot does offer.
     private static Outcome NotOffered(Turn turn) => new([turn.Say("topic.notoffered", turn.MainMenu())]);
+
+    private static EndDialogue Drop(Turn turn) => new(turn.In.UserId, DialogueKind.Topic);
 
     private static Keyboard Cancel(Turn turn) => new([[turn.ButtonFor("topic.cancel", new ButtonAction.TopicCancel())]]);
 

@@ -92,8 +92,8 @@ public static class VoiceStore
             case StartRecording s:
                 Sessions(db).Upsert(new RecordingSession { Id = s.StaffId, ChatId = s.ChatId, EntryId = s.EntryId, Language = s.Language, Until = s.Until });
                 break;
-            case EndSession s: // /cancel
-                Sessions(db).Delete(s.StaffId);
+            case EndDialogue { Kind: DialogueKind.Desk or DialogueKind.All } s: // /cancel, or the event desk closed
+                Sessions(db).Delete(s.UserId);
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Residents;
+using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
 using Microsoft.Extensions.Time.Testing;
 
@@ -135,13 +136,24 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
-    public void Going_back_to_the_menu_ends_the_wait_for_a_question_to_the_team()
+    public async Task Going_back_to_the_menu_ends_the_wait_for_a_question_to_the_team()
     {
-        var waiting = new Resident { Id = 42, Language = "en", LanguageChosen = true, AwaitingQuestionUntil = new DateTime(2026, 11, 25, 10, 10, 0) };
+        // The wait is kept in the dialogue store (issue 14), so this reads and writes a real database.
+        var db = _temp.Db;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+        var now = time.GetUtcNow().UtcDateTime;
+        var waiting = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        Task Wait() => db.Write(d => DialogueStore.Apply(d, new SaveDialogue(42, new Dialogue.AskingTeam(new DateTime(2026, 11, 25, 10, 10, 0, DateTimeKind.Utc))), now));
+        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, time, db);
         foreach (var incoming in new[] { new Incoming.Command(1, 42, 42, "en", "menu"), new Incoming.Command(1, 42, 42, "en", "cancel"), Press("t", "en") })
-            Assert.Null(_conversation.Handle(incoming, waiting).Save!.AwaitingQuestionUntil);
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German,
-            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), _temp.Db, new StaffSettings([900], -100500));
+        {
+            await Wait();
+            var outcome = conversation.Handle(incoming, waiting);
+            await db.Write(d => OutcomeStore.Apply(d, incoming, outcome, now));
+            Assert.Null(db.Read(d => DialogueStore.Find(d, 42))?.AskingTeamUntil);
+        }
+        await Wait();
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, time, db, new StaffSettings([900], -100500));
         var text = withStaff.Handle(Text("is there a room for our meeting?", "en"), waiting);
         Assert.Contains(text.Effects, e => e is AskTeam); // while waiting, the next text goes to the team
         Assert.Contains(text.Replies, r => r is SendText { To: -100500 });

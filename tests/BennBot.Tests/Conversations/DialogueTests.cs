@@ -89,7 +89,7 @@ public sealed class DialogueTests : IDisposable
 
         await Press(resident, new ButtonAction.NewTopic());
         await Press(resident, new ButtonAction.TopicCategoryChosen(TopicCategory.School));
-        await Write(asker, "hello"); // a resident record, so the wait for a question is kept on it
+        await Write(asker, "hello");
         await Press(asker, new ButtonAction.AskTeam());
         await Command(staff, "newevent");
 
@@ -111,10 +111,11 @@ public sealed class DialogueTests : IDisposable
         var now = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
         var desk = new DeskSession { Id = StaffMember, ChatId = StaffMember, EventId = 1, Step = DeskStep.Title, UpdatedAt = now };
         var draft = new TopicDraft { Id = StaffMember, Step = DraftStep.Content, UpdatedAt = now };
-        var waiting = new Resident { Id = StaffMember, AwaitingQuestionUntil = now.AddMinutes(5) };
+        DateTime? waiting = now.AddMinutes(5);
 
-        Dialogue Of(DeskSession? s, TopicDraft? d, Resident? r, long chat = StaffMember, bool staff = true, bool reachable = true) =>
-            Dialogue.Of(s, d, r, chat, staff, reachable, now);
+        // The three are kept side by side in the user's one record (issue 14).
+        Dialogue Of(DeskSession? s, TopicDraft? d, DateTime? until, long chat = StaffMember, bool staff = true, bool reachable = true) =>
+            Dialogue.Of(new DialogueRecord { Id = StaffMember, Desk = s, Topic = d, AskingTeamUntil = until }, chat, staff, reachable, now);
 
         Assert.IsType<Dialogue.Desk>(Of(desk, draft, waiting));
         Assert.IsType<Dialogue.Topic>(Of(desk, draft, waiting, chat: StaffChat)); // the desk asked in another chat
@@ -123,7 +124,7 @@ public sealed class DialogueTests : IDisposable
         Assert.IsType<Dialogue.AskingTeam>(Of(null, draft with { Paused = true }, waiting));
         Assert.IsType<Dialogue.None>(Of(null, null, waiting, reachable: false)); // no staff chat to ask
         Assert.IsType<Dialogue.None>(Of(desk with { UpdatedAt = now - EventDesk.SessionIdle }, draft with { UpdatedAt = now - TopicStore.DraftKept },
-            waiting with { AwaitingQuestionUntil = now }));
+            now));
     }
 
     private Task<Outcome> Press(long user, ButtonAction action) =>

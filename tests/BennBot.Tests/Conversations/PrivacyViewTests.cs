@@ -37,7 +37,7 @@ public sealed class PrivacyViewTests : IDisposable
                 new SubmitTopic(new Topic { Id = 1, Category = TopicCategory.Health, SubmitterId = Me, SubmittedAt = new DateTime(2026, 11, 2), Language = code }),
                 new SubmitTopic(new Topic { Id = 2, Category = TopicCategory.Leisure, SubmitterId = 777, SubmittedAt = new DateTime(2026, 11, 3), PublicWording = "Mehr Bänke" }),
                 new SupportTopic(2, Me),
-                new SaveDraft(new TopicDraft { Id = Me, Step = DraftStep.Content, Category = TopicCategory.School }),
+                new SaveDialogue(Me, new Dialogue.Topic(new TopicDraft { Id = Me, Step = DraftStep.Content, Category = TopicCategory.School })),
                 new CountFeedback("petition", true, Me),
                 new AskTeam(1, Me, code, "Wann ist das nächste Treffen?"),
                 new SetReminder(5, Me, Now.AddDays(2)),
@@ -47,6 +47,7 @@ public sealed class PrivacyViewTests : IDisposable
                 TeamStore.Apply(d, e, Now);
                 EventEffectStore.Apply(d, e, Now);
                 TopicEffectStore.Apply(d, e, Now);
+                DialogueStore.Apply(d, e, Now);
             }
         });
         var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), db, StaffSettings.None);

@@ -233,7 +233,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         foreach (var t in topics.Where(t => t.Id != seeded.PublishedTopic.Id))
             if (t is not { Status: TopicStatus.New, PublicWording: null, Hidden: false, MergedInto: null, Response: null, Followers.Count: 0 } || t.Field != TopicFields.Guess(t.Category))
                 problems.Add($"topic #{t.Id} was reviewed by someone: {Shorten(Json(t), 400)}");
-        var sessions = db.Read(d => DeskStore.Sessions(d).Count());
+        var sessions = db.Read(d => DialogueStore.Count(d, DialogueKind.Desk));
         if (sessions > 0) problems.Add($"{sessions} event desk sessions were opened");
         var questions = db.Read(d => d.GetCollection<TeamQuestion>(TeamQuestion.Collection).FindAll().ToList());
         problems.AddRange(questions.Where(q => q.AnsweredAt is not null).Take(5).Select(q => $"question #Q{q.Id} was answered"));

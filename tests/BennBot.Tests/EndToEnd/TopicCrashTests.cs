@@ -141,7 +141,7 @@ public sealed class TopicCrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Residents * 6, inbox.Count); // six updates each, every one saved once
         Assert.DoesNotContain(inbox, u => u.Status == InboxStatus.Parked);
         Assert.DoesNotContain(inbox, u => u.Status == InboxStatus.New);
-        Assert.Equal(0, db.Read(d => TopicStore.Drafts(d).Count()));
+        Assert.Equal(0, db.Read(d => Worker.Conversations.DialogueStore.Count(d, Worker.Conversations.DialogueKind.Topic)));
         Assert.Empty(db.Read(Worker.Conversations.Outbox.ChatsWithPending));
 
         int cardCopies = 0, residentCopies = 0, digested = 0;
