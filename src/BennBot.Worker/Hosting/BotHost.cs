@@ -66,6 +66,12 @@ public static class BotHost
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();
         if (app.Options.OtlpEndpoint is { } otlp) Telemetry.Export(s, otlp, app.Options.MetricsExportSeconds);
-        return builder.Build();
+        var host = builder.Build();
+        // Training the model and building the index leave tens of MB of garbage, and the GC would keep the memory it
+        // grew to for them. One aggressive collection once started compacts (large objects too) and gives it back
+        // (README, "Memory over time"; issue 17).
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+        return host;
     }
 }
