@@ -17,6 +17,8 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- footprint [residents] [idle seconds]
 // Answering in process (with no learned examples, then with N, default 5,000: issue 16) and the cold start alone:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- answering [learned examples]
+// The cold start alone (set BENNBOT_BENCH_WORKER=…/BennBot.Worker.dll to start another build):
+//   dotnet run -c Release --project tests/BennBot.Benchmarks -- coldstart
 // The /delete attack of issue 19: N stored residents, ten accounts looping /start → /delete → confirm, a resident asking /help every second:
 //   dotnet run -c Release --project tests/BennBot.Benchmarks -- delete-attack [residents] [seconds]
 // The .ics case of issue 19: one event with N EXDATE values (59,000 = 1 MB), read in process and sent by staff to the bot:
@@ -68,6 +70,11 @@ if (args.FirstOrDefault() == "answering")
 {
     Answering();
     Answering(args.Length > 1 ? int.Parse(args[1]) : 5000); // issue 16: with examples the team confirmed
+    await ColdStart();
+    return;
+}
+if (args.FirstOrDefault() == "coldstart")
+{
     await ColdStart();
     return;
 }

@@ -15,6 +15,10 @@ namespace BennBot.Worker.Hosting;
 /// instance or an unwritable file stops the start with one clear sentence.</summary>
 public static class BotHost
 {
+    /// <summary>Set by the bot's own entry point (Program.cs): one aggressive collection once the host has started. Off
+    /// when a host is built inside another process (tests, benchmarks), where it would pause everything else there.</summary>
+    public static bool CollectAfterStart { get; set; }
+
     public static IHost Build(App app, string[] configArgs, Action<ILoggingBuilder>? logging = null)
     {
         if (app.Options.Token is null)
@@ -57,6 +61,13 @@ public static class BotHost
         s.AddHostedService<Housekeeping>();
         s.AddHostedService<Broadcaster>();
         if (app.Options.OtlpEndpoint is { } otlp) Telemetry.Export(s, otlp, app.Options.MetricsExportSeconds);
-        return builder.Build();
+        var host = builder.Build();
+        // Training the model and building the index leave tens of MB of garbage, and the GC would keep the memory it
+        // grew to for them. One aggressive collection once started compacts (large objects too) and gives it back
+        // (README, "Memory over time"; issue 17).
+        if (CollectAfterStart)
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+        return host;
     }
 }
