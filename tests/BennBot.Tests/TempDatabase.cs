@@ -2,8 +2,8 @@ using BennBot.Worker.Storage;
 
 namespace BennBot.Tests;
 
-/// <summary>An empty database in a folder of its own, removed with it: for tests of the engine that do not look into a
-/// store (issue 14: the conversation and its handlers always have a database, as in the bot).</summary>
+/// <summary>An empty database in a folder of its own, removed with it (issue 14: the conversation and its handlers always
+/// have a database, as in the bot).</summary>
 public sealed class TempDatabase : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-temp-").FullName;

@@ -10,16 +10,12 @@ namespace BennBot.Tests.Conversations;
 public sealed class DialogueStoreTests : IDisposable
 {
     private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
-    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-dialoguestore-").FullName;
+    private readonly TempDatabase _temp = new();
     private readonly Database _db;
 
-    public DialogueStoreTests() => _db = new Database(Path.Combine(_dir, "bennbot.db"));
+    public DialogueStoreTests() => _db = _temp.Db;
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_users_wait_topic_and_desk_are_kept_side_by_side_and_read_back_whole()

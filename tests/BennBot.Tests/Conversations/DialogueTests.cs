@@ -17,22 +17,18 @@ public sealed class DialogueTests : IDisposable
     private const long Me = 4242, StaffMember = 900, StaffChat = -100500;
     private const string Question = "How can I take part in the neighbourhood council?";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
-    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-dialogue-").FullName;
+    private readonly TempDatabase _temp = new();
     private readonly Database _db;
     private readonly Conversation _conversation;
     private long _update;
 
     public DialogueTests()
     {
-        _db = new Database(Path.Combine(_dir, "bennbot.db"));
+        _db = _temp.Db;
         _conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, _time, _db, new StaffSettings([StaffMember], StaffChat));
     }
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_resident_in_the_middle_of_a_topic_who_taps_ask_the_team_keeps_the_topic_and_their_next_text_goes_to_the_team()

@@ -15,22 +15,18 @@ public sealed class StaffButtonTests : IDisposable
 {
     private const long Resident = 4242, StaffMember = 900, StaffChat = -100500;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
-    private readonly string _dir = Directory.CreateTempSubdirectory("bennbot-staffbuttons-").FullName;
+    private readonly TempDatabase _temp = new();
     private readonly Database _db;
     private readonly Conversation _conversation;
     private long _update;
 
     public StaffButtonTests()
     {
-        _db = new Database(Path.Combine(_dir, "bennbot.db"));
+        _db = _temp.Db;
         _conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, _time, _db, new StaffSettings([StaffMember], StaffChat));
     }
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_resident_pressing_any_of_the_teams_buttons_is_answered_kindly_and_nothing_changes()
