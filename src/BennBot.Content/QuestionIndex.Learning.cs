@@ -14,7 +14,7 @@ public sealed partial class QuestionIndex
 
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly IntentModel _seedModel;
-    private readonly HashSet<(string Language, string Key)> _seedExamples;
+    private readonly Lazy<HashSet<(string Language, string Key)>> _seedExamples;
     private readonly SortedDictionary<long, Learned> _learned = [];
 
     private sealed record Learned(LearnedText Text, int Doc, int Class, IReadOnlyCollection<string> Features, string Key);
@@ -89,7 +89,7 @@ public sealed partial class QuestionIndex
     {
         var key = KeyOf(language, text);
         _lock.EnterReadLock();
-        try { return _seedExamples.Contains((language.Code, key)) || _learned.Values.Any(l => l.Key == key && l.Text.Language == language); }
+        try { return _seedExamples.Value.Contains((language.Code, key)) || _learned.Values.Any(l => l.Key == key && l.Text.Language == language); }
         finally { _lock.ExitReadLock(); }
     }
 

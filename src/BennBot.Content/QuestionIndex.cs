@@ -48,19 +48,30 @@ public sealed partial class QuestionIndex : IDisposable
     private readonly Similarity _similarity;
     private IntentModel _model;
 
-    /// <param name="modelCache">Keeps the trained model between starts: given the model's key (a hash of everything it
-    /// is trained from) and how to train it, returns the kept model or trains and keeps it. Without it, trains.</param>
-    public QuestionIndex(ContentSet content, Func<string, Func<IntentModel>, IntentModel>? modelCache = null)
+    /// <param name="cache">Keeps the trained model and the similarity tables between starts: given their key (a hash of
+    /// everything they are built from) and how to build them, returns the kept ones or builds and keeps them. Without it,
+    /// builds.</param>
+    public QuestionIndex(ContentSet content, Func<string, Func<TrainedIndex>, TrainedIndex>? cache = null)
     {
-        _similarity = new Similarity(content);
-        var classes = _similarity.Classes;
-        var names = _similarity.Entries.Select(e => e.Id).Concat(Enum.GetValues<Decline>().Select(d => "!" + d));
-        var key = ModelKey.Of(_similarity.Texts.Select(t => $"{t.Class}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", names)}"));
-        IntentModel Train() => new(classes, _similarity.Texts.Select(t => ((IReadOnlyCollection<string>)_similarity.Analyse(t.Words).All(), t.Class, 1f)).ToList(), Epochs, Rate);
-        var model = modelCache?.Invoke(key, Train) ?? Train();
-        _seedModel = model.Classes == classes ? model : Train(); // a kept file for other seeds cannot have the same key, but a damaged one can
+        var texts = Similarity.TextsOf(content);
+        var classes = content.Entries.Count + Enum.GetValues<Decline>().Length;
+        var names = content.Entries.Select(e => e.Id).Concat(Enum.GetValues<Decline>().Select(d => "!" + d));
+        // The code too: a build that analyses or weighs differently must not read what an earlier build kept.
+        var code = typeof(QuestionIndex).Assembly.ManifestModule.ModuleVersionId;
+        var key = ModelKey.Of(texts.Select(t => $"{t.Class}\t{t.Words}").Prepend($"{Epochs} {Rate} {string.Join(",", names)} {code}"));
+        Similarity? built = null;
+        TrainedIndex Build()
+        {
+            built = new Similarity(content);
+            var examples = built.Texts.Select(t => ((IReadOnlyCollection<string>)built.Analyse(t.Words).All(), t.Class, 1f)).ToList();
+            return new(new IntentModel(classes, examples, Epochs, Rate), built.Tables);
+        }
+        var kept = cache?.Invoke(key, Build) ?? Build();
+        if (kept.Model.Classes != classes) kept = Build(); // a kept file for other seeds cannot have the same key, but a damaged one can
+        _similarity = built ?? new Similarity(content, kept.Tables);
+        _seedModel = kept.Model;
         _model = _seedModel; // copied only when an example is learned (issue 17: a copy is 4 MB)
-        _seedExamples = SeedKeys(content);
+        _seedExamples = new(() => SeedKeys(content)); // needed only when an example is learned: not at start
     }
 
     public AskResult Ask(string question)

@@ -18,21 +18,19 @@ public sealed class Similarity : IDisposable
 
     // Stems and character trigrams are weighed as two separate vectors: trigrams are many per word and would
     // otherwise drown the stems, which carry most of the meaning.
-    private sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
+    internal sealed record Vectors(Dictionary<string, double> Stems, Dictionary<string, double> Grams);
 
     private readonly LanguageAnalysis _analysis = new();
     // Only the texts: a text's weighed vector is needed only to fill the postings (issue 17: the vectors were 18 MB).
     private readonly List<Text> _docs = [];
-    // Inverted index per language: feature → (document, weight), so a question only touches texts it shares words with.
+    // The inverse document frequencies, the inverted index per language (feature → text, weight; a question only
+    // touches texts it shares words with) and the centroids: built from the seeds, or read back as kept (issue 11).
     // Lists of exactly the right length once built (issue 17: 35,000 lists were a quarter spare capacity); a learned
     // example appends as before.
-    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _stemPostings = [];
-    private readonly Dictionary<(Language, string), List<(int Doc, double Weight)>> _gramPostings = [];
-    private readonly Dictionary<(int Class, Language Language), Vectors> _centroids = [];
+    private readonly SimilarityTables _tables;
     // The raw feature counts behind a centroid, so a learned example moves one centroid without touching the rest:
     // counted again from the seeds' texts when an example is first learned for it, not kept for all 176 (issue 17: 5 MB).
     private readonly Dictionary<(int Class, Language Language), Dictionary<string, int>> _centroidCounts = [];
-    private readonly Dictionary<string, double> _idf = [];
     private readonly HashSet<int> _removed = [];
     private readonly double _unseenIdf;
 
@@ -45,45 +43,63 @@ public sealed class Similarity : IDisposable
 
     public IReadOnlyList<Text> Texts { get; }
 
-    public Similarity(ContentSet content)
+    /// <summary>The seeds' texts in the order they are numbered: per language, each entry's examples, title and answer,
+    /// then the declines' examples.</summary>
+    public static List<Text> TextsOf(ContentSet content)
     {
-        Entries = content.Entries;
         var texts = new List<Text>();
         foreach (var language in Languages.All)
         {
-            for (var c = 0; c < Entries.Count; c++)
+            for (var c = 0; c < content.Entries.Count; c++)
             {
-                var text = Entries[c].Text(language);
+                var text = content.Entries[c].Text(language);
                 // The answer too: its words (ver.di, e.V., Duldung...) are what people ask about.
                 foreach (var example in text.Questions.Prepend(text.Title).Append(text.Answer)) texts.Add(new(c, language, example));
             }
             foreach (var kind in Enum.GetValues<Decline>())
-                foreach (var example in content.OffTopic(language, kind)) texts.Add(new(ClassOf(kind), language, example));
+                foreach (var example in content.OffTopic(language, kind)) texts.Add(new(content.Entries.Count + (int)kind, language, example));
         }
+        return texts;
+    }
+
+    /// <summary>What the tables were built from the seeds or read back as: kept between starts (<see cref="TrainedIndex"/>).</summary>
+    public SimilarityTables Tables => _tables;
+
+    /// <param name="kept">Tables this content built before (read back from the cache); null, or tables of another
+    /// number of texts, builds them.</param>
+    public Similarity(ContentSet content, SimilarityTables? kept = null)
+    {
+        Entries = content.Entries;
+        var texts = TextsOf(content);
         Texts = texts;
-        // Analysed on every core: the analyzers are thread-safe, and this is most of the start-up time.
+        _docs.AddRange(texts);
+        _unseenIdf = Math.Log(1 + texts.Count);
+        if (kept is not null && kept.TextCount == texts.Count)
+        {
+            _tables = kept;
+            return;
+        }
+        // Analysed on every core: the analyzers are thread-safe.
         var features = texts.AsParallel().AsOrdered().Select(t => Features(t.Words, t.Language)).ToList();
         var df = new Dictionary<string, int>();
         foreach (var f in features) foreach (var key in f.Keys) df[key] = df.GetValueOrDefault(key) + 1;
-        foreach (var (key, n) in df) _idf[key] = Math.Log(1 + texts.Count / (double)n);
-        _unseenIdf = Math.Log(1 + texts.Count);
-        // Every text made its own copy of each feature string; the postings and centroids keep the one _idf holds
-        // (issue 17). The same keys in the same order, so every sum adds up in the same order as before.
+        _tables = new(texts.Count, df.ToDictionary(d => d.Key, d => Math.Log(1 + texts.Count / (double)d.Value)), [], [], []);
+        // Every text made its own copy of each feature string; the postings and centroids keep the one the idf table
+        // holds (issue 17). The same keys in the same order, so every sum adds up in the same order as before.
         for (var i = 0; i < features.Count; i++) features[i] = Shared(features[i]);
-        var stems = new Dictionary<(Language, string), List<(int, double)>>();
-        var grams = new Dictionary<(Language, string), List<(int, double)>>();
+        var stems = new Dictionary<Language, Dictionary<string, List<(int, double)>>>();
+        var grams = new Dictionary<Language, Dictionary<string, List<(int, double)>>>();
         for (var i = 0; i < texts.Count; i++)
         {
-            _docs.Add(texts[i]);
             var vector = Weigh(features[i]);
             Post(stems, texts[i].Language, vector.Stems, i);
             Post(grams, texts[i].Language, vector.Grams, i);
         }
-        foreach (var (key, list) in stems) _stemPostings[key] = new(list); // a copy's capacity is its count
-        foreach (var (key, list) in grams) _gramPostings[key] = new(list);
+        foreach (var (language, lists) in stems) _tables.Stems[language] = lists.ToDictionary(l => l.Key, l => new List<(int, double)>(l.Value)); // a copy's capacity is its count
+        foreach (var (language, lists) in grams) _tables.Grams[language] = lists.ToDictionary(l => l.Key, l => new List<(int, double)>(l.Value));
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
-            _centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
+            _tables.Centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
         }
     }
 
@@ -93,12 +109,12 @@ public sealed class Similarity : IDisposable
     public int Add(Text text)
     {
         var features = Features(text.Words, text.Language);
-        foreach (var key in features.Keys) _idf.TryAdd(key, _unseenIdf);
+        foreach (var key in features.Keys) _tables.Idf.TryAdd(key, _unseenIdf);
         var doc = _docs.Count;
         _docs.Add(text);
         var vector = Weigh(features);
-        Post(_stemPostings, text.Language, vector.Stems, doc);
-        Post(_gramPostings, text.Language, vector.Grams, doc);
+        Post(_tables.Stems, text.Language, vector.Stems, doc);
+        Post(_tables.Grams, text.Language, vector.Grams, doc);
         MoveCentroid(text, features, +1);
         return doc;
     }
@@ -119,7 +135,7 @@ public sealed class Similarity : IDisposable
             _centroidCounts[key] = counts = Count(Texts.Where(t => t.Class == text.Class && t.Language == text.Language).Select(t => Features(t.Words, t.Language)));
         foreach (var (k, n) in features)
             if ((counts[k] = counts.GetValueOrDefault(k) + sign * n) <= 0) counts.Remove(k);
-        _centroids[key] = Weigh(counts);
+        _tables.Centroids[key] = Weigh(counts);
     }
 
     /// <summary>A text as every language's analyzer sees it (analysed once, used by both judges).</summary>
@@ -150,8 +166,8 @@ public sealed class Similarity : IDisposable
         Array.Clear(scores, 0, _docs.Count);
         foreach (var (language, q) in queries)
         {
-            Accumulate(_stemPostings, language, q.Stems, scores, StemWeight);
-            Accumulate(_gramPostings, language, q.Grams, scores, 1 - StemWeight);
+            Accumulate(_tables.Stems, language, q.Stems, scores, StemWeight);
+            Accumulate(_tables.Grams, language, q.Grams, scores, 1 - StemWeight);
         }
         var best = new double[Classes];
         var languages = new Language?[Classes];
@@ -164,7 +180,7 @@ public sealed class Similarity : IDisposable
         ArrayPool<double>.Shared.Return(scores);
         for (var c = 0; c < Entries.Count; c++)
             if (best[c] > 0)
-                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => _centroids.TryGetValue((c, l), out var centroid) ? Cosine(queries[l], centroid) : 0);
+                best[c] = (1 - CentroidWeight) * best[c] + CentroidWeight * Languages.All.Max(l => _tables.Centroids.TryGetValue((c, l), out var centroid) ? Cosine(queries[l], centroid) : 0);
         var max = best.Max();
         if (max <= 0) return (new double[Classes], languages, 0);
         var p = best.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
@@ -203,7 +219,7 @@ public sealed class Similarity : IDisposable
     {
         var v = new Dictionary<string, double>();
         foreach (var (key, n) in counts)
-            if (_idf.TryGetValue(key, out var idf)) v[key] = (1 + Math.Log(n)) * idf;
+            if (_tables.Idf.TryGetValue(key, out var idf)) v[key] = (1 + Math.Log(n)) * idf;
         var norm = Math.Sqrt(v.Values.Sum(x => x * x));
         if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
         return v;
@@ -212,24 +228,26 @@ public sealed class Similarity : IDisposable
     private Dictionary<string, int> Shared(Dictionary<string, int> features)
     {
         var shared = new Dictionary<string, int>(features.Count);
-        foreach (var (key, n) in features) shared[_idf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var kept, out _) ? kept : key] = n;
+        foreach (var (key, n) in features) shared[_tables.Idf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var kept, out _) ? kept : key] = n;
         return shared;
     }
 
-    private static void Post(Dictionary<(Language, string), List<(int, double)>> postings, Language language, Dictionary<string, double> vector, int doc)
+    private static void Post(Dictionary<Language, Dictionary<string, List<(int, double)>>> postings, Language language, Dictionary<string, double> vector, int doc)
     {
+        if (!postings.TryGetValue(language, out var lists)) postings[language] = lists = [];
         foreach (var (feature, weight) in vector)
         {
-            if (!postings.TryGetValue((language, feature), out var list)) postings[(language, feature)] = list = [];
+            if (!lists.TryGetValue(feature, out var list)) lists[feature] = list = [];
             list.Add((doc, weight));
         }
     }
 
-    private static void Accumulate(Dictionary<(Language, string), List<(int Doc, double Weight)>> postings, Language language,
+    private static void Accumulate(Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> postings, Language language,
         Dictionary<string, double> query, double[] scores, double share)
     {
+        if (!postings.TryGetValue(language, out var lists)) return;
         foreach (var (feature, weight) in query)
-            if (postings.TryGetValue((language, feature), out var list))
+            if (lists.TryGetValue(feature, out var list))
                 foreach (var (doc, w) in list) scores[doc] += share * weight * w;
     }
 

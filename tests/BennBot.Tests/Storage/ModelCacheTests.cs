@@ -16,16 +16,18 @@ public sealed class ModelCacheTests : IDisposable
         return new IntentModel(2, [(["w:petition", "pet"], 0, 1f), (["w:verein", "ver"], 1, 1f)]);
     }
 
+    private IntentModel Get(string key, Func<IntentModel> train) => ModelCache.GetOrBuild(_folder, key, train, IntentModel.Load, (m, s) => m.Save(s));
+
     [Fact]
     public void An_unchanged_start_loads_the_model_and_edited_seeds_train_a_new_one()
     {
-        var first = ModelCache.GetOrTrain(_folder, "aaaa", Train);
-        var again = ModelCache.GetOrTrain(_folder, "aaaa", Train);
+        var first = Get("aaaa", Train);
+        var again = Get("aaaa", Train);
         Assert.Equal(1, _trained);
         Assert.Equal(first.Predict(["w:verein"]), again.Predict(["w:verein"]));
         Assert.True(again.Predict(["w:verein"])[1] > 0.5);
 
-        ModelCache.GetOrTrain(_folder, "bbbb", Train);
+        Get("bbbb", Train);
         Assert.Equal(2, _trained);
         Assert.Equal(["answer-model-bbbb.bin"], Directory.GetFiles(_folder).Select(Path.GetFileName)); // the old one is gone
         if (!OperatingSystem.IsWindows())
@@ -36,10 +38,10 @@ public sealed class ModelCacheTests : IDisposable
     public void A_damaged_model_file_is_trained_over()
     {
         File.WriteAllBytes(Path.Combine(_folder, "answer-model-cccc.bin"), [1, 0, 0, 0, 2, 0, 0, 0, 255, 255, 255, 127]);
-        var model = ModelCache.GetOrTrain(_folder, "cccc", Train);
+        var model = Get("cccc", Train);
         Assert.Equal(1, _trained);
         Assert.True(model.Predict(["w:petition"])[0] > 0.5);
-        ModelCache.GetOrTrain(_folder, "cccc", Train);
+        Get("cccc", Train);
         Assert.Equal(1, _trained); // the file written after training is read next time
     }
 

@@ -1,0 +1,118 @@
+namespace BennBot.Content;
+
+/// <summary>What <see cref="Similarity"/> computes from the seeds' texts: the inverse document frequencies, the inverted
+/// index per language (feature → text, weight) and each entry's centroid per language. Building them is most of the
+/// cold start (about a second); they are kept between starts with the answer model (<see cref="TrainedIndex"/>) and read
+/// back in a fraction of that (issue 11). Read back in the order they were written, so every dictionary enumerates, and
+/// every sum adds up, exactly as in the process that built them.</summary>
+public sealed class SimilarityTables
+{
+    private const int Format = 1;
+
+    internal int TextCount { get; }
+    internal Dictionary<string, double> Idf { get; }
+    internal Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> Stems { get; }
+    internal Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> Grams { get; }
+    internal Dictionary<(int Class, Language Language), Similarity.Vectors> Centroids { get; }
+
+    internal SimilarityTables(int textCount, Dictionary<string, double> idf, Dictionary<Language, Dictionary<string, List<(int, double)>>> stems,
+        Dictionary<Language, Dictionary<string, List<(int, double)>>> grams, Dictionary<(int, Language), Similarity.Vectors> centroids)
+    {
+        (TextCount, Idf, Stems, Grams, Centroids) = (textCount, idf, stems, grams, centroids);
+    }
+
+    public void Save(BinaryWriter w)
+    {
+        w.Write(Format);
+        w.Write(TextCount);
+        // Features by number: each string once, as the process that built the tables shares it too.
+        var number = new Dictionary<string, int>(Idf.Count);
+        w.Write(Idf.Count);
+        foreach (var (feature, idf) in Idf)
+        {
+            number[feature] = number.Count;
+            w.Write(feature);
+            w.Write(idf);
+        }
+        foreach (var postings in new[] { Stems, Grams })
+        {
+            w.Write(postings.Count);
+            foreach (var (language, lists) in postings)
+            {
+                w.Write(language.Code);
+                w.Write(lists.Count);
+                foreach (var (feature, list) in lists)
+                {
+                    w.Write(number[feature]);
+                    w.Write(list.Count);
+                    foreach (var (doc, weight) in list) { w.Write(doc); w.Write(weight); }
+                }
+            }
+        }
+        w.Write(Centroids.Count);
+        foreach (var ((c, language), vectors) in Centroids)
+        {
+            w.Write(c);
+            w.Write(language.Code);
+            foreach (var vector in new[] { vectors.Stems, vectors.Grams })
+            {
+                w.Write(vector.Count);
+                foreach (var (feature, weight) in vector) { w.Write(number[feature]); w.Write(weight); }
+            }
+        }
+    }
+
+    /// <summary>Tables written by <see cref="Save"/>, or null when the stream holds another format or implausible
+    /// numbers (a damaged file is built over, never trusted).</summary>
+    public static SimilarityTables? Load(BinaryReader r)
+    {
+        if (r.ReadInt32() != Format) return null;
+        var textCount = r.ReadInt32();
+        var count = r.ReadInt32();
+        if (textCount is < 0 or > 10_000_000 || count is < 0 or > 10_000_000) return null;
+        var features = new string[count];
+        var idf = new Dictionary<string, double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            features[i] = r.ReadString();
+            idf[features[i]] = r.ReadDouble();
+        }
+        string Feature(int i) => (uint)i < (uint)count ? features[i] : throw new FormatException("feature number out of range");
+        int Doc(int d) => (uint)d < (uint)textCount ? d : throw new FormatException("text number out of range");
+        Language Language(string code) => Languages.Find(code) ?? throw new FormatException("unknown language");
+        int Count(int n) => n is >= 0 and <= 10_000_000 ? n : throw new FormatException("implausible count");
+
+        var postings = new Dictionary<Language, Dictionary<string, List<(int, double)>>>[2];
+        for (var p = 0; p < 2; p++)
+        {
+            postings[p] = [];
+            for (var l = Count(r.ReadInt32()); l > 0; l--)
+            {
+                var language = Language(r.ReadString());
+                var featureCount = Count(r.ReadInt32());
+                var lists = postings[p][language] = new Dictionary<string, List<(int, double)>>(featureCount);
+                for (var f = 0; f < featureCount; f++)
+                {
+                    var feature = Feature(r.ReadInt32());
+                    var docs = Count(r.ReadInt32());
+                    var list = lists[feature] = new List<(int, double)>(docs); // a list's capacity is its count, as when built
+                    for (var i = 0; i < docs; i++) list.Add((Doc(r.ReadInt32()), r.ReadDouble()));
+                }
+            }
+        }
+        var centroids = new Dictionary<(int, Language), Similarity.Vectors>();
+        for (var n = Count(r.ReadInt32()); n > 0; n--)
+        {
+            var key = (r.ReadInt32(), Language(r.ReadString()));
+            var vectors = new Dictionary<string, double>[2];
+            for (var v = 0; v < 2; v++)
+            {
+                var size = Count(r.ReadInt32());
+                vectors[v] = new Dictionary<string, double>(size);
+                for (var i = 0; i < size; i++) vectors[v][Feature(r.ReadInt32())] = r.ReadDouble();
+            }
+            centroids[key] = new(vectors[0], vectors[1]);
+        }
+        return new(textCount, idf, postings[0], postings[1], centroids);
+    }
+}
