@@ -31,7 +31,6 @@ public sealed partial class UpdatePoller(
             var me = await backoff.ExecuteAsync(async t => await bot.GetMe(t), ct);
             identity = new BotIdentity(me.Id, me.Username ?? options.BotUsername);
             await backoff.ExecuteAsync(async t => await bot.DeleteWebhook(cancellationToken: t), ct);
-            await profile.Register(ct);
         }
         catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
         {
@@ -41,6 +40,8 @@ public sealed partial class UpdatePoller(
             return;
         }
 
+        // The "/" menu and the descriptions (24 calls) while residents are already answered, not before (issue 11: cold start).
+        var registering = profile.Register(ct);
         var running = workers.Run(identity, ct);
         foreach (var chat in db.Read(Outbox.ChatsWithPending)) await workers.EnqueueFlush(chat, ct);
         foreach (var waiting in db.Read(d => Inbox.Waiting(d, DateTime.MaxValue))) await workers.Enqueue(waiting.Id, waiting.ChatKey, ct);
@@ -70,6 +71,7 @@ public sealed partial class UpdatePoller(
             foreach (var u in fresh) await workers.Enqueue(u.Id, u.ChatKey, ct);
         }
         await running;
+        await registering;
     }
 
     // Network errors, 5xx, 409 (another poller or a webhook), 429: wait and try again, for as long as it takes.
