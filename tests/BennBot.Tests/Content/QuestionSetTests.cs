@@ -75,11 +75,25 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Sixth_held_out_questions_stay_above_their_floor() =>
         Measure("HeldOut6", new(0.80, 0.05, 0.88, 3, 1, 0.25));
 
+    /// <summary>Arabic and Farsi typed in Latin letters only (Arabizi, Finglish), written by two more helpers from the
+    /// entries and asked once (2026-12-03 14:40 UTC; README): the weakest way residents write, 63.6 % (ar) and 75.0 % (fa)
+    /// direct and right after round 6's 156 Latin-letter examples, 38.6 % and 56.8 % before them.</summary>
+    [Fact]
+    public void Seventh_held_out_questions_in_latin_letters_stay_above_their_floor() =>
+        Measure("HeldOut7", new(0.55, 0.05, 0.65, 9, 1, 0.25));
+
     private void Measure(string folder, Floor floor)
     {
         var sets = Load(folder);
-        // Every set covers all eight languages, but for the one written for the four weakest (ar, fa, tr, uk).
-        Assert.Equal(folder == "DevPhone3" ? ["ar", "fa", "tr", "uk"] : Languages.All.Select(l => l.Code).Order(), sets.Keys.Order());
+        // Every set covers all eight languages, but for the one written for the four weakest (ar, fa, tr, uk) and the
+        // ones in Latin letters (Arabizi, Finglish).
+        string[] languages = folder switch
+        {
+            "DevPhone3" => ["ar", "fa", "tr", "uk"],
+            "HeldOut7" => ["ar", "fa"],
+            _ => [.. Languages.All.Select(l => l.Code).Order()],
+        };
+        Assert.Equal(languages, sets.Keys.Order());
         var failures = new List<string>();
         output.WriteLine(LanguageFigures.Header);
         foreach (var (lang, items) in sets)
