@@ -78,6 +78,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
         };
     }
 
+    /// <summary>The "/" menu residents see in their app (<see cref="Telegram.BotProfile"/>), in this order; each has a
+    /// "command.x" text. Kept beside the switch below, so a new command is added to both in one file.</summary>
+    public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
+
     private Outcome Command(Turn turn, Incoming.Command c, DateTime now) => c.Name switch
     {
         "start" => Start(turn, c.Arguments, now),
