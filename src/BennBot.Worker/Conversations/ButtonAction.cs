@@ -8,7 +8,9 @@ namespace BennBot.Worker.Conversations;
 
 /// <summary>What a button does. Encoded as short opaque strings (Telegram's callback_data is 1–64 bytes) and
 /// treated as untrusted on the way back: anything that does not decode to a known action and a known id is
-/// refused, so a forged or stale button changes nothing.</summary>
+/// refused, so a forged or stale button changes nothing. A feature can keep its buttons in its own folder instead of
+/// here: records that derive from this one and override <see cref="Data"/>, read back by its <see cref="ButtonCodec"/>
+/// (issue 14; the learning desk's, <c>Learning/LearnButton.cs</c>, is one).</summary>
 public abstract record ButtonAction
 {
     public const int MaxBytes = 64;
@@ -62,14 +64,6 @@ public abstract record ButtonAction
     public sealed record Review(ReviewOp Op, long TopicId, int? Value = null) : ButtonAction;
     // Staff: a question in a digest, to open its card and reply to it.
     public sealed record OpenQuestion(long QuestionId) : ButtonAction;
-    // Staff: turning a resident's question into an example (issue 16); who pressed is checked when handled.
-    public sealed record LearnAbout(long QuestionId) : ButtonAction;
-    public sealed record LearnCategory(long QuestionId, string CategoryId) : ButtonAction;
-    /// <summary>Target: an entry id, or <see cref="QuestionIndex.LegalTarget"/> / <see cref="QuestionIndex.OtherTarget"/>.</summary>
-    public sealed record LearnTarget(long QuestionId, string Target) : ButtonAction;
-    public sealed record LearnConfirm(long QuestionId) : ButtonAction;
-    public sealed record LearnCancel(long QuestionId) : ButtonAction;
-    public sealed record ForgetExample(long ExampleId) : ButtonAction;
     // Staff: the team menu (each button runs the command of the same name; who pressed it is checked then).
     public sealed record StaffMenu(StaffOp Op) : ButtonAction;
     // Staff: making a poster (issue 18); each step carries the choices so far.
@@ -134,12 +128,6 @@ public abstract record ButtonAction
             MyData => "p:j",
             Review r => r.Value is { } v ? $"K{(char)r.Op}:{r.TopicId}:{v}" : $"K{(char)r.Op}:{r.TopicId}",
             OpenQuestion q => "Qo:" + q.QuestionId,
-            LearnAbout l => "Le:" + l.QuestionId,
-            LearnCategory l => $"Lc:{l.QuestionId}:{l.CategoryId}",
-            LearnTarget l => $"Lt:{l.QuestionId}:{TargetCode(l.Target)}",
-            LearnConfirm l => "Ly:" + l.QuestionId,
-            LearnCancel l => "Lx:" + l.QuestionId,
-            ForgetExample f => "Ld:" + f.ExampleId,
             StaffMenu m => "Z:" + (char)m.Op,
             PosterEntries e => e.CategoryId is null ? "Pc" : "Pc:" + e.CategoryId,
             PosterEvents => "Pe",
@@ -150,7 +138,7 @@ public abstract record ButtonAction
             VoiceDrop => "Yx",
             Listen l => "Yh:" + l.EntryId,
             VoiceDesk v => $"W{(char)v.Op}" + (v.EntryId is null ? "" : ":" + v.EntryId) + (v.Language is null ? "" : ":" + v.Language.Code),
-            _ => throw new InvalidOperationException($"No encoding for {GetType().Name}"),
+            _ => Data(),
         };
         if (Encoding.UTF8.GetByteCount(data) > MaxBytes) throw new InvalidOperationException($"Button data over {MaxBytes} bytes: {data}");
         return data;
@@ -161,6 +149,7 @@ public abstract record ButtonAction
         if (string.IsNullOrEmpty(data) || Encoding.UTF8.GetByteCount(data) > MaxBytes) return null;
         var colon = data.IndexOf(':');
         var (kind, arg) = colon < 0 ? (data, null) : (data[..colon], data[(colon + 1)..]);
+        if (Conversation.FeatureButtons.TryGetValue(kind, out var codec)) return codec.Decode(kind, arg, content);
         return (kind, arg) switch
         {
             ("m", null) => new Menu(),
@@ -214,12 +203,6 @@ public abstract record ButtonAction
                 && (rest.Length == 0 || int.TryParse(rest[0], System.Globalization.NumberStyles.None, null, out _)) =>
                 new Review((ReviewOp)x[1], id, rest.Length == 1 ? int.Parse(rest[0]) : null),
             ("Qo", not null) when ParseId(arg) is { } id => new OpenQuestion(id),
-            ("Le", not null) when ParseId(arg) is { } id => new LearnAbout(id),
-            ("Lc", not null) when arg.Split(':') is [var q, var c] && ParseId(q) is { } id && content.HasCategory(c) => new LearnCategory(id, c),
-            ("Lt", not null) when arg.Split(':') is [var q, var t] && ParseId(q) is { } id && TargetOf(t, content) is { } target => new LearnTarget(id, target),
-            ("Ly", not null) when ParseId(arg) is { } id => new LearnConfirm(id),
-            ("Lx", not null) when ParseId(arg) is { } id => new LearnCancel(id),
-            ("Ld", not null) when ParseId(arg) is { } id => new ForgetExample(id),
             ("Pc", null) => new PosterEntries(),
             ("Pc", not null) when content.HasCategory(arg) => new PosterEntries(arg),
             ("Pe", null) => new PosterEvents(),
@@ -244,26 +227,17 @@ public abstract record ButtonAction
     /// <summary>How long before an event a reminder may come.</summary>
     public static readonly IReadOnlyList<string> RemindHours = ["24", "3"];
 
-    private static string TargetCode(string target) => target switch
-    {
-        QuestionIndex.LegalTarget => "!l",
-        QuestionIndex.OtherTarget => "!o",
-        _ => target,
-    };
+    /// <summary>A button kept in its feature's folder writes its own data (at most <see cref="MaxBytes"/>, checked by
+    /// <see cref="Encode"/>); its feature's <see cref="ButtonCodec"/> reads it back.</summary>
+    protected virtual string Data() => throw new InvalidOperationException($"No encoding for {GetType().Name}");
 
-    private static string? TargetOf(string code, ContentSet content) => code switch
-    {
-        "!l" => QuestionIndex.LegalTarget,
-        "!o" => QuestionIndex.OtherTarget,
-        _ when content.Entry(code) is not null => code,
-        _ => null,
-    };
-
-    private static long? ParseId(string? s) => long.TryParse(s, System.Globalization.NumberStyles.None, null, out var id) && id > 0 ? id : null;
+    /// <summary>A positive id, digits only (no sign, no spaces): for codecs too.</summary>
+    protected static long? ParseId(string? s) => long.TryParse(s, System.Globalization.NumberStyles.None, null, out var id) && id > 0 ? id : null;
 
     private static EventKind? KindOf(string s) => SmallEnum<EventKind>(s);
 
-    private static T? SmallEnum<T>(string s) where T : struct, Enum =>
+    /// <summary>A defined value of a small enum, by its number (one or two digits).</summary>
+    protected static T? SmallEnum<T>(string s) where T : struct, Enum =>
         s.Length <= 2 && int.TryParse(s, System.Globalization.NumberStyles.None, null, out var k) && Enum.IsDefined(typeof(T), k) ? (T)(object)k : null;
 }
 

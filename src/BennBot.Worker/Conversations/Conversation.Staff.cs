@@ -1,3 +1,5 @@
+using BennBot.Worker.Learning;
+
 namespace BennBot.Worker.Conversations;
 
 /// <summary>The one staff check in front of the team's buttons (issue 14), as <see cref="Conversation.StaffCommand"/> is
@@ -11,8 +13,7 @@ public sealed partial class Conversation
     private static Outcome? NotForResidents(Turn turn, ButtonAction? action) => turn.Staff ? null : action switch
     {
         ButtonAction.Desk or ButtonAction.Control or ButtonAction.Review or ButtonAction.OpenQuestion => new([turn.Say("button.expired", turn.MainMenu())]),
-        ButtonAction.StaffMenu or ButtonAction.PosterStep or ButtonAction.VoiceDesk or ButtonAction.LearnAbout or ButtonAction.LearnCategory
-            or ButtonAction.LearnTarget or ButtonAction.LearnConfirm or ButtonAction.LearnCancel or ButtonAction.ForgetExample => new([turn.Say("staff.only", turn.MainMenu())]),
+        ButtonAction.StaffMenu or ButtonAction.PosterStep or ButtonAction.VoiceDesk or LearnButton => new([turn.Say("staff.only", turn.MainMenu())]),
         _ => null,
     };
 }

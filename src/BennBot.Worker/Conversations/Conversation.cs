@@ -35,6 +35,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
 
     private TopicsHandler Topics => field ??= new(db, time, _staff.ChatId, _topicDesk);
 
+    /// <summary>The buttons features keep in their own folders, by the kind their data starts with (the rest are in
+    /// <see cref="ButtonAction"/>); <see cref="ButtonAction.Decode"/> hands such data to its feature's codec.</summary>
+    public static readonly IReadOnlyDictionary<string, ButtonCodec> FeatureButtons = ButtonCodec.Table(LearnButton.Codec);
+
     /// <summary>The router: one switch that shows which dialogue or command wins. Commands and buttons always come
     /// first and leave the chat's dialogue (<see cref="Dialogue.Leave"/>); a text or voice message goes to the open
     /// <see cref="Dialogue"/> (<see cref="Dialogue.Of"/> decides which one that is), else to the answers.
@@ -73,6 +77,10 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             _ => Outcome.Nothing,
         };
     }
+
+    /// <summary>The "/" menu residents see in their app (<see cref="Telegram.BotProfile"/>), in this order; each has a
+    /// "command.x" text. Kept beside the switch below, so a new command is added to both in one file.</summary>
+    public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
 
     private Outcome Command(Turn turn, Incoming.Command c, DateTime now) => c.Name switch
     {
@@ -258,12 +266,12 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             ButtonAction.PosterStep p => _posters.Button(turn, p),
             ButtonAction.OpenQuestion q => _team.Open(turn, ack, q.QuestionId) ?? new([turn.Say("button.expired", turn.MainMenu())]),
             ButtonAction.MyData => PrivacyHandler.MyData(turn, MyData(turn)),
-            ButtonAction.LearnAbout l => _learning.Start(turn, l.QuestionId),
-            ButtonAction.LearnCategory l => _learning.Category(turn, l.QuestionId, l.CategoryId),
-            ButtonAction.LearnTarget l => _learning.Target(turn, l.QuestionId, l.Target),
-            ButtonAction.LearnConfirm l => _learning.Confirm(turn, l.QuestionId),
-            ButtonAction.LearnCancel l => _learning.Cancel(turn, l.QuestionId),
-            ButtonAction.ForgetExample f => _learning.Forget(turn, f.ExampleId),
+            LearnButton.About l => _learning.Start(turn, l.QuestionId),
+            LearnButton.ChooseCategory l => _learning.Category(turn, l.QuestionId, l.CategoryId),
+            LearnButton.Teach l => _learning.Target(turn, l.QuestionId, l.Target),
+            LearnButton.Confirm l => _learning.Confirm(turn, l.QuestionId),
+            LearnButton.Cancel l => _learning.Cancel(turn, l.QuestionId),
+            LearnButton.Forget f => _learning.Forget(turn, f.ExampleId),
             ButtonAction.PrivacyDeleteAll => PrivacyHandler.Delete(turn, retention ?? new(), deleteTopics: true),
             ButtonAction.VoiceSend => VoiceQuestions.Send(turn, now),
             ButtonAction.VoiceDrop => VoiceQuestions.Drop(turn),

@@ -1,6 +1,7 @@
 using BennBot.Worker.Events;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Topics;
+using BennBot.Worker.Voice;
 using LiteDB;
 
 namespace BennBot.Worker.Conversations;
@@ -27,12 +28,26 @@ public sealed record DialogueRecord
 
 public enum DialogueKind { AskingTeam, Topic, Desk, All }
 
+/// <summary>Dialogues, applied by <see cref="DialogueStore"/>.</summary>
+public abstract record DialogueEffect : Effect
+{
+    public override void Apply(LiteDatabase db, DateTime now) => DialogueStore.Apply(db, this, now);
+}
+
 /// <summary>Opens a dialogue or records its next step (a new draft or session, a new wait); the user's other dialogues
 /// stay as they are.</summary>
-public sealed record SaveDialogue(long UserId, Dialogue Dialogue) : Effect;
+public sealed record SaveDialogue(long UserId, Dialogue Dialogue) : DialogueEffect;
 
 /// <summary>Ends one of the user's dialogues, or all of them (/cancel).</summary>
-public sealed record EndDialogue(long UserId, DialogueKind Kind) : Effect;
+public sealed record EndDialogue(long UserId, DialogueKind Kind) : DialogueEffect
+{
+    public override void Apply(LiteDatabase db, DateTime now)
+    {
+        base.Apply(db, now);
+        // The voice desk's recording session is not a part of the record yet, but ends with the event desk and with /cancel.
+        if (Kind is DialogueKind.Desk or DialogueKind.All) VoiceStore.EndSession(db, UserId);
+    }
+}
 
 /// <summary>The one store of dialogues: read once per update, changed by <see cref="SaveDialogue"/> and
 /// <see cref="EndDialogue"/>, emptied by /delete and expiry.</summary>
@@ -45,7 +60,7 @@ public static partial class DialogueStore
     public static DialogueRecord? Find(LiteDatabase db, long userId) => Records(db).FindById(userId);
 
     /// <summary>Applies a dialogue effect of an outcome, inside its write transaction.</summary>
-    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    public static void Apply(LiteDatabase db, DialogueEffect effect, DateTime now)
     {
         switch (effect)
         {
@@ -69,11 +84,11 @@ public static partial class DialogueStore
                     _ => r with { Desk = null },
                 });
                 break;
-            case ForgetResident f:
-                Records(db).Delete(f.ResidentId);
-                break;
         }
     }
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>).</summary>
+    public static void Forget(LiteDatabase db, ForgetResident f) => Records(db).Delete(f.ResidentId);
 
     /// <summary>Opens the event desk on a draft made in the same transaction (<see cref="OpenDraft"/>).</summary>
     public static void OpenDesk(LiteDatabase db, DeskSession session) => Change(db, session.Id, r => r with { Desk = session });

@@ -7,7 +7,7 @@ namespace BennBot.Worker.Events;
 /// <summary>Applies the event and broadcast effects of an outcome, inside its write transaction.</summary>
 public static class EventEffectStore
 {
-    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    public static void Apply(LiteDatabase db, EventEffect effect, DateTime now)
     {
         switch (effect)
         {
@@ -43,12 +43,14 @@ public static class EventEffectStore
             case ImportEvents i:
                 foreach (var (uid, first, dates) in EventSeries.Group(i.Events)) Import(db, uid, first, dates, now);
                 break;
-            case ForgetResident f:
-                ReminderStore.Reminders(db).DeleteMany(r => r.ResidentId == f.ResidentId);
-                BroadcastStore.Deliveries(db).DeleteMany(d => d.ChatId == f.ResidentId);
-                break;
         }
     }
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>).</summary>
+    public static void ForgetReminders(LiteDatabase db, ForgetResident f) => ReminderStore.Reminders(db).DeleteMany(r => r.ResidentId == f.ResidentId);
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>): the record that they were sent an announcement.</summary>
+    public static void ForgetDeliveries(LiteDatabase db, ForgetResident f) => BroadcastStore.Deliveries(db).DeleteMany(d => d.ChatId == f.ResidentId);
 
     /// <summary>Stops the event's open announcements, tells everyone who was told (fixing that list now), and drops its reminders.</summary>
     private static void Cancel(LiteDatabase db, Event e, long reportChatId, DateTime now)

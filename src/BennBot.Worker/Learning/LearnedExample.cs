@@ -1,4 +1,5 @@
 using BennBot.Worker.Conversations;
+using LiteDB;
 
 namespace BennBot.Worker.Learning;
 
@@ -29,11 +30,17 @@ public sealed record LearnDraft
     public DateTime CreatedAt { get; init; }
 }
 
-public sealed record SaveLearnDraft(LearnDraft Draft) : Effect;
+/// <summary>Examples and their drafts, applied by <see cref="LearningStore"/>.</summary>
+public abstract record LearningEffect : Effect
+{
+    public sealed override void Apply(LiteDatabase db, DateTime now) => LearningStore.Apply(db, this);
+}
 
-public sealed record DropLearnDraft(long QuestionId) : Effect;
+public sealed record SaveLearnDraft(LearnDraft Draft) : LearningEffect;
+
+public sealed record DropLearnDraft(long QuestionId) : LearningEffect;
 
 /// <summary>Keep the confirmed example (and drop its draft, so the same confirm button cannot save it twice).</summary>
-public sealed record LearnExample(long QuestionId, string Target, string Language, string Text) : Effect;
+public sealed record LearnExample(long QuestionId, string Target, string Language, string Text) : LearningEffect;
 
-public sealed record ForgetExample(long ExampleId) : Effect;
+public sealed record ForgetExample(long ExampleId) : LearningEffect;

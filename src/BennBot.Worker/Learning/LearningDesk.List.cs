@@ -26,7 +26,7 @@ public sealed partial class LearningDesk
         if (examples.Count == 0) return Say("learn.none");
         var shown = examples.TakeLast(MaxListed).ToList();
         var lines = shown.Select((e, i) => $"{i + 1}. [{e.Language}] {Html.Escape(TextCut.Shorten(TargetName(e.Target), 40))}: {Html.Escape(TextCut.Shorten(e.Text, 150))}");
-        var buttons = shown.Select((e, i) => new Button($"🗑 {i + 1}", new ButtonAction.ForgetExample(e.Id).Encode()));
+        var buttons = shown.Select((e, i) => new Button($"🗑 {i + 1}", new LearnButton.Forget(e.Id).Encode()));
         var head = Html.Escape(T("learn.list", ("count", examples.Count)));
         return new([new SendText(head + "\n\n" + string.Join("\n", lines), new Keyboard(Keyboard.Grid(buttons, 5)))]);
     }

@@ -15,13 +15,13 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
     public const int MaxLength = QuestionIndex.MaxQuestionLength;
 
     public static Button Button(Language language, ContentSet content, long questionId) =>
-        new(content.T(language, "learn.button"), new ButtonAction.LearnAbout(questionId).Encode());
+        new(content.T(language, "learn.button"), new LearnButton.About(questionId).Encode());
 
     public Outcome Start(Turn turn, long questionId)
     {
         if (Refused(turn) is { } refused) return refused;
         if (Question(questionId) is null) return Say("staff.notfound");
-        var buttons = content.Categories.Select(c => new Button(content.CategoryTitle(c, staffLanguage), new ButtonAction.LearnCategory(questionId, c).Encode()));
+        var buttons = content.Categories.Select(c => new Button(content.CategoryTitle(c, staffLanguage), new LearnButton.ChooseCategory(questionId, c).Encode()));
         return new([new SendText(Html.Escape(T("learn.choose", ("tag", "#Q" + questionId))), new Keyboard([.. Keyboard.Grid(buttons, 2), .. Declines(questionId)]))]);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
     {
         if (Refused(turn) is { } refused) return refused;
         if (Question(questionId) is null) return Say("staff.notfound");
-        var buttons = content.InCategory(category).Select(e => new Button(e.Text(staffLanguage).Title, new ButtonAction.LearnTarget(questionId, e.Id).Encode()));
+        var buttons = content.InCategory(category).Select(e => new Button(e.Text(staffLanguage).Title, new LearnButton.Teach(questionId, e.Id).Encode()));
         return new([new SendText(Html.Escape(T("learn.entries", ("tag", "#Q" + questionId))), new Keyboard([.. Keyboard.Grid(buttons, 1), .. Declines(questionId)]))]);
     }
 
@@ -76,8 +76,8 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
         var html = $"{Html.Escape(T("learn.preview", ("target", TargetName(draft.Target)), ("language", content.T(language, "language.name"))))}\n\n"
             + $"<b>{Html.Escape(draft.Text)}</b>\n\n{Html.Escape(T("learn.names"))}";
         if (problem is not null) html = $"{Html.Escape(T(problem, ("max", MaxLength)))}\n\n{html}";
-        var cancel = new Button(T("learn.cancel"), new ButtonAction.LearnCancel(draft.Id).Encode());
-        var keys = new Keyboard([problem is null ? [new(T("learn.confirm"), new ButtonAction.LearnConfirm(draft.Id).Encode()), cancel] : [cancel]]);
+        var cancel = new Button(T("learn.cancel"), new LearnButton.Cancel(draft.Id).Encode());
+        var keys = new Keyboard([problem is null ? [new(T("learn.confirm"), new LearnButton.Confirm(draft.Id).Encode()), cancel] : [cancel]]);
         return new([new SendText(html, keys, About: new About(AboutKind.Example, draft.Id))]) { Effects = [new SaveLearnDraft(draft)] };
     }
 
@@ -99,8 +99,8 @@ public sealed partial class LearningDesk(StaffSettings staff, Language staffLang
 
     private IReadOnlyList<Button>[] Declines(long questionId) =>
     [
-        [new(T("learn.offtopic"), new ButtonAction.LearnTarget(questionId, QuestionIndex.OtherTarget).Encode()),
-         new(T("learn.legal"), new ButtonAction.LearnTarget(questionId, QuestionIndex.LegalTarget).Encode())],
+        [new(T("learn.offtopic"), new LearnButton.Teach(questionId, QuestionIndex.OtherTarget).Encode()),
+         new(T("learn.legal"), new LearnButton.Teach(questionId, QuestionIndex.LegalTarget).Encode())],
     ];
 
     private Outcome? Refused(Turn turn) => staff.IsStaff(turn.In.UserId) ? null : new([turn.StaffOnly()]);

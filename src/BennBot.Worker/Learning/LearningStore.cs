@@ -26,7 +26,7 @@ public static class LearningStore
     /// <summary>Whether an outcome changes what the answering index must know.</summary>
     public static bool ChangesExamples(Effect effect) => effect is LearnExample or ForgetExample;
 
-    public static void Apply(LiteDatabase db, Effect effect)
+    public static void Apply(LiteDatabase db, LearningEffect effect)
     {
         switch (effect)
         {

@@ -22,6 +22,10 @@ public sealed record StoredKind(Type Type, string Delete, string Retention)
 
     /// <summary>Why /mydata has nothing of it to show; null when <see cref="Shown"/> says what it shows.</summary>
     public string? NoResidentData { get; init; }
+
+    /// <summary>How its rows about one resident are erased, by /delete and by retention (<see cref="ForgetResident"/>
+    /// runs every entry's, inside one transaction); null when it holds nothing about residents.</summary>
+    public Action<LiteDatabase, ForgetResident>? Erase { get; init; }
 }
 
 /// <summary>Every stored type (issue 14). A new one is not finished until it has an entry here, saying what it holds
@@ -31,43 +35,52 @@ public static class StoredKinds
 {
     public static readonly IReadOnlyList<StoredKind> All =
     [
-        new(typeof(Resident), "deleted (ResidentStore.Apply, Outcome.DeleteResident)", "erased with everything linked after BennBot__Privacy__InactiveDays without a message (Retention.Inactive, Retention.Erase)")
+        new(typeof(Resident), "deleted (ResidentStore.Forget; ResidentStore.Apply for Outcome.DeleteResident)", "erased with everything linked after BennBot__Privacy__InactiveDays without a message (Retention.Inactive, Retention.Erase)")
         {
             Shown = [("profile", MyDataExport.Profile), ("subscription", MyDataExport.Subscription)],
+            Erase = ResidentStore.Forget,
         },
-        new(typeof(Reminder), "deleted (EventEffectStore, ForgetResident)", "deleted when it is sent (Broadcaster.QueueReminders), or with the resident")
+        new(typeof(Reminder), "deleted (EventEffectStore.ForgetReminders)", "deleted when it is sent (Broadcaster.QueueReminders), or with the resident")
         {
             Shown = [("reminders", MyDataExport.Reminders)],
+            Erase = EventEffectStore.ForgetReminders,
         },
-        new(typeof(Delivery), "deleted (EventEffectStore, ForgetResident)", "deleted 7 days after the event's end (BroadcastStore.ForgetRecipients, Housekeeping.KeepRecipients)")
+        new(typeof(Delivery), "deleted (EventEffectStore.ForgetDeliveries)", "deleted 7 days after the event's end (BroadcastStore.ForgetRecipients, Housekeeping.KeepRecipients)")
         {
             Shown = [("announcementsReceived", MyDataExport.Deliveries)],
+            Erase = EventEffectStore.ForgetDeliveries,
         },
-        new(typeof(Topic), "the link to the resident is erased and the topic stays anonymous, or it is deleted when they choose that (TopicEffectStore.Forget)",
+        new(typeof(Topic), "the link to the resident is erased and the topic stays anonymous, or it is deleted when they choose that (TopicEffectStore.ForgetTopics)",
             "the link to the submitter and followers is erased BennBot__Privacy__TopicLinkDays after it is closed (Retention.Run)")
         {
             Shown = [("topics", MyDataExport.Topics), ("topicsFollowed", (db, id) => TopicStore.FollowedBy(db, id))],
+            Erase = TopicEffectStore.ForgetTopics,
         },
-        new(typeof(DialogueRecord), "deleted (DialogueStore.Apply, ForgetResident)",
+        new(typeof(DialogueRecord), "deleted (DialogueStore.Forget)",
             "a topic draft is dropped after TopicStore.DraftKept, the resident is told (Retention.Run); a wait for a question once it ended and a staff member's event desk after EventDesk.SessionIdle (DialogueStore.DropExpired, Housekeeping)")
         {
             Shown = [("topicDraft", MyDataExport.Draft), ("waitingForAQuestionToTheTeamUntil", MyDataExport.Waiting)],
+            Erase = DialogueStore.Forget,
         },
-        new(typeof(Support), "deleted, the topic's count stays (TopicEffectStore.Forget)", "deleted when the topic's link is erased (Retention.Run)")
+        new(typeof(Support), "deleted, the topic's count stays (TopicEffectStore.ForgetSupports)", "deleted when the topic's link is erased (Retention.Run)")
         {
             Shown = [("supports", (db, id) => TopicStore.SupportedBy(db, id))],
+            Erase = TopicEffectStore.ForgetSupports,
         },
-        new(typeof(FeedbackVote), "deleted, the answer's counts stay (TeamStore, ForgetResident)", "deleted with the resident")
+        new(typeof(FeedbackVote), "deleted, the answer's counts stay (TeamStore.ForgetVotes)", "deleted with the resident")
         {
             Shown = [("answersRated", MyDataExport.Votes)],
+            Erase = TeamStore.ForgetVotes,
         },
-        new(typeof(TeamQuestion), "an open question is deleted (TeamStore, ForgetResident); an answered one no longer names the resident", "deleted with the resident")
+        new(typeof(TeamQuestion), "an open question is deleted (TeamStore.ForgetQuestions); an answered one no longer names the resident", "deleted with the resident")
         {
             Shown = [("openQuestionsToTheTeam", MyDataExport.OpenQuestions)],
+            Erase = TeamStore.ForgetQuestions,
         },
-        new(typeof(VoiceOffer), "deleted (VoiceStore, ForgetResident)", "deleted with the resident")
+        new(typeof(VoiceOffer), "deleted (VoiceStore.ForgetOffer)", "deleted with the resident")
         {
             Shown = [("voiceMessageWaitingToBeSent", MyDataExport.VoiceOffer)],
+            Erase = VoiceStore.ForgetOffer,
         },
         NotAboutResidents<InboxUpdate>("a received update is kept only until it is handled (seconds), then only its id", "ids are purged after Housekeeping.KeepUpdateIds (Inbox.Purge)"),
         NotAboutResidents<OutboxMessage>("a reply waits here only until Telegram confirmed it (seconds)", "removed once sent (Outbox.Remove)"),

@@ -20,6 +20,9 @@ public static class ResidentStore
         else if (outcome.Save is { } r) Residents(db).Upsert(r);
     }
 
+    /// <summary>Erasure (<see cref="ForgetResident"/>).</summary>
+    public static void Forget(LiteDatabase db, ForgetResident f) => Residents(db).Delete(f.ResidentId);
+
     /// <summary>Notes the day a resident last wrote (at most one write a day per resident).</summary>
     public static void Touch(LiteDatabase db, long userId, DateTime today)
     {

@@ -28,11 +28,17 @@ public sealed record StartCount
     public static string IdOf(string way, string? area) => $"{way}:{area ?? "-"}";
 }
 
+/// <summary>Start counts, applied by <see cref="StartCountStore"/>.</summary>
+public abstract record StartCountEffect : Effect
+{
+    public sealed override void Apply(LiteDatabase db, DateTime now) => StartCountStore.Apply(db, this);
+}
+
 /// <summary>One more start this way; deliberately without the resident's id.</summary>
-public sealed record CountStart(string Way, string? Area, bool Newcomer) : Effect;
+public sealed record CountStart(string Way, string? Area, bool Newcomer) : StartCountEffect;
 
 /// <summary>Staff gave the figures to a report on <see cref="Day"/> (Berlin date): from now on /stats also counts anew.</summary>
-public sealed record MarkStartsReported(DateTime Day) : Effect;
+public sealed record MarkStartsReported(DateTime Day) : StartCountEffect;
 
 /// <summary>The one date kept about start counts: the day of the last report (issue 18). One document, Id 1.</summary>
 public sealed record StartCountMark
@@ -53,7 +59,7 @@ public static class StartCountStore
     /// <summary>The day of the last report, or null before the first.</summary>
     public static DateTime? MarkedOn(LiteDatabase db) => Marks(db).FindById(1)?.Day;
 
-    public static void Apply(LiteDatabase db, Effect effect)
+    public static void Apply(LiteDatabase db, StartCountEffect effect)
     {
         switch (effect)
         {

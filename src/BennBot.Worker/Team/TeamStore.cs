@@ -62,7 +62,7 @@ public static class TeamStore
 
     public static List<FeedbackVote> VotesOf(LiteDatabase db, long residentId) => Votes(db).Find(v => v.ResidentId == residentId).ToList();
 
-    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    public static void Apply(LiteDatabase db, TeamEffect effect, DateTime now)
     {
         switch (effect)
         {
@@ -79,12 +79,14 @@ public static class TeamStore
                 // Answered: nothing links it to the resident any more, and a voice question's reference to the audio goes too.
                 Questions(db).Update(q with { AnsweredAt = now, ResidentId = 0, VoiceFileId = null });
                 break;
-            case ForgetResident r:
-                Questions(db).DeleteMany(q => q.ResidentId == r.ResidentId); // only open questions still carry the id
-                Votes(db).DeleteMany(v => v.ResidentId == r.ResidentId); // the counts stay
-                break;
         }
     }
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>): only open questions still carry the resident's id.</summary>
+    public static void ForgetQuestions(LiteDatabase db, ForgetResident f) => Questions(db).DeleteMany(q => q.ResidentId == f.ResidentId);
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>): the votes go, the counts stay.</summary>
+    public static void ForgetVotes(LiteDatabase db, ForgetResident f) => Votes(db).DeleteMany(v => v.ResidentId == f.ResidentId);
 
     // Once per resident and answer: the same vote again changes nothing, the other one moves their vote.
     private static void Vote(LiteDatabase db, CountFeedback f)

@@ -1,4 +1,5 @@
 using BennBot.Content;
+using BennBot.Worker.Conversations;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -11,8 +12,6 @@ namespace BennBot.Worker.Telegram;
 /// their app's language (https://core.telegram.org/bots/api#setmycommands, #setmydescription).</summary>
 public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet content, Language defaultLanguage, ILogger<BotProfile> log, bool topicsOn = true)
 {
-    public static readonly string[] Commands = ["start", "menu", "topic", "events", "subscribe", "unsubscribe", "language", "privacy", "mydata", "delete", "help", "cancel"];
-
     public async Task Register(CancellationToken ct)
     {
         var targets = Languages.All.Where(l => l.TelegramCode is not null)
@@ -23,7 +22,7 @@ public sealed partial class BotProfile(ITelegramBotClient bot, ContentSet conten
             try
             {
                 // Without a staff chat there are no topics, so "/topic" is not offered (issue 13).
-                var commands = Commands.Where(c => topicsOn || c != "topic").Select(c => new BotCommand(c, content.T(language, "command." + c)));
+                var commands = Conversation.Commands.Where(c => topicsOn || c != "topic").Select(c => new BotCommand(c, content.T(language, "command." + c)));
                 await bot.SetMyCommands(commands, languageCode: code, cancellationToken: ct);
                 await bot.SetMyShortDescription(content.T(language, "bot.short"), code, ct);
                 await bot.SetMyDescription(content.T(language, "bot.description"), code, ct);

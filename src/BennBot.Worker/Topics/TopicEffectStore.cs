@@ -6,7 +6,7 @@ namespace BennBot.Worker.Topics;
 /// <summary>Applies the topic effects of an outcome, inside its write transaction.</summary>
 public static class TopicEffectStore
 {
-    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    public static void Apply(LiteDatabase db, TopicEffect effect, DateTime now)
     {
         switch (effect)
         {
@@ -35,9 +35,6 @@ public static class TopicEffectStore
             case MergeTopic m when TopicStore.Find(db, m.From) is { MergedInto: null } duplicate && TopicStore.Find(db, m.Into) is { MergedInto: null } target && duplicate.Id != target.Id:
                 Merge(db, duplicate, target);
                 break;
-            case ForgetResident f:
-                Forget(db, f.ResidentId, f.DeleteTopics);
-                break;
         }
     }
 
@@ -57,11 +54,11 @@ public static class TopicEffectStore
         TopicStore.Topics(db).Update(duplicate with { MergedInto = target.Id, Followers = [], Supporters = 0 });
     }
 
-    /// <summary>A resident deleted their data: every link from a topic to them goes; the topics stay as anonymous
-    /// content, or are deleted too when they chose that. Their "me too" counts stay, without who gave them.</summary>
-    private static void Forget(LiteDatabase db, long residentId, bool deleteTopics)
+    /// <summary>Erasure (<see cref="ForgetResident"/>): every link from a topic to the resident goes; the topics stay as
+    /// anonymous content, or are deleted too (with their supports) when they chose that.</summary>
+    public static void ForgetTopics(LiteDatabase db, ForgetResident f)
     {
-        TopicStore.Supports(db).DeleteMany(s => s.ResidentId == residentId);
+        var (residentId, deleteTopics) = (f.ResidentId, f.DeleteTopics);
         foreach (var t in TopicStore.Topics(db).Find(t => t.SubmitterId == residentId).ToList())
         {
             var anchor = TopicStore.Topics(db).Exists(x => x.MergedInto == t.Id); // others were merged into it: keep it, without their words
@@ -76,4 +73,7 @@ public static class TopicEffectStore
         foreach (var t in TopicStore.Topics(db).Find(t => t.Followers.Contains(residentId)).ToList())
             TopicStore.Topics(db).Update(t with { Followers = t.Followers.Where(id => id != residentId).ToList() });
     }
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>): their "me too"s go; the topics' counts stay, without who gave them.</summary>
+    public static void ForgetSupports(LiteDatabase db, ForgetResident f) => TopicStore.Supports(db).DeleteMany(s => s.ResidentId == f.ResidentId);
 }

@@ -62,7 +62,7 @@ public static class VoiceStore
 
     public static RecordingSession? Session(LiteDatabase db, long staffId) => Sessions(db).FindById(staffId);
 
-    public static void Apply(LiteDatabase db, Effect effect, DateTime now)
+    public static void Apply(LiteDatabase db, VoiceEffect effect, DateTime now)
     {
         switch (effect)
         {
@@ -71,9 +71,6 @@ public static class VoiceStore
                 break;
             case DropVoiceOffer d:
                 Offers(db).Delete(d.ResidentId);
-                break;
-            case ForgetResident r:
-                Offers(db).Delete(r.ResidentId);
                 break;
             case SaveRecording s:
                 Recordings(db).Upsert(new Recording
@@ -92,9 +89,12 @@ public static class VoiceStore
             case StartRecording s:
                 Sessions(db).Upsert(new RecordingSession { Id = s.StaffId, ChatId = s.ChatId, EntryId = s.EntryId, Language = s.Language, Until = s.Until });
                 break;
-            case EndDialogue { Kind: DialogueKind.Desk or DialogueKind.All } s: // /cancel, or the event desk closed
-                Sessions(db).Delete(s.UserId);
-                break;
         }
     }
+
+    /// <summary>/cancel, or the event desk closed (<see cref="EndDialogue"/>): a recording waiting for its voice message ends too.</summary>
+    public static void EndSession(LiteDatabase db, long staffId) => Sessions(db).Delete(staffId);
+
+    /// <summary>Erasure (<see cref="ForgetResident"/>).</summary>
+    public static void ForgetOffer(LiteDatabase db, ForgetResident f) => Offers(db).Delete(f.ResidentId);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using BennBot.Content;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Posters;
 
 namespace BennBot.Tests.Conversations;
@@ -32,10 +33,10 @@ public sealed class ButtonActionTests
         all.AddRange([new ButtonAction.Review(ReviewOp.Open, long.MaxValue), new ButtonAction.Review(ReviewOp.Status, 3, 1), new ButtonAction.OpenQuestion(long.MaxValue)]);
         all.AddRange(Enum.GetValues<StaffOp>().Select(op => new ButtonAction.StaffMenu(op)));
         // Issue 16: the longest entry id with the longest question number still fits.
-        all.AddRange([new ButtonAction.LearnAbout(long.MaxValue), new ButtonAction.LearnConfirm(long.MaxValue), new ButtonAction.LearnCancel(2),
-            new ButtonAction.ForgetExample(long.MaxValue), new ButtonAction.LearnTarget(long.MaxValue, QuestionIndex.LegalTarget), new ButtonAction.LearnTarget(1, QuestionIndex.OtherTarget)]);
-        all.AddRange(c.Categories.Select(id => new ButtonAction.LearnCategory(long.MaxValue, id)));
-        all.AddRange(c.Entries.Select(e => new ButtonAction.LearnTarget(long.MaxValue, e.Id)));
+        all.AddRange([new LearnButton.About(long.MaxValue), new LearnButton.Confirm(long.MaxValue), new LearnButton.Cancel(2),
+            new LearnButton.Forget(long.MaxValue), new LearnButton.Teach(long.MaxValue, QuestionIndex.LegalTarget), new LearnButton.Teach(1, QuestionIndex.OtherTarget)]);
+        all.AddRange(c.Categories.Select(id => new LearnButton.ChooseCategory(long.MaxValue, id)));
+        all.AddRange(c.Entries.Select(e => new LearnButton.Teach(long.MaxValue, e.Id)));
         // Posters: the longest entry id and area with every language choice still fit.
         var longest = c.Entries.MaxBy(e => e.Id.Length)!.Id;
         all.AddRange([new ButtonAction.PosterEntries(), new ButtonAction.PosterEvents(), .. c.Categories.Select(id => new ButtonAction.PosterEntries(id))]);

@@ -67,6 +67,6 @@ public sealed class DialogueStoreTests : IDisposable
 
     private Task Apply(params Effect[] effects) => _db.Write(d =>
     {
-        foreach (var e in effects) DialogueStore.Apply(d, e, Now);
+        foreach (var e in effects) e.Apply(d, Now);
     });
 }

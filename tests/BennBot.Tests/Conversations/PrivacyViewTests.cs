@@ -42,13 +42,7 @@ public sealed class PrivacyViewTests : IDisposable
                 new AskTeam(1, Me, code, "Wann ist das nächste Treffen?"),
                 new SetReminder(5, Me, Now.AddDays(2)),
             ];
-            foreach (var e in effects)
-            {
-                TeamStore.Apply(d, e, Now);
-                EventEffectStore.Apply(d, e, Now);
-                TopicEffectStore.Apply(d, e, Now);
-                DialogueStore.Apply(d, e, Now);
-            }
+            foreach (var e in effects) e.Apply(d, Now);
         });
         var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), db, StaffSettings.None);
         var resident = db.Read(d => ResidentStore.Find(d, Me));

@@ -2,6 +2,7 @@ using BennBot.Content;
 using BennBot.Worker.Broadcasts;
 using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
+using BennBot.Worker.Learning;
 using BennBot.Worker.Residents;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Team;
@@ -35,8 +36,8 @@ public sealed class StaffButtonTests : IDisposable
         ButtonAction[] expired = [new ButtonAction.Desk(DeskOp.Open, 1), new ButtonAction.Desk(DeskOp.Delete, 1), new ButtonAction.Control(BroadcastOp.Cancel, 1),
             new ButtonAction.Review(ReviewOp.Hide, 1), new ButtonAction.OpenQuestion(1)];
         ButtonAction[] teams = [new ButtonAction.StaffMenu(StaffOp.Desk), new ButtonAction.StaffMenu(StaffOp.Poster), new ButtonAction.PosterEvents(),
-            new ButtonAction.VoiceDesk(VoiceOp.Table), new ButtonAction.LearnAbout(1), new ButtonAction.LearnCategory(1, TestContent.Content.Categories.First()), new ButtonAction.LearnTarget(1, QuestionIndex.OtherTarget),
-            new ButtonAction.LearnConfirm(1), new ButtonAction.LearnCancel(1), new ButtonAction.ForgetExample(1)];
+            new ButtonAction.VoiceDesk(VoiceOp.Table), new LearnButton.About(1), new LearnButton.ChooseCategory(1, TestContent.Content.Categories.First()), new LearnButton.Teach(1, QuestionIndex.OtherTarget),
+            new LearnButton.Confirm(1), new LearnButton.Cancel(1), new LearnButton.Forget(1)];
 
         foreach (var (buttons, key) in new[] { (expired, "button.expired"), (teams, "staff.only") })
             foreach (var button in buttons)

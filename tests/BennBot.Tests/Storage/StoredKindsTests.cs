@@ -30,6 +30,8 @@ public sealed class StoredKindsTests
             Assert.False(string.IsNullOrWhiteSpace(k.Retention));
             // Either /mydata shows it, or the entry says why there is nothing to show.
             Assert.True(k.Shown.Count > 0 != !string.IsNullOrWhiteSpace(k.NoResidentData), k.Type.Name);
+            // What /mydata shows of a resident, /delete and retention erase (ForgetResident runs every entry's Erase).
+            Assert.True(k.Shown.Count > 0 == k.Erase is not null, k.Type.Name);
         });
     }
 

@@ -49,7 +49,7 @@ public sealed class TopicStoreTests : IDisposable
             TopicEffectStore.Apply(d, new SupportTopic(2, 101), Now);
             TopicEffectStore.Apply(d, new MergeTopic(3, 2), Now); // 101 now follows topic 2
         });
-        await db.Write(d => TopicEffectStore.Apply(d, new ForgetResident(101), Now));
+        await db.Write(d => new ForgetResident(101).Apply(d, Now));
         var topics = db.Read(d => TopicStore.Topics(d).FindAll().ToDictionary(t => t.Id));
         Assert.Equal((0L, false, "topic 1"), (topics[1].SubmitterId, topics[1].Contactable, topics[1].Text));
         Assert.Empty(topics[2].Followers);
@@ -57,7 +57,7 @@ public sealed class TopicStoreTests : IDisposable
         Assert.Empty(db.Read(d => TopicStore.Supports(d).FindAll().ToList()));
 
         await db.Write(d => TopicEffectStore.Apply(d, new SubmitTopic(T(4, 102)), Now));
-        await db.Write(d => TopicEffectStore.Apply(d, new ForgetResident(102, DeleteTopics: true), Now));
+        await db.Write(d => new ForgetResident(102, DeleteTopics: true).Apply(d, Now));
         Assert.Null(db.Read(d => TopicStore.Find(d, 4)));
         // Topic 2 has a duplicate merged into it: it stays, as an anchor without the resident's words.
         Assert.Equal((0L, (string?)null), db.Read(d => TopicStore.Find(d, 2)) is { } anchor ? (anchor.SubmitterId, anchor.Text) : (-1L, "gone"));
