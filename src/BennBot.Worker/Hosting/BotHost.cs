@@ -68,9 +68,6 @@ public static class BotHost
         if (CollectAfterStart)
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
                 GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
-        // The first question compiles the eight analyzers and both judges (a few hundred milliseconds): done on another
-        // thread while the host starts, so the first resident after a restart does not wait for it (issue 11: cold start).
-        _ = Task.Run(() => app.Index.Ask("Wie kann ich mitmachen?"));
         return host;
     }
 }
