@@ -54,7 +54,7 @@ public sealed partial class QuestionIndex : IDisposable
     public QuestionIndex(ContentSet content, Func<string, Func<TrainedIndex>, TrainedIndex>? cache = null)
     {
         var texts = Similarity.TextsOf(content);
-        var classes = content.Entries.Count + Enum.GetValues<Decline>().Length;
+        var classes = Similarity.ClassesOf(content.Entries.Count);
         var names = content.Entries.Select(e => e.Id).Concat(Enum.GetValues<Decline>().Select(d => "!" + d));
         // The code too: a build that analyses or weighs differently must not read what an earlier build kept.
         var code = typeof(QuestionIndex).Assembly.ManifestModule.ModuleVersionId;

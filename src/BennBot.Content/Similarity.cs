@@ -37,7 +37,9 @@ public sealed class Similarity : IDisposable
     /// <summary>What a question can be about: the entries in catalog order (class i is <c>Entries[i]</c>), then one
     /// class per kind of decline (<see cref="ClassOf"/>).</summary>
     public IReadOnlyList<Entry> Entries { get; }
-    public int Classes => Entries.Count + Enum.GetValues<Decline>().Length;
+    public int Classes => ClassesOf(Entries.Count);
+    /// <summary>The number of classes for a catalog of <paramref name="entries"/> entries: they, then the declines.</summary>
+    public static int ClassesOf(int entries) => entries + Enum.GetValues<Decline>().Length;
     public int ClassOf(Decline kind) => Entries.Count + (int)kind;
     public Decline? DeclineOf(int c) => c >= Entries.Count ? (Decline)(c - Entries.Count) : null;
 
