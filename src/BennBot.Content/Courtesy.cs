@@ -25,6 +25,13 @@ public static class CourtesyWords
     private static readonly string[] Thanks =
     [
         "danke", "danke dir", "danke euch", "danke ihnen", "alles klar", "super danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "danke schon mal", "danke im voraus", "dankeschon", "merci",
+        "danke für die hilfe", "danke für ihre hilfe", "danke für deine hilfe", "danke für eure hilfe", "vielen dank für die hilfe", "vielen dank für ihre hilfe",
+        "thanks for your help", "thank you for your help", "thanks for the help", "thank you for the help", "thanks for helping", "thank you for helping",
+        "yardımınız için teşekkürler", "yardiminiz icin tesekkurler", "yardımın için teşekkürler", "yardimin icin tesekkurler", "yardımınız için teşekkür ederim",
+        "спасибо за помощь", "дякую за допомогу", "spasibo za pomoshch", "dyakuyu za dopomohu",
+        "شكرا على المساعدة", "شكرا عالمساعدة", "شكرا ع المساعدة", "شكرا للمساعدة", "شكرا على مساعدتك", "شكرا على مساعدتكم",
+        "ممنون از کمکت", "ممنون از کمکتون", "ممنون از کمک شما", "ممنون بابت کمک", "مرسی از کمکت", "مرسی بابت کمکت", "تشکر از کمک تان", "تشکر از کمکت",
+        "shukran 3al musa3ade", "shukran 3ala el mosa3da", "mamnoon az komaket", "merci baraye komak",
         "thanks", "thank you", "thank you so much", "thanks so much", "great thanks", "thanks for the info", "thanks for the answer", "thank u", "thanks a lot", "thank you very much", "thx", "ty", "many thanks", "thanks in advance",
         "teşekkürler", "tesekkurler", "sağolun", "sagolun", "çok sağol", "cok sagol", "teşekkür ederim", "tesekkur ederim", "sağol", "sagol", "sağ ol", "sag ol", "eyvallah", "çok teşekkürler", "cok tesekkurler", "eyv", "eyw", "tşk", "tsk", "tşkler", "tskler", "sağolasın", "sagolasin",
         "спасибо", "спасибо вам", "спасибо за ответ", "спасибо за ответы", "спасибо большое", "дякую вам", "дякую за відповідь", "большое спасибо", "благодарю", "дякую", "щиро дякую", "дуже дякую", "спасибі", "спс", "пасиб", "пасибо", "дяки", "дякс",

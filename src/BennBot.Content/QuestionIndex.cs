@@ -87,7 +87,8 @@ public sealed partial class QuestionIndex : IDisposable
         var (rest, courtesy) = CourtesyWords.Split(question);
         var whole = _similarity.Analyse(rest);
         if (!whole.HasWords) return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1 };
-        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // Words have letters or digits: "thanks for your help 🙏" is thanks and two words, not three (held-out set 9).
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
         var best = BestReading(rest, whole, words);
         if (best.Unknown) return new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
         var result = Decide(best) with { Courtesy = courtesy };
