@@ -90,12 +90,12 @@ public sealed partial class QuestionIndex : IDisposable
         // Words have letters or digits: "thanks for your help 🙏" is thanks and two words, not three (held-out set 9).
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
         var best = BestReading(rest, whole, words);
-        if (best.Unknown) return new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
-        var result = Decide(best) with { Courtesy = courtesy };
-        // "thanks a lot", "danke dir", "hi there": courtesy and a word or two that say nothing sure.
-        if (courtesy != Courtesy.None && words <= 2 && result.Band != Band.Sure)
-            return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1, Ranked = result.Ranked };
-        return result;
+        var result = best.Unknown ? null : Decide(best) with { Courtesy = courtesy };
+        // "thanks a lot", "danke dir", "hi there", "تشکر زیاد کاکا" (thanks, brother): courtesy and a word or two that
+        // say nothing sure, or nothing BennBot knows.
+        if (courtesy != Courtesy.None && words <= 2 && result?.Band != Band.Sure)
+            return new(false, null, [], Decline.Smalltalk) { Courtesy = courtesy, Probability = 1, Ranked = result?.Ranked ?? [] };
+        return result ?? new(false, null, []) { Courtesy = courtesy }; // nothing in it BennBot knows: "no answer yet"
     }
 
     private static readonly Regex Sentence = new(@"[^.!?؟\n;؛…]+[.!?؟\n;؛…]*", RegexOptions.Compiled);
