@@ -98,6 +98,13 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Ninth_held_out_questions_stay_above_their_floor() =>
         Measure("HeldOut9", new(0.88, 0.05, 0.92, 2, 1, 0.25));
 
+    /// <summary>Written the same way, half of the Arabic and Farsi on-topic questions in Arabizi and Finglish (22 each),
+    /// and asked once after seed round 15 (2026-12-03 16:56 UTC; README): 98.3 % direct and right, 0.3 % wrong, 100 % in
+    /// the top three, one on-topic question declined (96.9 %, 0.3 %, 99.7 %, three before this session's seeds).</summary>
+    [Fact]
+    public void Tenth_held_out_questions_stay_above_their_floor() =>
+        Measure("HeldOut10", new(0.88, 0.05, 0.92, 2, 1, 0.25));
+
     private void Measure(string folder, Floor floor)
     {
         var sets = Load(folder);
