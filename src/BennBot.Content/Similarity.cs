@@ -25,8 +25,7 @@ public sealed class Similarity : IDisposable
     private readonly List<Text> _docs = [];
     // The inverse document frequencies, the inverted index per language (feature → text, weight; a question only
     // touches texts it shares words with) and the centroids: built from the seeds, or read back as kept (issue 11).
-    // Lists of exactly the right length once built (issue 17: 35,000 lists were a quarter spare capacity); a learned
-    // example appends as before.
+    // The postings in flat arrays once built (issue 17, <see cref="PostingLists"/>); a learned example's kept apart.
     private readonly SimilarityTables _tables;
     // The raw feature counts behind a centroid, so a learned example moves one centroid without touching the rest:
     // counted again from the seeds' texts when an example is first learned for it, not kept for all 176 (issue 17: 5 MB).
@@ -97,8 +96,8 @@ public sealed class Similarity : IDisposable
             Post(stems, texts[i].Language, vector.Stems, i);
             Post(grams, texts[i].Language, vector.Grams, i);
         }
-        foreach (var (language, lists) in stems) _tables.Stems[language] = lists.ToDictionary(l => l.Key, l => new List<(int, double)>(l.Value)); // a copy's capacity is its count
-        foreach (var (language, lists) in grams) _tables.Grams[language] = lists.ToDictionary(l => l.Key, l => new List<(int, double)>(l.Value));
+        foreach (var (language, lists) in stems) _tables.Stems[language] = new PostingLists(lists);
+        foreach (var (language, lists) in grams) _tables.Grams[language] = new PostingLists(lists);
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
             _tables.Centroids[group.Key] = Weigh(Count(group.Select(i => features[i])));
@@ -115,8 +114,11 @@ public sealed class Similarity : IDisposable
         var doc = _docs.Count;
         _docs.Add(text);
         var vector = Weigh(features);
-        Post(_tables.Stems, text.Language, vector.Stems, doc);
-        Post(_tables.Grams, text.Language, vector.Grams, doc);
+        foreach (var (postings, weights) in new[] { (_tables.Stems, vector.Stems), (_tables.Grams, vector.Grams) })
+        {
+            if (!postings.TryGetValue(text.Language, out var lists)) postings[text.Language] = lists = new PostingLists([]);
+            foreach (var (feature, weight) in weights) lists.Add(feature, doc, weight);
+        }
         MoveCentroid(text, features, +1);
         return doc;
     }
@@ -244,13 +246,11 @@ public sealed class Similarity : IDisposable
         }
     }
 
-    private static void Accumulate(Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> postings, Language language,
+    private static void Accumulate(Dictionary<Language, PostingLists> postings, Language language,
         Dictionary<string, double> query, double[] scores, double share)
     {
         if (!postings.TryGetValue(language, out var lists)) return;
-        foreach (var (feature, weight) in query)
-            if (lists.TryGetValue(feature, out var list))
-                foreach (var (doc, w) in list) scores[doc] += share * weight * w;
+        foreach (var (feature, weight) in query) lists.Accumulate(feature, share * weight, scores);
     }
 
     private static double Cosine(Vectors a, Vectors b) => StemWeight * Cosine(a.Stems, b.Stems) + (1 - StemWeight) * Cosine(a.Grams, b.Grams);

@@ -11,12 +11,12 @@ public sealed class SimilarityTables
 
     internal int TextCount { get; }
     internal Dictionary<string, double> Idf { get; }
-    internal Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> Stems { get; }
-    internal Dictionary<Language, Dictionary<string, List<(int Doc, double Weight)>>> Grams { get; }
+    internal Dictionary<Language, PostingLists> Stems { get; }
+    internal Dictionary<Language, PostingLists> Grams { get; }
     internal Dictionary<(int Class, Language Language), Similarity.Vectors> Centroids { get; }
 
-    internal SimilarityTables(int textCount, Dictionary<string, double> idf, Dictionary<Language, Dictionary<string, List<(int, double)>>> stems,
-        Dictionary<Language, Dictionary<string, List<(int, double)>>> grams, Dictionary<(int, Language), Similarity.Vectors> centroids)
+    internal SimilarityTables(int textCount, Dictionary<string, double> idf, Dictionary<Language, PostingLists> stems,
+        Dictionary<Language, PostingLists> grams, Dictionary<(int, Language), Similarity.Vectors> centroids)
     {
         (TextCount, Idf, Stems, Grams, Centroids) = (textCount, idf, stems, grams, centroids);
     }
@@ -40,12 +40,13 @@ public sealed class SimilarityTables
             foreach (var (language, lists) in postings)
             {
                 w.Write(language.Code);
-                w.Write(lists.Count);
-                foreach (var (feature, list) in lists)
+                w.Write(lists.Features);
+                foreach (var (feature, list) in lists.All())
                 {
+                    var items = list.ToList();
                     w.Write(number[feature]);
-                    w.Write(list.Count);
-                    foreach (var (doc, weight) in list) { w.Write(doc); w.Write(weight); }
+                    w.Write(items.Count);
+                    foreach (var (doc, weight) in items) { w.Write(doc); w.Write(weight); }
                 }
             }
         }
@@ -82,7 +83,7 @@ public sealed class SimilarityTables
         Language Language(string code) => Languages.Find(code) ?? throw new FormatException("unknown language");
         int Count(int n) => n is >= 0 and <= 10_000_000 ? n : throw new FormatException("implausible count");
 
-        var postings = new Dictionary<Language, Dictionary<string, List<(int, double)>>>[2];
+        var postings = new Dictionary<Language, PostingLists>[2];
         for (var p = 0; p < 2; p++)
         {
             postings[p] = [];
@@ -90,14 +91,16 @@ public sealed class SimilarityTables
             {
                 var language = Language(r.ReadString());
                 var featureCount = Count(r.ReadInt32());
-                var lists = postings[p][language] = new Dictionary<string, List<(int, double)>>(featureCount);
+                var ranges = new Dictionary<string, (int, int)>(featureCount);
+                var (docs, weights) = (new List<int>(), new List<double>());
                 for (var f = 0; f < featureCount; f++)
                 {
                     var feature = Feature(r.ReadInt32());
-                    var docs = Count(r.ReadInt32());
-                    var list = lists[feature] = new List<(int, double)>(docs); // a list's capacity is its count, as when built
-                    for (var i = 0; i < docs; i++) list.Add((Doc(r.ReadInt32()), r.ReadDouble()));
+                    var n = Count(r.ReadInt32());
+                    ranges[feature] = (docs.Count, n);
+                    for (var i = 0; i < n; i++) { docs.Add(Doc(r.ReadInt32())); weights.Add(r.ReadDouble()); }
                 }
+                postings[p][language] = new PostingLists(ranges, [.. docs], [.. weights]);
             }
         }
         var centroids = new Dictionary<(int, Language), Similarity.Vectors>();
