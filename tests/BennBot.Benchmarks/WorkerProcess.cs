@@ -8,6 +8,8 @@ public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
 
+    private const string WorkerEnv = "BENNBOT_BENCH_WORKER_ENV_";
+
     private WorkerProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
@@ -34,6 +36,9 @@ public sealed class WorkerProcess : IDisposable
         info.Environment["BennBot__Storage__DatabasePath"] = databasePath;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings) info.Environment[name] = value;
+        // For the bot alone, not the benchmark (e.g. BENNBOT_BENCH_WORKER_ENV_DOTNET_JitStdOutFile=/tmp/jit.txt).
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith(WorkerEnv, StringComparison.Ordinal)))
+            info.Environment[name[WorkerEnv.Length..]] = Environment.GetEnvironmentVariable(name);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
