@@ -5,7 +5,7 @@ namespace BennBot.Content;
 /// them, in the order they were added (issue 17: a list per feature cost 56 bytes and each posting 16, about 5 MB
 /// for the 50,000 features of the seeds); a learned example's postings (issue 16) are kept apart and come after them,
 /// so every score adds up in the same order as before.</summary>
-public sealed class PostingLists
+internal sealed class PostingLists
 {
     private readonly Dictionary<string, (int Start, int Count)> _ranges;
     private readonly int[] _docs;
@@ -27,7 +27,7 @@ public sealed class PostingLists
     }
 
     /// <summary>Postings read back as kept (<see cref="SimilarityTables.Load"/>).</summary>
-    internal PostingLists(Dictionary<string, (int Start, int Count)> ranges, int[] docs, double[] weights) =>
+    public PostingLists(Dictionary<string, (int Start, int Count)> ranges, int[] docs, double[] weights) =>
         (_ranges, _docs, _weights) = (ranges, docs, weights);
 
     /// <summary>One posting more, from an example learned after start.</summary>

@@ -91,9 +91,9 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
     public void Seventh_held_out_questions_in_latin_letters_stay_above_their_floor() =>
         Measure("HeldOut7", new(0.55, 0.05, 0.65, 9, 1, 0.25));
 
-    /// <summary>Written the same way in all eight languages (12 of the 44 on-topic in Arabizi and Finglish; stories, asking for someone
-    /// else, voice messages) and asked once after seed rounds 11–14 (2026-12-03 16:46 UTC; README): 98.3 % direct and
-    /// right, 0.3 % wrong, one on-topic question declined (96.3 %, 0.6 %, four before those rounds).</summary>
+    /// <summary>Written the same way in all eight languages (12 of the 44 on-topic in Arabizi and Finglish; stories,
+    /// asking for someone else, voice messages) and asked once after seed rounds 11–14 (2026-12-03 16:46 UTC; README):
+    /// 98.3 % direct and right, 0.3 % wrong, one on-topic question declined (96.3 %, 0.6 %, four before those rounds).</summary>
     [Fact]
     public void Ninth_held_out_questions_stay_above_their_floor() =>
         Measure("HeldOut9", new(0.88, 0.05, 0.92, 2, 1, 0.25));
