@@ -79,7 +79,7 @@ public static class Cli
         var root = new RootCommand("BennBot — the BENN Weißensee participation bot for Telegram. Without a command it runs the bot.") { chat, ask, content, backup, restore, events, topics, poster, health };
         root.SetAction((_, ct) => Guard(async () =>
         {
-            using var host = BotHost.Build(App.Load(configArgs), configArgs);
+            using var host = await BotHost.Start(configArgs);
             await host.RunAsync(ct);
             return Environment.ExitCode;
         }));

@@ -29,9 +29,22 @@ public sealed record App(BennBotOptions Options, ContentSet Content, QuestionInd
 
     public static App Load(string[] configArgs)
     {
+        var (options, configuration) = Settings(configArgs);
+        return Load(options, configuration);
+    }
+
+    /// <summary>The validated settings alone: the first step of every start.</summary>
+    public static (BennBotOptions Options, IConfiguration Configuration) Settings(string[] configArgs)
+    {
         var configuration = BuildConfiguration(configArgs);
         var (options, problems) = BennBotOptions.Read(configuration);
         if (problems.Count > 0) throw new StartupException(string.Join(Environment.NewLine, problems), ExitCodes.NotConfigured);
+        return (options, configuration);
+    }
+
+    /// <summary>The seeds and the answer index for these settings: the part of a start that takes longest.</summary>
+    public static App Load(BennBotOptions options, IConfiguration configuration)
+    {
         var content = LoadContent(options.SeedsPath);
         return new App(options, content, new QuestionIndex(content, Storage.ModelCache.In(options.ModelCache)), configuration);
     }
