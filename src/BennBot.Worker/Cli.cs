@@ -86,12 +86,7 @@ public static class Cli
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static BennBotOptions Settings(string[] configArgs)
-    {
-        var (options, problems) = BennBotOptions.Read(App.BuildConfiguration(configArgs));
-        if (problems.Count > 0) throw new StartupException(string.Join(Environment.NewLine, problems), ExitCodes.NotConfigured);
-        return options;
-    }
+    private static BennBotOptions Settings(string[] configArgs) => App.Settings(configArgs).Options;
 
     // Startup problems are for operators: one clear message on stderr and an exit code, no stack trace.
     private static async Task<int> Guard(Func<Task<int>> run)
