@@ -1,4 +1,5 @@
 using BennBot.FakeTelegram;
+using BennBot.Tests.Content;
 using BennBot.Worker;
 using BennBot.Worker.Storage;
 
@@ -62,22 +63,16 @@ public sealed class StartTests : IAsyncLifetime
     [Fact]
     public async Task Broken_seeds_are_what_the_operator_is_told_even_when_the_database_is_also_in_use()
     {
-        var seeds = Path.Combine(_dir, "seeds");
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "seeds"), seeds);
-        File.WriteAllText(Path.Combine(seeds, "texts", "en.json"), "{ \"language\": \"en\", \"entries\": ");
+        using var seeds = new SeedsCopy();
+        File.WriteAllText(Path.Combine(seeds.Dir, "texts", "en.json"), "{ \"language\": \"en\", \"entries\": ");
         using var first = new Database(DbPath);
-        using var bot = new BotProcess(new Dictionary<string, string>(Settings()) { ["BennBot__Content__SeedsPath"] = seeds });
+        var settings = Settings();
+        settings["BennBot__Content__SeedsPath"] = seeds.Dir;
+        using var bot = new BotProcess(settings);
         Assert.Equal(ExitCodes.Failed, await bot.WaitForExit(TimeSpan.FromSeconds(60)));
         Assert.Contains("has problems", bot.Output);
         Assert.Contains("en.json", bot.Output);
         Assert.DoesNotContain("Another BennBot", bot.Output);
         Assert.DoesNotContain("   at ", bot.Output);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(from, to));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(from, to));
     }
 }
