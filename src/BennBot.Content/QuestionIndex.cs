@@ -70,6 +70,7 @@ public sealed partial class QuestionIndex : IDisposable
         if (kept.Model.Classes != classes) kept = Build(); // a kept file for other seeds cannot have the same key, but a damaged one can
         _similarity = built ?? new Similarity(content, kept.Tables);
         _seedModel = kept.Model;
+        _seedModel.ShareFeatures(_similarity.Tables);
         _model = _seedModel; // copied only when an example is learned (issue 17: a copy is 4 MB)
         _seedExamples = new(() => SeedKeys(content)); // needed only when an example is learned: not at start
     }
