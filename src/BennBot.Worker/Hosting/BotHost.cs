@@ -96,11 +96,14 @@ public static class BotHost
         if (app.Options.OtlpEndpoint is { } otlp) Telemetry.Export(s, otlp, app.Options.MetricsExportSeconds);
         var host = builder.Build();
         // Training the model and building the index leave tens of MB of garbage, and the GC would keep the memory it
-        // grew to for them. One aggressive collection once started compacts (large objects too) and gives it back
-        // (README, "Memory over time"; issue 17).
+        // grew to for them. One aggressive collection once started compacts (large objects too) and gives it back;
+        // the C library's heap gives back what start-up freed in it (README, "Memory over time"; issue 17).
         if (CollectAfterStart)
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+            {
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                NativeHeap.Trim();
+            });
         return host;
     }
 }
