@@ -140,8 +140,7 @@ async Task ColdStart()
     {
         await using var api = await new FakeBotApi(token).Start();
         var dir = Directory.CreateTempSubdirectory("bennbot-bench-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(WorkerProcess.Dll);
+        var info = WorkerProcess.StartInfo();
         info.Environment["BennBot__Telegram__Token"] = token;
         info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
         info.Environment["BennBot__Storage__DatabasePath"] = Path.Combine(dir, "b.db");

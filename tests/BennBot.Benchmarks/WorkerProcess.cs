@@ -15,7 +15,7 @@ public sealed class WorkerProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>The bot that runs: the build beside the benchmark, or another one named in BENNBOT_BENCH_WORKER (issue 17:
-    /// e.g. a ReadyToRun publish, to measure what the Docker image runs).</summary>
+    /// e.g. a ReadyToRun publish, to measure what the Docker image runs, or a native executable).</summary>
     public static string Dll { get; } = Environment.GetEnvironmentVariable("BENNBOT_BENCH_WORKER") is { Length: > 0 } dll
         ? Path.GetFullPath(dll) : Path.Combine(AppContext.BaseDirectory, "BennBot.Worker.dll");
 
@@ -25,12 +25,21 @@ public sealed class WorkerProcess : IDisposable
         if (_process.HasExited) throw new InvalidOperationException($"The bot exited with code {_process.ExitCode}");
     }
 
+    /// <summary>How the bot is started: a .dll on dotnet, anything else named in BENNBOT_BENCH_WORKER as it is (a native,
+    /// ahead-of-time build).</summary>
+    public static ProcessStartInfo StartInfo()
+    {
+        var native = !Dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(native ? Dll : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!native) info.ArgumentList.Add(Dll);
+        return info;
+    }
+
     /// <summary>Starts the bot on the database at <paramref name="databasePath"/>; <paramref name="settings"/> are
     /// further environment variables (e.g. BennBot__Broadcast__MessagesPerSecond).</summary>
     public static WorkerProcess Start(FakeBotApi api, string databasePath, params (string Name, string Value)[] settings)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Dll);
+        var info = StartInfo();
         info.Environment["BennBot__Telegram__Token"] = api.Token;
         info.Environment["BennBot__Telegram__ApiBaseUrl"] = api.BaseUrl;
         info.Environment["BennBot__Storage__DatabasePath"] = databasePath;
