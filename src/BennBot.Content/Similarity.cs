@@ -100,7 +100,7 @@ public sealed class Similarity : IDisposable
         foreach (var (language, lists) in grams) _tables.Grams[language] = new PostingLists(lists);
         foreach (var group in Enumerable.Range(0, texts.Count).Where(i => texts[i].Class < Entries.Count).GroupBy(i => (texts[i].Class, texts[i].Language)))
         {
-            // Without the room left by growing (issue 17: about 1.5 MB; tables read back are sized exactly).
+            // Without the room left by growing (issue 17: about 2 MB; tables read back are sized exactly).
             var centroid = Weigh(Count(group.Select(i => features[i])));
             centroid.Stems.TrimExcess();
             centroid.Grams.TrimExcess();
