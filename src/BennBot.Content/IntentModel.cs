@@ -84,13 +84,7 @@ public sealed class IntentModel
     /// room: the model and the similarity tables each read or made their own copy of the strings they share (issue 17:
     /// 1.2 MB read back from the model cache, 1.8 MB built). The same features with the same numbers, in the same
     /// order.</summary>
-    internal void ShareFeatures(SimilarityTables tables)
-    {
-        var kept = tables.Idf.GetAlternateLookup<ReadOnlySpan<char>>();
-        var shared = new Dictionary<string, int>(_features.Count);
-        foreach (var (feature, id) in _features) shared[kept.TryGetValue(feature, out var same, out _) ? same : feature] = id;
-        _features = shared;
-    }
+    internal void ShareFeatures(SimilarityTables tables) => _features = tables.Shared(_features);
 
     /// <summary>Whether the feature occurred in any text the model was trained on.</summary>
     public bool Knows(string feature) => _features.ContainsKey(feature);

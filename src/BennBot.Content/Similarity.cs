@@ -87,7 +87,7 @@ public sealed class Similarity : IDisposable
         _tables = new(texts.Count, df.ToDictionary(d => d.Key, d => Math.Log(1 + texts.Count / (double)d.Value)), [], [], []);
         // Every text made its own copy of each feature string; the postings and centroids keep the one the idf table
         // holds (issue 17). The same keys in the same order, so every sum adds up in the same order as before.
-        for (var i = 0; i < features.Count; i++) features[i] = Shared(features[i]);
+        for (var i = 0; i < features.Count; i++) features[i] = _tables.Shared(features[i]);
         var stems = new Dictionary<Language, Dictionary<string, List<(int, double)>>>();
         var grams = new Dictionary<Language, Dictionary<string, List<(int, double)>>>();
         for (var i = 0; i < texts.Count; i++)
@@ -231,13 +231,6 @@ public sealed class Similarity : IDisposable
         var norm = Math.Sqrt(v.Values.Sum(x => x * x));
         if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
         return v;
-    }
-
-    private Dictionary<string, int> Shared(Dictionary<string, int> features)
-    {
-        var shared = new Dictionary<string, int>(features.Count);
-        foreach (var (key, n) in features) shared[_tables.Idf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var kept, out _) ? kept : key] = n;
-        return shared;
     }
 
     private static void Post(Dictionary<Language, Dictionary<string, List<(int, double)>>> postings, Language language, Dictionary<string, double> vector, int doc)

@@ -21,6 +21,16 @@ public sealed class SimilarityTables
         (TextCount, Idf, Stems, Grams, Centroids) = (textCount, idf, stems, grams, centroids);
     }
 
+    /// <summary>The same counts, in the same order, keyed by the strings the idf table holds where it has the feature:
+    /// one copy of each feature string instead of one per text or per model (issue 17).</summary>
+    internal Dictionary<string, int> Shared(Dictionary<string, int> features)
+    {
+        var kept = Idf.GetAlternateLookup<ReadOnlySpan<char>>();
+        var shared = new Dictionary<string, int>(features.Count);
+        foreach (var (key, n) in features) shared[kept.TryGetValue(key, out var same, out _) ? same : key] = n;
+        return shared;
+    }
+
     public void Save(BinaryWriter w)
     {
         w.Write(Format);
