@@ -24,6 +24,7 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         return new([turn.Text($"{title}\n{turn.T("category.prompt")}", new Keyboard(rows.ToList()))]);
     }
 
+    /// <param name="askedIn">The language to offer in one tap (see <see cref="LanguageSwitch"/>), if any.</param>
     public Outcome Show(Turn turn, Entry entry, Language? askedIn = null)
     {
         var rows = entry.Related
@@ -33,7 +34,7 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         if (listening?.ButtonFor(turn, entry) is { } listen) rows.Add([listen]); // a recording of this answer (issue 15)
         rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
         // Asked in another language than the chosen one: offer that language in one tap.
-        if (askedIn is not null && askedIn != turn.Language && !BothGerman(askedIn, turn.Language))
+        if (askedIn is not null)
             rows.Add([turn.Button("🌐 " + turn.Content.T(askedIn, "language.name"), new ButtonAction.SetLanguage(askedIn))]);
         rows.Add(turn.AskTeamAndMenu());
         return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
@@ -53,7 +54,7 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         var askTeam = turn.AskTeamAndMenu();
         if (result.Answered)
         {
-            var answer = Show(turn, result.Best!.Entry, result.Best.Language);
+            var answer = Show(turn, result.Best!.Entry, LanguageSwitch.Offer(question, result.Best.Language, turn.Language));
             if (result.Band != Band.Check || result.Alternatives.Count == 0) return answer;
             // Fairly sure: the answer, then one line asking whether it was the right one, the others one tap away.
             var others = result.Alternatives.Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)]).Append(askTeam).ToList();
@@ -77,7 +78,4 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
     };
 
     private static Button EntryButton(Turn turn, Entry e) => turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id));
-
-    private static bool BothGerman(Language a, Language b) =>
-        a.Code.StartsWith("de", StringComparison.Ordinal) && b.Code.StartsWith("de", StringComparison.Ordinal);
 }

@@ -77,6 +77,26 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("l:ar", reply.Keyboard!.Buttons.Select(b => b.Data));
     }
 
+    [Theory]
+    [InlineData("uk", "хочу бути волонтеркою", "ehrenamt")] // the fresh-eyes test of 2026-12-04 was offered Russian here
+    [InlineData("uk", "школа нічого не повідомляє батькам, що можна зробити?", "elternvertretung")]
+    [InlineData("fa", "میخوام داوطلب بشم، از کجا شروع کنم؟", "ehrenamt")]
+    public void A_question_in_the_chosen_language_is_not_offered_its_neighbour(string language, string question, string entry)
+    {
+        var resident = new Resident { Id = 42, Language = language, LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text(question, language), resident).Replies[0];
+        Assert.Contains(new ButtonAction.Feedback(entry, true).Encode(), reply.Keyboard!.Buttons.Select(b => b.Data)); // answered with that entry
+        Assert.DoesNotContain(reply.Keyboard.Buttons, b => b.Data.StartsWith("l:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_question_in_arabic_letters_from_a_farsi_resident_is_offered_arabic()
+    {
+        var resident = new Resident { Id = 42, Language = "fa", LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text("كيف أكتب عريضة إلى البرلمان؟", "fa"), resident).Replies[0];
+        Assert.Contains("l:ar", reply.Keyboard!.Buttons.Select(b => b.Data));
+    }
+
     [Fact]
     public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling_and_the_team()
     {
