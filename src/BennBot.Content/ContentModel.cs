@@ -1,13 +1,15 @@
 namespace BennBot.Content;
 
-/// <summary>One participation option. Facts are language-neutral (sources, category); words are per language.</summary>
+/// <summary>One participation option. Facts are language-neutral (sources, category); words are per language.
+/// <c>Share</c>: the answer invites residents to bring their concerns and ideas, so it offers sharing one as a topic.</summary>
 public sealed record Entry(
     string Id,
     string Category,
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Related,
     IReadOnlyList<string> Who,
-    IReadOnlyDictionary<string, EntryText> Texts)
+    IReadOnlyDictionary<string, EntryText> Texts,
+    bool Share = false)
 {
     public EntryText Text(Language language) => Texts[language.Code];
 }
@@ -21,8 +23,9 @@ public static class Audiences
 }
 
 /// <summary>Questions that are not about an entry: legal ones get the pointer to independent counselling, small
-/// talk (hello, thanks) a friendly word, anything else a kind "I can only help with taking part".</summary>
-public enum Decline { Legal, Other, Smalltalk }
+/// talk (hello, thanks) a friendly word, a question about what is on in the neighbourhood the list of upcoming events,
+/// anything else a kind "I can only help with taking part". New kinds go at the end: the model's classes follow this order.</summary>
+public enum Decline { Legal, Other, Smalltalk, Events }
 
 /// <summary>Everything loaded from <c>seeds/</c>: the catalog plus the words in every language.</summary>
 public sealed class ContentSet(

@@ -36,7 +36,7 @@ public sealed partial class QuestionIndex : IDisposable
     public const double CheckAt = 0.50;         // the answer, and "did I get that right?"
     public const double AheadAt = 0.35;         // below CheckAt, still the answer with the check when it is far ahead:
     public const double AheadBy = 2.5;          // this many times as likely as anything else, a decline included
-    private const double OfferAt = 0.08;        // an entry worth offering when unsure
+    public const double OfferAt = 0.08;         // an entry worth offering when unsure
     private const double ModelShare = 0.6;      // the classifier's share; the TF-IDF similarity has the rest
     private const double DeclineAt = 0.4;       // a decline must be at least this likely to be said
     private const double UnknownBelow = 0.2;    // below this similarity, and no known word: nothing to go on

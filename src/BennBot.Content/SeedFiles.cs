@@ -17,7 +17,8 @@ internal sealed record EntryRef(
     [property: JsonPropertyName("facts")] List<string>? Facts,
     [property: JsonPropertyName("sources")] List<string>? Sources,
     [property: JsonPropertyName("related")] List<string>? Related,
-    [property: JsonPropertyName("who")] List<string>? Who);
+    [property: JsonPropertyName("who")] List<string>? Who,
+    [property: JsonPropertyName("share")] bool? Share);
 
 internal sealed record TextsFile(
     [property: JsonPropertyName("language")] string? Language,
@@ -29,7 +30,8 @@ internal sealed record TextsFile(
 internal sealed record OffTopicFile(
     [property: JsonPropertyName("legal")] List<string>? Legal,
     [property: JsonPropertyName("other")] List<string>? Other,
-    [property: JsonPropertyName("smalltalk")] List<string>? Smalltalk);
+    [property: JsonPropertyName("smalltalk")] List<string>? Smalltalk,
+    [property: JsonPropertyName("events")] List<string>? Events);
 
 internal sealed record EntryTextFile(
     [property: JsonPropertyName("title")] string? Title,

@@ -63,7 +63,7 @@ public static partial class SeedLoader
             {
                 var x = t.Value.Entries![e.Id!];
                 return new EntryText(x.Title!.Trim(), x.Answer!.Trim(), x.Questions!);
-            }))).ToList();
+            }), e.Share ?? false)).ToList();
         return new ContentSet(
             categories, built,
             texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.Ui!),
@@ -71,6 +71,7 @@ public static partial class SeedLoader
             texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<Decline, IReadOnlyList<string>>)new Dictionary<Decline, IReadOnlyList<string>>
             {
                 [Decline.Legal] = t.Value.OffTopic!.Legal!, [Decline.Other] = t.Value.OffTopic!.Other!, [Decline.Smalltalk] = t.Value.OffTopic!.Smalltalk!,
+                [Decline.Events] = t.Value.OffTopic!.Events!,
             }));
     }
 

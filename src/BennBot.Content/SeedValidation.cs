@@ -64,8 +64,9 @@ internal static class SeedValidation
             foreach (var c in categories)
                 if (string.IsNullOrWhiteSpace(file.Categories?.GetValueOrDefault(c))) problems.Add($"{where}: category '{c}' has no title");
             foreach (var e in entries) CheckEntryText(where, e.Id!, file.Entries?.GetValueOrDefault(e.Id!), problems);
-            if (file.OffTopic?.Legal is not { Count: >= 5 } || file.OffTopic.Other is not { Count: >= 5 } || file.OffTopic.Smalltalk is not { Count: >= 5 })
-                problems.Add($"{where}: 'offtopic' needs at least 5 'legal', 5 'other' and 5 'smalltalk' examples");
+            if (file.OffTopic?.Legal is not { Count: >= 5 } || file.OffTopic.Other is not { Count: >= 5 } || file.OffTopic.Smalltalk is not { Count: >= 5 }
+                || file.OffTopic.Events is not { Count: >= 5 })
+                problems.Add($"{where}: 'offtopic' needs at least 5 'legal', 5 'other', 5 'smalltalk' and 5 'events' examples");
             foreach (var id in (file.Entries ?? []).Keys.Except(entries.Select(e => e.Id!)))
                 problems.Add($"{where}: entry '{id}' is not in catalog.json");
         }

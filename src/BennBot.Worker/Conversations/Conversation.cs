@@ -68,7 +68,7 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
                 Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
             (Incoming.Text t, _) when EmojiHandler.Of(t.Words) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
             (Incoming.Text t, Dialogue.AskingTeam) => _team.Forward(turn, t.Words, now),
-            (Incoming.Text t, _) => _faq.Ask(turn, t.Words) with { Save = FirstContact(turn, now) },
+            (Incoming.Text t, _) => _faq.Ask(turn, t.Words, _events) with { Save = FirstContact(turn, now) },
             (Incoming.Document f, _) => _desk.Import(turn, f) ?? Reply(turn.Say("unsupported", turn.MenuOnly())),
             (Incoming.Unsupported, _) => Reply(turn.Say("unsupported", turn.MenuOnly())),
             (Incoming.Edited, _) => Reply(turn.Say("edited")),

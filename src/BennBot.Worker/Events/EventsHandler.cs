@@ -11,7 +11,8 @@ public sealed class EventsHandler(Database db, TimeProvider time)
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(42);
     private const int MaxListed = 12;
 
-    public Outcome List(Turn turn, string? area = null, EventKind? kind = null)
+    /// <param name="also">A row shown under the events: the entry a question about events may also have meant.</param>
+    public Outcome List(Turn turn, string? area = null, EventKind? kind = null, IReadOnlyList<Button>? also = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var events = db.Read(d => EventStore.Upcoming(d, now, Horizon))
@@ -25,6 +26,7 @@ public sealed class EventsHandler(Database db, TimeProvider time)
             : turn.T(filter.Length > 0 ? "events.empty.filter" : "events.empty") + "\n" + Notices(turn);
         if (filter.Length > 0) text += "\n🔎 " + Html.Escape(filter);
         var rows = events.Take(MaxListed).Select(e => Row(turn.Button(EventCard.Label(turn.Language, e, now), new ButtonAction.ShowEvent(e.Id)))).ToList();
+        if (also is not null) rows.Add(also);
         rows.Add([turn.ButtonFor("events.byarea", new ButtonAction.EventFilter(true)), turn.ButtonFor("events.bykind", new ButtonAction.EventFilter(false))]);
         rows.Add([turn.ButtonFor("menu.subscription", new ButtonAction.Subscription())]);
         rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);

@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Hosting;
 
 namespace BennBot.Worker.Faq;
@@ -32,6 +33,7 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
             .Select(e => (IReadOnlyList<Button>)[EntryButton(turn, e)])
             .ToList();
         if (listening?.ButtonFor(turn, entry) is { } listen) rows.Add([listen]); // a recording of this answer (issue 15)
+        if (entry.Share && turn.TeamReachable) rows.Add([turn.ButtonFor("menu.topics", new ButtonAction.TopicsMenu())]); // one tap to tell the team
         rows.Add([turn.Button("👍", new ButtonAction.Feedback(entry.Id, true)), turn.Button("👎", new ButtonAction.Feedback(entry.Id, false))]);
         // Asked in another language than the chosen one: offer that language in one tap.
         if (askedIn is not null)
@@ -40,11 +42,16 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         return new([turn.Text(AnswerCard.Render(turn.Content, entry, turn.Language), new Keyboard(rows))]);
     }
 
-    public Outcome Ask(Turn turn, string question)
+    /// <summary>Answers a question in the resident's own words; one about what is on in the neighbourhood gets the
+    /// list of upcoming <paramref name="events"/>, as /events does.</summary>
+    public Outcome Ask(Turn turn, string question, EventsHandler events)
     {
         var result = index.Ask(question);
         BotMetrics.Answers.Add(1, new KeyValuePair<string, object?>("result",
-            result.Declined is not null ? "declined" : result.Band switch { Band.Sure => "answered", Band.Check => "check", _ => result.Alternatives.Count > 0 ? "unsure" : "notfound" }));
+            result.Declined is Decline.Events ? "events" : result.Declined is not null ? "declined" : result.Band switch { Band.Sure => "answered", Band.Check => "check", _ => result.Alternatives.Count > 0 ? "unsure" : "notfound" }));
+        // "Is there anything for kids?" is mostly about events, and sometimes about young people's say: that entry one tap away.
+        if (result.Declined is Decline.Events)
+            return events.List(turn, also: result.Best is { Score: >= QuestionIndex.OfferAt } near ? [EntryButton(turn, near.Entry)] : null);
         if (result.Declined is { } decline)
         {
             var text = string.Join("\n\n", DeclineKeys(decline, result.Courtesy).Select(k => turn.T(k)));

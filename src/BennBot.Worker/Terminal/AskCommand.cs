@@ -41,6 +41,7 @@ public static class AskCommand
 
     private static string Text(ContentSet content, Language language, AskResult r)
     {
+        if (r.Declined is Decline.Events) return "/events: " + content.T(language, "command.events") + "\n"; // the list is the bot's
         if (r.Declined is { } d)
             return string.Join("\n", Faq.FaqHandler.DeclineKeys(d, r.Courtesy).Select(k => content.T(language, k))) + "\n";
         if (r.Answered)

@@ -97,6 +97,48 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("l:ar", reply.Keyboard!.Buttons.Select(b => b.Data));
     }
 
+    [Theory]
+    [InlineData("en", "anything on for kids this saturday")]
+    [InlineData("de", "Gibt es am Wochenende was im Kiez?")]
+    [InlineData("ar", "شو في نشاطات بالحي يوم السبت؟")]
+    [InlineData("fa", "این هفته تو محله چه برنامه‌ای هست؟")]
+    [InlineData("uk", "які заходи цього тижня")] // the fresh-eyes test of 2026-12-04 got the legal decline here
+    public void A_question_about_what_is_on_gets_the_list_of_upcoming_events(string language, string question)
+    {
+        var resident = new Resident { Id = 42, Language = language, LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text(question, language), resident).Replies[0];
+        Assert.Contains(TestContent.Content.T(Languages.Find(language)!, "events.empty"), reply.Html); // none planned in this database
+        Assert.Contains(new ButtonAction.EventFilter(true).Encode(), reply.Keyboard!.Buttons.Select(b => b.Data)); // the list's filters
+    }
+
+    [Fact]
+    public void A_question_about_events_that_may_mean_an_entry_gets_the_events_and_that_entry_one_tap_away()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        var mixed = (SendText)_conversation.Handle(Text("my son is 13 and wants to change things in neighbourhood, is there anything for kids?", "en"), resident).Replies[0];
+        Assert.Contains(new ButtonAction.EventFilter(true).Encode(), mixed.Keyboard!.Buttons.Select(b => b.Data));
+        Assert.Contains(new ButtonAction.ShowEntry("jugendbeteiligung").Encode(), mixed.Keyboard.Buttons.Select(b => b.Data));
+
+        var plain = (SendText)_conversation.Handle(Text("what is on this weekend?", "en"), resident).Replies[0];
+        Assert.DoesNotContain(plain.Keyboard!.Buttons, b => b.Data.StartsWith("e:", StringComparison.Ordinal)); // no entry is near
+    }
+
+    [Fact]
+    public void A_neighbourhood_concern_gets_benns_answer_and_one_tap_to_share_it_with_the_team()
+    {
+        var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
+        const string concern = "the lamp in our street has been broken for weeks, who can I tell?";
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
+        var reply = (SendText)withStaff.Handle(Text(concern, "en"), resident).Replies[0];
+        Assert.Contains(new ButtonAction.Feedback("benn", true).Encode(), reply.Keyboard!.Buttons.Select(b => b.Data));
+        Assert.Contains(new ButtonAction.TopicsMenu().Encode(), reply.Keyboard.Buttons.Select(b => b.Data));
+
+        // Without a staff chat topics have nowhere to go: the same answer, without the button.
+        var alone = (SendText)_conversation.Handle(Text(concern, "en"), resident).Replies[0];
+        Assert.Contains(new ButtonAction.Feedback("benn", true).Encode(), alone.Keyboard!.Buttons.Select(b => b.Data));
+        Assert.DoesNotContain(new ButtonAction.TopicsMenu().Encode(), alone.Keyboard.Buttons.Select(b => b.Data));
+    }
+
     [Fact]
     public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling_and_the_team()
     {
