@@ -64,8 +64,9 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             (Incoming.Voice v, _) when VoiceNote.Check(v) == VoiceProblem.TooLong => Reply(turn.Say("voice.toolong", turn.MainMenu())),
             (Incoming.Voice v, _) when _recordings.Target(turn, v, Replied(turn, v.ReplyTo), now) is { } target => _recordings.Record(turn, v, target.Entry, target.Language),
             (Incoming.Voice v, _) => VoiceQuestions.Heard(turn, v, now, asking: dialogue is Dialogue.AskingTeam), // then it goes at once
+            // A long message is often a concern told in full: the main menu leads to sharing it as a topic (when topics are on).
             (Incoming.Text t, _) when t.Words.Length > MaxQuestionLength =>
-                Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MenuOnly())),
+                Reply(turn.Text(turn.T("toolong", ("max", MaxQuestionLength)), turn.MainMenu())),
             (Incoming.Text t, _) when EmojiHandler.Of(t.Words) is { } mood => EmojiHandler.Answer(turn, mood) with { Save = FirstContact(turn, now) },
             (Incoming.Text t, Dialogue.AskingTeam) => _team.Forward(turn, t.Words, now),
             (Incoming.Text t, _) => _faq.Ask(turn, t.Words, _events) with { Save = FirstContact(turn, now) },

@@ -67,6 +67,7 @@ public sealed class EventsHandler(Database db, TimeProvider time)
     {
         if (Visible(id) is not { } e) return Gone(turn);
         var rows = ButtonAction.RemindHours.Select(h => Row(turn.ButtonFor("remind.hours" + h, new ButtonAction.Remind(e.Id, int.Parse(h))))).ToList();
+        rows.Add([turn.ButtonFor("button.back", new ButtonAction.ShowEvent(e.Id)), turn.ButtonFor("button.menu", new ButtonAction.Menu())]); // changed one's mind
         return new([turn.Text(turn.T("remind.when", ("title", e.TitleIn(turn.Language.Code))), new Keyboard(rows))]);
     }
 

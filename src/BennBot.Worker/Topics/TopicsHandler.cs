@@ -50,7 +50,9 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
             VoiceSeconds = draft.VoiceSeconds, Area = draft.Area, Language = turn.Language.Code, SubmittedAt = Now, StatusChangedAt = Now,
             SubmitterId = turn.In.UserId, Contactable = draft.Contactable,
         };
-        return new([turn.Text(turn.T("topic.thanks", ("id", id)), turn.MainMenu()), desk.Announce(topic, staffChatId!.Value)])
+        // The thanks point to "My topics", which the main menu only has a level down: it comes first here.
+        var keyboard = new Keyboard([[turn.ButtonFor("topic.mine", new ButtonAction.MyTopics())], .. turn.MainMenu().Rows]);
+        return new([turn.Text(turn.T("topic.thanks", ("id", id)), keyboard), desk.Announce(topic, staffChatId!.Value)])
         {
             Effects = [new SubmitTopic(topic), Drop(turn)],
         };

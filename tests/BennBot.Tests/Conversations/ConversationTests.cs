@@ -140,6 +140,16 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public void A_long_message_is_asked_to_be_shorter_and_offered_sharing_it_as_a_topic()
+    {
+        var resident = new Resident { Id = 42, Language = "ar", LanguageChosen = true };
+        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
+        var reply = (SendText)withStaff.Handle(Text(string.Concat(Enumerable.Repeat("الجيران ما بيسمعوا لبعض. ", 60)), "ar"), resident).Replies[0];
+        Assert.Contains(TestContent.Content.T(Languages.Arabic, "toolong", ("max", Conversation.MaxQuestionLength)), reply.Html);
+        Assert.Contains(new ButtonAction.TopicsMenu().Encode(), reply.Keyboard!.Buttons.Select(b => b.Data));
+    }
+
+    [Fact]
     public void A_legal_question_is_declined_kindly_with_the_pointer_to_independent_counselling_and_the_team()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };

@@ -35,6 +35,8 @@ public sealed class ResidentEventTests
 
         await bot.Api.Press(8101, 8101, $"Ev:{soon.Id}", language: "fa");
         await bot.Api.Press(8101, 8101, $"Er:{soon.Id}", language: "fa");
+        var picker = await bot.Api.WaitFor(() => bot.Api.MessagesTo(8101).LastOrDefault(m => m.ButtonData.Any(d => d.StartsWith($"Er:{soon.Id}:"))));
+        Assert.Contains($"Ev:{soon.Id}", picker.ButtonData); // a way back, for someone who changed their mind
         await bot.Api.Press(8101, 8101, $"Er:{soon.Id}:", ":3", language: "fa");
         // It starts in 2 hours, so "3 hours before" is now: the reminder comes at once.
         var reminder = await bot.Api.Received(8101, T("fa", "remind.notice"), TimeSpan.FromSeconds(10));

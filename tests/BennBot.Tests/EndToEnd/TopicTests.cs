@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BennBot.Content;
 using BennBot.FakeTelegram;
+using BennBot.Worker.Conversations;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,8 @@ public sealed class TopicTests
         var api = bot.Api;
         const long farsi = 5550001234567, arabic = 5550007654321;
         await Share(api, farsi, "fa", TopicCategory.Housing, () => api.SendText(farsi, "گرمایش ساختمان ما کار نمی‌کند <b>فوری</b>", "fa"), null, contactable: false);
-        await api.Received(farsi, T("fa", "topic.thanks", ("id", 1)).Split('\n')[0]);
+        var thanks = await api.Received(farsi, T("fa", "topic.thanks", ("id", 1)).Split('\n')[0]);
+        Assert.Contains(new ButtonAction.MyTopics().Encode(), thanks.ButtonData); // the "My topics" the thanks point to
         await Share(api, arabic, "ar", TopicCategory.Participation, () => api.Push("message", FakeUpdates.Voice(arabic, "ar", "voice-file-1", 42)), "hansa", contactable: true);
         await api.Received(arabic, T("ar", "topic.thanks", ("id", 2)).Split('\n')[0]);
 
