@@ -23,7 +23,8 @@ public sealed partial class Database : IDisposable
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.SupportsRecursion);
     private bool _disposed;
     private ILogger _log = NullLogger.Instance;
-    private bool _broken; // a write failed in a way LiteDB could not roll back: reopen before the next one
+    private volatile bool _broken; // a write failed in a way LiteDB could not roll back, or LiteDB closed itself: reopen
+    private int _reopenQueued; // 1 while a read has queued a reopen on the writer thread
     private readonly BlockingCollection<Action> _writes = new();
     private readonly Thread _writer;
     private readonly string _path;
@@ -84,10 +85,37 @@ public sealed partial class Database : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             return read(Current);
         }
+        catch (Exception e) when (!_disposed && e is IOException or LiteException or ObjectDisposedException && !Usable())
+        {
+            // LiteDB 5.0.21 closes its engine for good after an I/O error or a data page it finds inconsistent
+            // (EngineState.Handle), and every later call fails. A write reopens the file (InTransaction), but every path of
+            // the bot reads first — an update, the housekeeping, the delivery tick — so without this it would stay stuck
+            // until a resident's next message is saved. This read fails; the writer thread opens the file again.
+            _broken = true;
+            if (Interlocked.Exchange(ref _reopenQueued, 1) == 0)
+            {
+                LogEngineClosed(e.Message);
+                _ = RunOnWriter(() =>
+                {
+                    Volatile.Write(ref _reopenQueued, 0);
+                    if (!_broken || _disposed) return;
+                    try { Reopen(); }
+                    catch (Exception reopen) { LogReopenFailed(reopen.Message); }
+                });
+            }
+            throw;
+        }
         finally
         {
             _swap.ExitReadLock();
         }
+    }
+
+    // Whether the open instance still answers (the read lock is held).
+    private bool Usable()
+    {
+        try { return _db?.GetCollectionNames() is not null; }
+        catch (Exception) { return false; }
     }
 
     public Task Write(Action<LiteDatabase> write) => Write(db => { write(db); return true; });
@@ -224,6 +252,9 @@ public sealed partial class Database : IDisposable
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Reopening the database failed ({Problem}); the next write tries again")]
     private partial void LogReopenFailed(string problem);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "LiteDB closed the database after an error ({Problem}); opening the file again")]
+    private partial void LogEngineClosed(string problem);
 
     public void Dispose()
     {

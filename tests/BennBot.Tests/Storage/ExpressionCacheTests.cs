@@ -106,9 +106,11 @@ public sealed class ExpressionCacheTests(ITestOutputHelper output)
         try { await wait; }
         catch (TimeoutException e)
         {
-            var inbox = db.Read(d => d.GetCollection<InboxUpdate>(InboxUpdate.Collection).FindAll().GroupBy(u => u.Status).Select(g => $"{g.Key} {g.Count()}").ToList());
+            string inbox;
+            try { inbox = string.Join(", ", db.Read(d => d.GetCollection<InboxUpdate>(InboxUpdate.Collection).FindAll().GroupBy(u => u.Status).Select(g => $"{g.Key} {g.Count()}").ToList())); }
+            catch (Exception read) { inbox = "unreadable: " + read.GetType().Name + " " + read.Message; } // seen: LiteDB had closed itself
             var logged = bot.Logs.Lines.Where(l => !l.StartsWith("Trace") && !l.StartsWith("Debug") && !l.StartsWith("Information")).TakeLast(40);
-            throw new TimeoutException($"{e.Message}; inbox: {string.Join(", ", inbox)}; unconfirmed at the fake: {bot.Api.UnconfirmedUpdates}; "
+            throw new TimeoutException($"{e.Message}; inbox: {inbox}; unconfirmed at the fake: {bot.Api.UnconfirmedUpdates}; "
                 + $"getUpdates calls: {bot.Api.GetUpdatesCalls}; warnings and errors:\n" + string.Join("\n", logged), e);
         }
     }
