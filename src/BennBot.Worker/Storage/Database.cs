@@ -98,9 +98,7 @@ public sealed partial class Database : IDisposable
                 _ = RunOnWriter(() =>
                 {
                     Volatile.Write(ref _reopenQueued, 0);
-                    if (!_broken || _disposed) return;
-                    try { Reopen(); }
-                    catch (Exception reopen) { LogReopenFailed(reopen.Message); }
+                    if (_broken && !_disposed) TryReopen();
                 });
             }
             throw;
@@ -166,9 +164,15 @@ public sealed partial class Database : IDisposable
         {
             _broken = true;
             LogReopening(e.Message);
-            try { Reopen(); }
-            catch (Exception reopen) { LogReopenFailed(reopen.Message); }
+            TryReopen();
         }
+    }
+
+    // On the writer thread; if the file cannot be opened yet, the next write (or failing read) tries again.
+    private void TryReopen()
+    {
+        try { Reopen(); }
+        catch (Exception reopen) { LogReopenFailed(reopen.Message); }
     }
 
     private void Reopen()

@@ -18,6 +18,10 @@ public sealed class ConversationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>The same engine with a staff chat: topics and "ask the team" are on.</summary>
+    private Conversation WithStaff() =>
+        new(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
+
     private static Incoming Text(string text, string? lang = "de") => new Incoming.Text(1, 42, 42, lang, text);
     private static Incoming Press(string data, string? lang = "de") => new Incoming.Button(1, 42, 42, lang, data, "q");
 
@@ -128,8 +132,7 @@ public sealed class ConversationTests : IDisposable
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
         const string concern = "the lamp in our street has been broken for weeks, who can I tell?";
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
-        var reply = (SendText)withStaff.Handle(Text(concern, "en"), resident).Replies[0];
+        var reply = (SendText)WithStaff().Handle(Text(concern, "en"), resident).Replies[0];
         Assert.Contains(new ButtonAction.Feedback("benn", true).Encode(), reply.Keyboard!.Buttons.Select(b => b.Data));
         Assert.Contains(new ButtonAction.TopicsMenu().Encode(), reply.Keyboard.Buttons.Select(b => b.Data));
 
@@ -143,8 +146,7 @@ public sealed class ConversationTests : IDisposable
     public void A_long_message_is_asked_to_be_shorter_and_offered_sharing_it_as_a_topic()
     {
         var resident = new Resident { Id = 42, Language = "ar", LanguageChosen = true };
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
-        var reply = (SendText)withStaff.Handle(Text(string.Concat(Enumerable.Repeat("الجيران ما بيسمعوا لبعض. ", 60)), "ar"), resident).Replies[0];
+        var reply = (SendText)WithStaff().Handle(Text(string.Concat(Enumerable.Repeat("الجيران ما بيسمعوا لبعض. ", 60)), "ar"), resident).Replies[0];
         Assert.Contains(TestContent.Content.T(Languages.Arabic, "toolong", ("max", Conversation.MaxQuestionLength)), reply.Html);
         Assert.Contains(new ButtonAction.TopicsMenu().Encode(), reply.Keyboard!.Buttons.Select(b => b.Data));
     }
@@ -159,8 +161,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ask the BENN team whom to turn to", reply.Html);
         Assert.Contains("m", reply.Keyboard!.Buttons.Select(b => b.Data)); // the menu
 
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
-        var toTeam = (SendText)withStaff.Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
+        var toTeam = (SendText)WithStaff().Handle(Text("When will I get my residence permit?", "en"), resident).Replies[0];
         Assert.Contains(new ButtonAction.AskTeam().Encode(), toTeam.Keyboard!.Buttons.Select(b => b.Data)); // one tap to ask the team
     }
 
@@ -194,8 +195,7 @@ public sealed class ConversationTests : IDisposable
     public void An_answer_ends_with_related_options_feedback_ask_the_team_and_the_menu()
     {
         var resident = new Resident { Id = 42, Language = "en", LanguageChosen = true };
-        var withStaff = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(), _temp.Db, new StaffSettings([900], -100500));
-        var reply = (SendText)withStaff.Handle(Press("e:einwohnerantrag"), resident).Replies[1];
+        var reply = (SendText)WithStaff().Handle(Press("e:einwohnerantrag"), resident).Replies[1];
         var data = reply.Keyboard!.Buttons.Select(b => b.Data).ToList();
         Assert.Contains("e:petition", data);
         Assert.Contains("f+:einwohnerantrag", data);
