@@ -46,7 +46,8 @@ public sealed record Broadcast
 public enum DeliveryStatus { Pending, InFlight, Sent, Blocked, Failed, Skipped }
 
 /// <summary>One recipient of one broadcast. Saved as in flight before the send and as sent only after Telegram
-/// confirmed it, so a crash can repeat at most the sends that were in flight, and never skip anyone.</summary>
+/// confirmed it, so a crash can repeat at most the sends that were in flight, and never skip anyone who was not
+/// possibly reached twice already (<see cref="CutOff"/>).</summary>
 public sealed record Delivery
 {
     public const string Collection = "deliveries";
@@ -62,6 +63,9 @@ public sealed record Delivery
     /// <summary>An announcement with a voice message (issue 15): its text was confirmed, so only the voice is left to send.
     /// Saved before the voice is sent, so a crash repeats at most the one part that was in flight.</summary>
     public bool TextSent { get; init; }
+    /// <summary>How often a send to this recipient was cut off (in flight at a crash or an error) and may have arrived;
+    /// after the second it is not sent again (issue 4: nobody gets an announcement three times).</summary>
+    public int CutOff { get; init; }
 
     public static Delivery Of(long broadcastId, long chatId) =>
         new Delivery { Id = $"{broadcastId}:{chatId}", BroadcastId = broadcastId, ChatId = chatId }.With(DeliveryStatus.Pending);

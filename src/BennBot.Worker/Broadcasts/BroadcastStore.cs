@@ -4,6 +4,10 @@ using LiteDB;
 
 namespace BennBot.Worker.Broadcasts;
 
+/// <summary>What <see cref="BroadcastStore.RequeueInFlight"/> did: recipients queued again, and recipients cut off a
+/// second time that count as sent.</summary>
+public sealed record CutOffs(int Again, int CountedAsSent);
+
 public sealed record Progress(int Total, int Sent, int Pending, int Blocked, int Failed, int Skipped);
 
 public static class BroadcastStore
@@ -61,22 +65,23 @@ public static class BroadcastStore
         return claimed;
     }
 
-    /// <summary>Puts a broadcast's recipients in <paramref name="status"/> back in the queue. With
-    /// <paramref name="oneMoreTry"/> (failed ones, when staff resume) they get exactly one more round.</summary>
-    public static int Requeue(LiteDatabase db, long broadcastId, DeliveryStatus status, bool oneMoreTry = false)
+    /// <summary>Puts a broadcast's failed recipients (those an outage hit) back in the queue for exactly one more round.</summary>
+    public static void RetryFailed(LiteDatabase db, long broadcastId)
     {
-        var rows = Deliveries(db).Find(InQueue(broadcastId, status)).ToList();
-        foreach (var d in rows) Deliveries(db).Update((oneMoreTry ? d with { Attempts = BroadcastTransitions.MaxAttempts - 1 } : d).With(DeliveryStatus.Pending));
-        return rows.Count;
+        foreach (var d in Deliveries(db).Find(InQueue(broadcastId, DeliveryStatus.Failed)).ToList())
+            Deliveries(db).Update((d with { Attempts = BroadcastTransitions.MaxAttempts - 1 }).With(DeliveryStatus.Pending));
     }
 
-    /// <summary>After a crash nobody knows whether the in-flight sends reached Telegram: send them again (at most
-    /// the number of concurrent sends get a second copy; nobody is skipped).</summary>
-    public static int RequeueInFlight(LiteDatabase db)
+    /// <summary>Recipients left in flight when no sender runs (a crash, an error): nobody knows whether the send reached
+    /// Telegram. The first time, the recipient goes back in the queue (one more copy at most); the second time, it counts
+    /// as sent, so that nobody gets a third copy. Of all broadcasts, or of one.</summary>
+    public static CutOffs RequeueInFlight(LiteDatabase db, long? broadcastId = null)
     {
-        var stuck = Deliveries(db).Find(d => d.Status == DeliveryStatus.InFlight).ToList();
-        foreach (var d in stuck) Deliveries(db).Update(d.With(DeliveryStatus.Pending));
-        return stuck.Count;
+        var stuck = (broadcastId is { } id ? Deliveries(db).Find(InQueue(id, DeliveryStatus.InFlight)) : Deliveries(db).Find(d => d.Status == DeliveryStatus.InFlight)).ToList();
+        foreach (var d in stuck)
+            Deliveries(db).Update(d.CutOff == 0 ? (d with { CutOff = 1 }).With(DeliveryStatus.Pending) : (d with { CutOff = 2 }).With(DeliveryStatus.Sent));
+        var again = stuck.Count(d => d.CutOff == 0);
+        return new(again, stuck.Count - again);
     }
 
     /// <summary>The residents who receive an announcement of <paramref name="e"/>: subscribed, not blocked, whose

@@ -31,8 +31,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        var requeued = await db.Write(BroadcastStore.RequeueInFlight);
-        if (requeued > 0) LogRequeued(requeued);
+        LogCutOffs(await db.Write(d => BroadcastStore.RequeueInFlight(d)));
         using var timer = new PeriodicTimer(Tick, time);
         try
         {
@@ -84,7 +83,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
         var resumed = await db.Write(d =>
         {
             if (BroadcastStore.Change(d, b.Id, BroadcastTransitions.ResumeAfterOutageWait) is null) return false;
-            BroadcastStore.Requeue(d, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
+            BroadcastStore.RetryFailed(d, b.Id); // those the outage hit
             return true;
         });
         if (resumed) LogResumed(b.Id);
@@ -99,8 +98,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
             if (e is null) { await db.Write(d => BroadcastStore.Change(d, id, x => BroadcastTransitions.Cancel(x, Now))); return; }
             // No sender of this broadcast runs now, so whatever is still "in flight" was cut off (a crash, an error):
             // it goes back in the queue (it may have been sent: at most one more copy for those few).
-            var orphaned = await db.Write(d => BroadcastStore.Requeue(d, id, DeliveryStatus.InFlight));
-            if (orphaned > 0) LogRequeued(orphaned);
+            LogCutOffs(await db.Write(d => BroadcastStore.RequeueInFlight(d, id)));
             await Report(id, final: false, ct);
             var run = new BroadcastRun(b, e);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -224,6 +222,12 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
         public FailureWindow Failures { get; } = new();
     }
 
+    private void LogCutOffs(CutOffs c)
+    {
+        if (c.Again > 0) LogRequeued(c.Again);
+        if (c.CountedAsSent > 0) LogCountedAsSent(c.CountedAsSent);
+    }
+
     private enum Outcome { Sent, Blocked, Skipped, Again, Transient, Rejected }
 
     /// <summary><c>TextSent</c>: the text part of an announcement with a voice message was confirmed (saved with the delivery).</summary>
@@ -234,6 +238,9 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Count} broadcast sends were in flight at the last stop; they are sent again")]
     private partial void LogRequeued(int count);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "{Count} broadcast sends were in flight at a stop for the second time; they count as sent and are not sent a third time")]
+    private partial void LogCountedAsSent(int count);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Broadcast {Id} paused itself: most recent sends failed; it goes on by itself after a wait, up to 6 times")]
     private partial void LogTripped(long id);

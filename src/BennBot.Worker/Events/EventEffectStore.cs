@@ -38,7 +38,7 @@ public static class EventEffectStore
                 break;
             case ControlBroadcast c when BroadcastStore.Find(db, c.BroadcastId) is { IsOpen: true } b:
                 BroadcastStore.Change(db, b.Id, current => BroadcastTransitions.Control(current, c.Op, now));
-                if (c.Op == BroadcastOp.Resume) BroadcastStore.Requeue(db, b.Id, DeliveryStatus.Failed, oneMoreTry: true); // those the outage hit
+                if (c.Op == BroadcastOp.Resume) BroadcastStore.RetryFailed(db, b.Id); // those the outage hit
                 break;
             case ImportEvents i:
                 foreach (var (uid, first, dates) in EventSeries.Group(i.Events)) Import(db, uid, first, dates, now);

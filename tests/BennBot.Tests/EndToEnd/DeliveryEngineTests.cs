@@ -166,6 +166,30 @@ public sealed class DeliveryEngineTests
         Assert.Single(bot.Api.MessagesTo(StaffChat), m => m.Text!.Contains(T("broadcast.state.done")));
     }
 
+    [Fact]
+    public async Task A_recipient_whose_send_was_cut_off_twice_is_not_sent_a_third_copy_and_counts_as_sent()
+    {
+        await using var bot = await BotUnderTest.Start(Settings);
+        var db = bot.Services.GetRequiredService<Database>();
+        var e = await EventSeeds.Subscribers(db, [7601, 7602], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+        // 7601's first send was cut off by a crash and sent again; a second crash cut that one off too. Each of the two
+        // may have reached the resident. 7602 is in flight for the first time.
+        var id = await db.Write(d =>
+        {
+            var id = BroadcastStore.Broadcasts(d).Insert(new Broadcast { EventId = e.Id, Kind = BroadcastKind.Announcement, Status = BroadcastStatus.Paused, ReportChatId = StaffChat }).AsInt64;
+            var b = BroadcastStore.Start(d, BroadcastStore.Find(d, id)!, [7601, 7602], DateTime.UtcNow) with { Status = BroadcastStatus.Paused };
+            BroadcastStore.Broadcasts(d).Update(b);
+            foreach (var r in new[] { BroadcastStore.Claim(d, id)!, BroadcastStore.Claim(d, id)! })
+                BroadcastStore.Save(d, r with { CutOff = r.ChatId == 7601 ? 1 : 0 });
+            return id;
+        });
+        bot.Api.Push("callback_query", StaffPress(id));
+        await bot.Api.Received(StaffChat, T("broadcast.state.done"), TimeSpan.FromSeconds(20));
+        await Task.Delay(2000);
+        Assert.Equal((0, 1), (bot.Api.DeliveredTo(7601), bot.Api.DeliveredTo(7602)));
+        Assert.Equal(2, db.Read(d => BroadcastStore.Count(d, id, DeliveryStatus.Sent)));
+    }
+
     private static System.Text.Json.Nodes.JsonObject StaffPress(long broadcastId, long userId = 900)
     {
         var q = FakeUpdates.CallbackQuery(userId, "en", $"Br:{broadcastId}");
