@@ -23,8 +23,28 @@ public static class LanguageSwitch
     public static Language? Offer(string question, Language matched, Language chosen)
     {
         if (matched == chosen || (IsGerman(matched) && IsGerman(chosen))) return null;
+        // Written in Cyrillic or Arabic letters: only a language of that alphabet (a German word in it, like
+        // "Einwohnerantrag", can make a Turkish example the nearest). Latin letters may be any language, transliterated.
+        if (Alphabet(question) is { } written && written != AlphabetOf(matched)) return null;
         if (!Neighbours.Contains((matched, chosen))) return matched;
         return Has(question, OwnLetters[matched]) && !Has(question, OwnLetters[chosen]) ? matched : null;
+    }
+
+    private enum Script { Latin, Cyrillic, Arabic }
+
+    private static Script AlphabetOf(Language l) =>
+        l == Languages.Ukrainian || l == Languages.Russian ? Script.Cyrillic : l == Languages.Arabic || l == Languages.Farsi ? Script.Arabic : Script.Latin;
+
+    /// <summary>Cyrillic or Arabic when the text has at least three such letters, else null.</summary>
+    private static Script? Alphabet(string text)
+    {
+        int cyrillic = 0, arabic = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
+            else if (c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF') arabic++;
+        }
+        return cyrillic >= 3 && cyrillic >= arabic ? Script.Cyrillic : arabic >= 3 ? Script.Arabic : null;
     }
 
     private static bool IsGerman(Language l) => l == Languages.German || l == Languages.PlainGerman;

@@ -161,16 +161,19 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             Incoming.Command c => StaffCommand(turn, c) ?? Outcome.Nothing,
             Incoming.Document f => _desk.Import(turn, f) ?? Outcome.Nothing,
             // A reply to one of the bot's messages answers a resident, even mid-dialogue: the one whose question or topic
-            // that message was sent about, as the bot recorded when Telegram confirmed it. A reply to any other bot
-            // message (a list, a digest, a confirmation) answers nobody, whatever it says.
-            Incoming.Text { ReplyTo: { } replied } text => Replied(turn, replied) switch
+            // that message was sent about, as the bot recorded when Telegram confirmed it.
+            Incoming.Text { ReplyTo: { } replied } text when Replied(turn, replied) is { Kind: not AboutKind.Recording } about => about.Kind switch
             {
-                { Kind: AboutKind.Topic } t => _topicDesk.Respond(turn, text.Words, t.Id) ?? Outcome.Nothing,
-                { Kind: AboutKind.Question } q => _team.Answer(turn, text, q.Id),
-                { Kind: AboutKind.Example } e => _learning.Edit(turn, text.Words, e.Id),
-                _ => Outcome.Nothing,
+                AboutKind.Topic => _topicDesk.Respond(turn, text.Words, about.Id) ?? Outcome.Nothing,
+                AboutKind.Question => _team.Answer(turn, text, about.Id),
+                _ => _learning.Edit(turn, text.Words, about.Id),
             },
+            // With Telegram's group privacy mode on (its default), the staff chat's messages reach the bot only as
+            // replies to it: a reply to the desk's question is the desk's next step.
             Incoming.Text text when dialogue is Dialogue.Desk desk => _desk.Text(turn, text.Words, desk.Session),
+            // A reply to any other bot message (a list, a digest, a confirmation) answers nobody, whatever it says: staff
+            // are told, so that nobody believes a resident was answered.
+            Incoming.Text { ReplyTo: not null } => new([turn.Say("staff.reply.nobody")]),
             // Issue 15: a voice reply answers a question as voice, or records an answer for its card; nothing else.
             Incoming.Voice v when VoiceNote.Check(v) != VoiceProblem.None => new([turn.Say("voice.invalid")]),
             Incoming.Voice { ReplyTo: { } replied } v => Replied(turn, replied) switch

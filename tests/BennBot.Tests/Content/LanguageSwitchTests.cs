@@ -17,6 +17,10 @@ public sealed class LanguageSwitchTests
     [InlineData("kif a3mel petition", "ar", "en", "ar")]
     [InlineData("Wie schreibe ich eine Petition?", "de", "de-simple", null)] // the two Germans are never offered
     [InlineData("Как мне подписать петицию?", "ru", "ru", null)]
+    [InlineData("Что такое Einwohnerantrag, заявка жителей?", "tr", "ru", null)] // Cyrillic letters: never Türkçe
+    [InlineData("Что такое Einwohnerantrag?", "de", "ru", null)]
+    [InlineData("شو يعني Einwohnerantrag؟", "en", "ar", null)]
+    [InlineData("Was ist ein Einwohnerantrag?", "de", "ru", "de")] // a Russian-speaker writing German is offered German
     public void Offers_a_neighbouring_language_only_on_letters_its_alphabet_alone_has(string question, string matched, string chosen, string? offered) =>
         Assert.Equal(offered, LanguageSwitch.Offer(question, Languages.Find(matched)!, Languages.Find(chosen)!)?.Code);
 }

@@ -77,6 +77,22 @@ public sealed class DialogueTests : IDisposable
     }
 
     [Fact]
+    public async Task In_the_staff_chat_a_reply_to_the_desks_question_fills_in_the_event_and_a_reply_to_a_list_says_it_reaches_nobody()
+    {
+        // Telegram's group privacy mode (on by default) lets the bot see only commands and replies to its own messages.
+        var asked = await Handle(new Incoming.Command(++_update, StaffChat, StaffMember, "de", "newevent", InStaffChat: true));
+        Assert.Contains(De("desk.ask.title"), Shown(asked, StaffChat));
+        var typed = await Handle(new Incoming.Text(++_update, StaffChat, StaffMember, "de", "Kiezcafé", ReplyTo: 77, InStaffChat: true));
+        Assert.Contains(De("desk.ask.description"), Shown(typed, StaffChat));
+        Assert.Contains(typed.Effects, e => e is SaveEvent { Event.Title: var t } && t["de"] == "Kiezcafé");
+
+        await Handle(new Incoming.Command(++_update, StaffChat, StaffMember, "de", "cancel", InStaffChat: true));
+        var toList = await Handle(new Incoming.Text(++_update, StaffChat, StaffMember, "de", "Wir kümmern uns darum", ReplyTo: 78, InStaffChat: true));
+        Assert.Equal(De("staff.reply.nobody"), Shown(toList, StaffChat));
+        Assert.DoesNotContain(toList.Replies.OfType<SendText>(), r => r.To is not null && r.To != StaffChat);
+    }
+
+    [Fact]
     public async Task An_expired_dialogue_no_longer_takes_texts_they_are_answered_like_any_question()
     {
         long resident = Me, asker = Me + 1, staff = StaffMember;
@@ -138,6 +154,9 @@ public sealed class DialogueTests : IDisposable
         await _db.Write(d => OutcomeStore.Apply(d, incoming, outcome, _time.GetUtcNow().UtcDateTime));
         return outcome;
     }
+
+    private static string Shown(Outcome outcome, long chat) =>
+        string.Join("\n---\n", outcome.Replies.OfType<SendText>().Where(r => (r.To ?? chat) == chat).Select(r => r.Html));
 
     private static string Shown(Outcome outcome) => string.Join("\n---\n", outcome.Replies.OfType<SendText>().Where(r => r.To is null).Select(r => r.Html));
 
