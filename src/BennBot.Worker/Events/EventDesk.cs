@@ -225,9 +225,16 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
 
     private DateTime AnnounceBefore(Event e) => DeskFlow.AnnounceBefore(e, Now);
 
-    /// <summary>For staff, before they send: the fields residents will not see because nobody has set them yet.</summary>
-    private string UnsetWarning(Event e) => e.Unset.Count == 0 ? ""
-        : "\n⚠️ " + Html.Escape(T("desk.unset", ("fields", string.Join(", ", e.Unset.Select(f => T("desk.field." + f.ToLowerInvariant()))))));
+    /// <summary>For staff, before they send: the fields residents will not see because nobody has set them yet, and
+    /// the ones without which it cannot be sent (a draft left before its start was given).</summary>
+    private string UnsetWarning(Event e)
+    {
+        var hidden = e.Unset.Where(f => !TimeFields.Contains(f)).ToList();
+        var warning = hidden.Count == 0 ? "" : "\n⚠️ " + Html.Escape(T("desk.unset", ("fields", string.Join(", ", hidden.Select(f => T("desk.field." + f.ToLowerInvariant()))))));
+        return e.Unset.Any(TimeFields.Contains) && Incomplete(e) is { } missing ? warning + "\n⚠️ " + Html.Escape(T("desk.incomplete", ("fields", missing))) : warning;
+    }
+
+    private static readonly string[] TimeFields = [nameof(DeskStep.Start), nameof(DeskStep.End)];
 
     /// <summary>A series' dates, each a button that cancels it (or takes it back): residents see "not on …".</summary>
     private Outcome Dates(Event e)
@@ -265,7 +272,8 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
         var missing = new List<string>();
         if (e.Title.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.title"));
         if (e.Description.GetValueOrDefault("de") is not { Length: > 0 }) missing.Add(T("desk.field.description"));
-        if (e.Next(Now) is not { } next || next.StartUtc <= Now) missing.Add(T("desk.field.start"));
+        if (e.IsUnset(DeskStep.Start) || e.Next(Now) is not { } next || next.StartUtc <= Now) missing.Add(T("desk.field.start"));
+        if (e.IsUnset(DeskStep.End)) missing.Add(T("desk.field.end"));
         return missing.Count == 0 ? null : string.Join(", ", missing);
     }
 

@@ -15,7 +15,9 @@ public static class EventEffectStore
                 ReminderStore.Reminders(db).Upsert(new Reminder { Id = Reminder.IdOf(r.EventId, r.ResidentId), EventId = r.EventId, ResidentId = r.ResidentId, DueUtc = r.DueUtc });
                 break;
             case OpenDraft o:
-                var draft = EventStore.Save(db, new Event { Status = EventStatus.Draft, CreatedAt = now, StartUtc = now.Date.AddDays(7), EndUtc = now.Date.AddDays(7).AddHours(2) });
+                // Until staff give them, the dates are placeholders (it cannot be sent) and area, kind and cost are not
+                // shown: a dialogue left early does not leave "free, elsewhere, next week at midnight" behind.
+                var draft = EventStore.Save(db, new Event { Status = EventStatus.Draft, CreatedAt = now, StartUtc = now.Date.AddDays(7), EndUtc = now.Date.AddDays(7).AddHours(2), Unset = [.. NewDraftUnset] });
                 DialogueStore.OpenDesk(db, new DeskSession { Id = o.StaffId, ChatId = o.ChatId, EventId = draft.Id, Step = DeskStep.Title, UpdatedAt = now });
                 break;
             case SaveEvent s:
@@ -64,6 +66,7 @@ public static class EventEffectStore
 
     // A calendar file says nothing about area, kind or cost: a new draft has them unset (not "elsewhere", "other" and
     // "free", which residents would read as facts: issue 13) until staff set them.
+    private static readonly List<string> NewDraftUnset = [nameof(DeskStep.Start), nameof(DeskStep.End), nameof(DeskStep.Area), nameof(DeskStep.Kind), nameof(DeskStep.Cost)];
     private static readonly List<string> NotInCalendars = [nameof(DeskStep.Area), nameof(DeskStep.Kind), nameof(DeskStep.Cost)];
 
     private static void Import(LiteDatabase db, string uid, ImportedEvent i, List<EventDate> dates, DateTime now)

@@ -77,6 +77,22 @@ public sealed class DialogueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_event_left_after_its_title_cannot_be_sent_with_the_placeholder_date_and_staff_see_what_is_missing()
+    {
+        await Command(StaffMember, "newevent");
+        var titled = await Write(StaffMember, "Kiezcafé");
+        var id = titled.Effects.OfType<SaveEvent>().Single().Event.Id;
+        await Command(StaffMember, "cancel");
+
+        var card = Shown(await Press(StaffMember, new ButtonAction.Desk(DeskOp.Open, id)));
+        var missing = string.Join(", ", new[] { "desk.field.description", "desk.field.start", "desk.field.end" }.Select(k => TestContent.Content.T(Languages.German, k)));
+        Assert.Contains(Html.Escape(TestContent.Content.T(Languages.German, "desk.incomplete", ("fields", missing))), card);
+        Assert.Contains(De("desk.field.area"), card); // area, kind and cost: not shown to residents until set
+        var send = Shown(await Press(StaffMember, new ButtonAction.Desk(DeskOp.Send, id)));
+        Assert.Equal(Html.Escape(TestContent.Content.T(Languages.German, "desk.incomplete", ("fields", missing))), send);
+    }
+
+    [Fact]
     public async Task In_the_staff_chat_a_reply_to_the_desks_question_fills_in_the_event_and_a_reply_to_a_list_says_it_reaches_nobody()
     {
         // Telegram's group privacy mode (on by default) lets the bot see only commands and replies to its own messages.
