@@ -61,14 +61,15 @@ public static partial class BerlinTime
             ? new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified)
             : null;
 
-    private static int Number(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+    private static int Number(Match m, string group) => m.Groups[group].Value is { Length: > 0 } v ? int.Parse(v, CultureInfo.InvariantCulture) : 0;
 
     [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:\s+|T)(?<h>[0-9]{1,2})[:.](?<mi>[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateTime();
 
-    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\.(?<mo>[0-9]{1,2})\.(?<y>[0-9]{4}|[0-9]{2})?,?\s+(?<h>[0-9]{1,2})[:.](?<mi>[0-9]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\.(?<mo>[0-9]{1,2})\.(?<y>[0-9]{4}|[0-9]{2})?,?\s+(?<h>[0-9]{1,2})(?:[:.](?<mi>[0-9]{2})(?:\s*uhr)?|\s*uhr)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex GermanDateTime();
 
-    [GeneratedRegex(@"^(?<h>[0-9]{1,2})[:.](?<mi>[0-9]{2})$", RegexOptions.CultureInvariant)]
+    // "19:30", "19.30", "19:30 Uhr", "19 Uhr", "19h" (as staff type it).
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:(?:[:.](?<mi>[0-9]{2}))(?:\s*uhr)?|\s*uhr|h)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOnly();
 }

@@ -38,6 +38,8 @@ public sealed class BerlinTimeTests
     [InlineData("24.12. 18:00")]
     [InlineData("  24.12.2026   18:00 ")]
     [InlineData("24.12.2026, 18:00")]
+    [InlineData("24.12.2026 18 Uhr")]
+    [InlineData("24.12. 18:00 Uhr")]
     public void Staff_dates_in_the_usual_spellings_are_read(string text)
     {
         var parsed = BerlinTime.ParseLocal(text, Now);
@@ -75,6 +77,9 @@ public sealed class BerlinTimeTests
     [InlineData("19.30", 19, 30)]
     [InlineData(" 7:05 ", 7, 5)]
     [InlineData("00:00", 0, 0)]
+    [InlineData("21 Uhr", 21, 0)] // a fresh-eyes tester typed this and was told the end must be after the start
+    [InlineData("21h", 21, 0)]
+    [InlineData("19:30 uhr", 19, 30)]
     public void An_end_time_alone_is_read(string text, int hour, int minute) =>
         Assert.Equal(new TimeSpan(hour, minute, 0), BerlinTime.ParseTime(text));
 
@@ -84,6 +89,8 @@ public sealed class BerlinTimeTests
     [InlineData("19:60")]
     [InlineData("1930")]
     [InlineData("19:30 Uhr morgen")]
+    [InlineData("21")]
+    [InlineData("25 Uhr")]
     [InlineData("24.12.2026 18:00")]
     public void Anything_else_is_not_a_time(string text) => Assert.Null(BerlinTime.ParseTime(text));
 }
