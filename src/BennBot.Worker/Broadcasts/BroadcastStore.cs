@@ -1,3 +1,4 @@
+using BennBot.Content;
 using BennBot.Worker.Events;
 using BennBot.Worker.Residents;
 using LiteDB;
@@ -63,6 +64,28 @@ public static class BroadcastStore
         var claimed = next.With(DeliveryStatus.InFlight);
         Save(db, claimed);
         return claimed;
+    }
+
+    /// <summary>A scheduled broadcast whose time has come: started with its recipients fixed now, or cancelled when its
+    /// event is no longer published or is over (call inside a write). Null when it did not start.</summary>
+    public static Broadcast? StartScheduled(LiteDatabase db, long id, DateTime now)
+    {
+        if (Find(db, id) is not { Status: BroadcastStatus.Scheduled } current) return null;
+        if (EventStore.Find(db, current.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= now)
+        {
+            Change(db, id, x => BroadcastTransitions.Cancel(x, now));
+            return null;
+        }
+        return Start(db, current, Recipients(db, e, current.Segment), now);
+    }
+
+    /// <summary>The language a recipient gets the broadcast in, or null when it is not sent to them (gone, blocked the
+    /// bot, or unsubscribed from announcements; a cancellation goes to everyone who was told, subscribed or not).</summary>
+    public static Language? LanguageFor(Broadcast b, Resident? resident, Language fallback)
+    {
+        var wanted = b.Kind == BroadcastKind.Cancellation || resident?.Subscribed == true;
+        if (resident is null || resident.BlockedBot || !wanted) return null;
+        return Languages.Find(resident.Language) ?? fallback;
     }
 
     /// <summary>Puts a broadcast's failed recipients (those an outage hit) back in the queue for exactly one more round.</summary>

@@ -55,12 +55,14 @@ public sealed partial class Broadcaster
         if (final && await sender.Post(b.ReportChatId, text, keys, ct) is { Ok: false } report) LogProgressFailed(id, report.Error!);
     }
 
-    private string ProgressText(Broadcast b, Event? e, Progress p)
+    private string ProgressText(Broadcast b, Event? e, Progress p) => ProgressText(content, StaffLanguage, gate.PerSecond, b, e, p);
+
+    /// <summary>What the progress message says (also the terminal's final report).</summary>
+    public static string ProgressText(ContentSet content, Language l, int perSecond, Broadcast b, Event? e, Progress p)
     {
-        var l = StaffLanguage;
         var title = e?.TitleIn(l.Code) ?? "?";
         if (b.Kind == BroadcastKind.Cancellation) title = content.T(l, "broadcast.kind.cancellation") + ": " + title;
-        var minutes = (int)Math.Ceiling(p.Pending / (double)gate.PerSecond / 60);
+        var minutes = (int)Math.Ceiling(p.Pending / (double)perSecond / 60);
         var state = b.Status switch
         {
             BroadcastStatus.Sending => content.T(l, "broadcast.state.sending", ("minutes", Math.Max(1, minutes))),

@@ -65,16 +65,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
 
     private async Task StartScheduled(Broadcast b)
     {
-        var started = await db.Write(d =>
-        {
-            if (BroadcastStore.Find(d, b.Id) is not { Status: BroadcastStatus.Scheduled } current) return null;
-            if (EventStore.Find(d, current.EventId) is not { Status: EventStatus.Published } e || e.LastEndUtc <= Now)
-            {
-                BroadcastStore.Change(d, b.Id, x => BroadcastTransitions.Cancel(x, Now));
-                return null;
-            }
-            return BroadcastStore.Start(d, current, BroadcastStore.Recipients(d, e, current.Segment), Now);
-        });
+        var started = await db.Write(d => BroadcastStore.StartScheduled(d, b.Id, Now));
         if (started is not null) LogStarted(started.Id, started.Total);
     }
 
@@ -162,10 +153,7 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
     private async Task<Result> Send(BroadcastRun run, Delivery delivery, CancellationToken ct)
     {
         var resident = db.Read(d => ResidentStore.Find(d, delivery.ChatId));
-        // A cancellation goes to everyone who was told, subscribed or not any more.
-        var wanted = run.Broadcast.Kind == BroadcastKind.Cancellation || resident?.Subscribed == true;
-        if (resident is null || resident.BlockedBot || !wanted) return new(Outcome.Skipped);
-        var language = Languages.Find(resident.Language) ?? options.DefaultLanguage;
+        if (BroadcastStore.LanguageFor(run.Broadcast, resident, options.DefaultLanguage) is not { } language) return new(Outcome.Skipped);
         var parts = run.Messages.GetOrAdd(language.Code, _ => EventNotices.Of(run.Broadcast.Kind, content, language, run.Event));
         // Issue 15: an announcement with a voice message has two parts. The first is marked as confirmed before the
         // second goes, so a crash or a retry repeats only the part that was in flight.

@@ -143,6 +143,7 @@ public sealed partial class ConsoleChat
     // in the staff chat it gets a number, remembered with its question or topic, so that ">number text" answers that item.
     private async Task<int> Deliver(Database db)
     {
+        await TerminalDelivery.Run(db, _app, DateTime.UtcNow); // broadcasts and reminders, for every terminal's chat
         var pending = db.Read(d => Outbox.Pending(d, _chatId));
         if (pending.Count == 0) return 0;
         var ordered = pending.Where(m => m.Kind == OutboxKind.Answer).Concat(pending.Where(m => m.Kind != OutboxKind.Answer)).ToList();

@@ -1,5 +1,9 @@
 using BennBot.Content;
+using BennBot.Tests.EndToEnd;
 using BennBot.Worker;
+using BennBot.Worker.Broadcasts;
+using BennBot.Worker.Conversations;
+using BennBot.Worker.Residents;
 using BennBot.Worker.Hosting;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Terminal;
@@ -50,6 +54,27 @@ public sealed class ConsoleChatTests : IDisposable
         Assert.Contains("More benches by the lake", csv);
         Assert.DoesNotContain("The stair light", csv);
         Assert.Equal(0, await staff.Quit());
+    }
+
+    [Fact]
+    public async Task An_announcement_sent_from_the_terminal_reaches_the_subscribed_residents_terminal_in_their_language_and_the_team_gets_the_report()
+    {
+        var app = App();
+        using (var db = new Database(app.Options.DatabasePath))
+        {
+            var e = await EventSeeds.Subscribers(db, [7], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)), "ru");
+            await db.Write(d => ResidentStore.Apply(d, 8, new Outcome([], Save: new Resident { Id = 8, Language = "tr", LanguageChosen = true, FirstSeen = DateTime.UtcNow.Date })));
+            await EventSeeds.Announce(db, e, StaffChat); // as "send now" in the desk; before, nothing sent it in the terminal
+        }
+        await using (var resident = new TerminalSession(app, new ChatSettings("ru", 7)))
+            await resident.Shows(TestContent.Content.T(Languages.Find("ru")!, "event.new"));
+        await using (var team = new TerminalSession(app, new ChatSettings(Team: true)))
+            await team.Shows(Ui("broadcast.state.done"));
+
+        using var after = new Database(app.Options.DatabasePath);
+        var b = EventSeeds.Latest(after);
+        Assert.Equal(BroadcastStatus.Done, b.Status);
+        Assert.Equal((1, 0), (after.Read(d => BroadcastStore.Count(d, b.Id, DeliveryStatus.Sent)), after.Read(d => Outbox.Pending(d, 8).Count))); // 8 did not subscribe
     }
 
     [Fact]
