@@ -15,7 +15,8 @@ public sealed partial class TopicDesk
 
     private string Card(Topic t)
     {
-        var lines = new List<string> { Html.Escape(Head(t)), Html.Escape(T(t.Contactable ? "staff.topic.contact" : "staff.topic.anonymous")) };
+        var reach = t is { SubmitterId: 0, Followers.Count: 0 } ? "staff.topic.unlinked" : t.Contactable ? "staff.topic.contact" : "staff.topic.anonymous";
+        var lines = new List<string> { Html.Escape(Head(t)), Html.Escape(T(reach)) };
         if (t.Hidden) lines.Add(Html.Escape(T("staff.topic.hidden")));
         if (t.MergedInto is { } into) lines.Add(Html.Escape(T("staff.topic.merged", ("into", into))));
         if (t.PublicWording is { } w) lines.Add(Html.Escape(T("staff.topic.published", ("wording", w))));

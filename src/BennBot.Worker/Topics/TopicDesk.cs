@@ -61,7 +61,7 @@ public sealed partial class TopicDesk(StaffSettings staff, Language staffLanguag
             // A tap on a topic in a list or digest: its card, to reply to.
             (ReviewOp.Open, null) => new([ack, Announce(t, turn.In.ChatId)]),
             // Contact goes through the bot: a reply to the topic card reaches the resident; the id is never shown.
-            (ReviewOp.Contact, null) => new([ack with { Notice = T(t.Contactable && t.SubmitterId != 0 ? "staff.topic.contact" : "staff.topic.kept") }]),
+            (ReviewOp.Contact, null) => new([ack with { Notice = T(t.Contactable && t.SubmitterId != 0 ? "staff.topic.contact" : "staff.topic.unlinked") }]),
             _ => new([ack with { Notice = T("desk.stale") }]),
         };
     }

@@ -132,6 +132,10 @@ public sealed class TopicTests
         var db = bot.Services.GetRequiredService<Database>();
         var kept = db.Read(d => TopicStore.Find(d, 1))!;
         Assert.Equal((0L, false, "The lights in the courtyard are broken."), (kept.SubmitterId, kept.Contactable, kept.Text));
+        api.SendText(Staff, "/topic 1", "en"); // the card tells staff that nobody can be reached (was: "the answer reaches the person")
+        var card = await api.Received(Staff, "#T1");
+        Assert.Contains(T("en", "staff.topic.unlinked"), card.Text);
+        Assert.DoesNotContain(T("en", "staff.topic.anonymous"), card.Text);
 
         // The goodbye needs the chat id until Telegram confirmed it; then nothing may be left.
         await api.WaitFor(() => db.Read(d => Worker.Conversations.Outbox.Pending(d, me)).Count == 0 ? api : null, what: "the last replies to be confirmed");
