@@ -66,8 +66,10 @@ public static class EventEffectStore
 
     // A calendar file says nothing about area, kind or cost: a new draft has them unset (not "elsewhere", "other" and
     // "free", which residents would read as facts: issue 13) until staff set them.
-    private static readonly List<string> NewDraftUnset = [nameof(DeskStep.Start), nameof(DeskStep.End), nameof(DeskStep.Area), nameof(DeskStep.Kind), nameof(DeskStep.Cost)];
     private static readonly List<string> NotInCalendars = [nameof(DeskStep.Area), nameof(DeskStep.Kind), nameof(DeskStep.Cost)];
+
+    // A draft opened by /newevent: the same, and its dates too until staff give them.
+    private static readonly List<string> NewDraftUnset = [nameof(DeskStep.Start), nameof(DeskStep.End), .. NotInCalendars];
 
     private static void Import(LiteDatabase db, string uid, ImportedEvent i, List<EventDate> dates, DateTime now)
     {
