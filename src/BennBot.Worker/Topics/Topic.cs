@@ -48,6 +48,9 @@ public sealed record Topic
     public string? ResponseLanguage { get; init; }
     /// <summary>The team's anonymised wording, shown to residents for support ("me too") once published.</summary>
     public string? PublicWording { get; init; }
+    /// <summary>The language staff wrote <see cref="PublicWording"/> in (the staff language when it was published);
+    /// residents reading another language see it marked. Null for topics published before it was kept.</summary>
+    public string? PublicWordingLanguage { get; init; }
     public int Supporters { get; init; }
 }
 

@@ -85,7 +85,7 @@ public sealed partial class TopicDesk
             return Say("staff.publish.usage");
         if (Find(id) is not { Hidden: false, MergedInto: null }) return Say("staff.topic.notfound", ("id", id));
         var text = wording.Trim();
-        return new([new SendText(Html.Escape(T("staff.publish.done", ("id", id), ("wording", text))))]) { Effects = [new ChangeTopic(id, t => t with { PublicWording = text })] };
+        return new([new SendText(Html.Escape(T("staff.publish.done", ("id", id), ("wording", text))))]) { Effects = [new ChangeTopic(id, t => t with { PublicWording = text, PublicWordingLanguage = staffLanguage.Code })] };
     }
 
     private Outcome Stats()

@@ -79,7 +79,7 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         var topics = db.Read(TopicStore.Published);
         if (topics.Count == 0) return new([turn.Say("topic.others.none", Keys(turn))]);
         var shown = topics.Take(10).ToList();
-        var text = turn.T("topic.others.title") + "\n\n" + string.Join("\n", shown.Select(t => $"#{t.Id} · {Html.Escape(t.PublicWording!)}"));
+        var text = turn.T("topic.others.title") + "\n\n" + string.Join("\n", shown.Select(t => $"#{t.Id} · {Html.Escape(t.PublicWording!)}{WrittenIn(turn, t)}"));
         var rows = shown.Select(t => (IReadOnlyList<Button>)[turn.Button($"#{t.Id} " + turn.Content.T(turn.Language, "topic.metoo", ("count", t.Supporters)), new ButtonAction.MeToo(t.Id))]).ToList();
         rows.Add([turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
         return new([turn.Text(text, new Keyboard(rows))]);
@@ -144,6 +144,11 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
     public static string Key<T>(string prefix, T value) where T : Enum => prefix + "." + value.ToString().ToLowerInvariant();
 
     public static string Name<T>(Turn turn, string prefix, T value) where T : Enum => turn.Content.T(turn.Language, Key(prefix, value));
+
+    /// <summary>" (written in Deutsch)" after a published wording in another language than the resident's, as under a
+    /// team's answer; nothing when it is theirs or unknown.</summary>
+    private static string WrittenIn(Turn turn, Topic t) =>
+        t.PublicWordingLanguage is { } code && code != turn.Language.Code ? " " + turn.T("topic.others.written", ("language", LanguageName(turn, code))) : "";
 
     private static string LanguageName(Turn turn, string? code) => Languages.Find(code) is { } l ? turn.Content.T(l, "language.name") : code ?? "";
 }

@@ -93,6 +93,8 @@ public sealed class TopicTests
         api.PressButton(9202, "No", "uk");
         var list = await api.Received(9202, "Mehr Sitzbänke im Park am Weißen See");
         Assert.Contains("Ns:1", list.ButtonData);
+        // Written in the staff language (English here), so a Ukrainian reader is told, as under a team's answer.
+        Assert.Contains(T("uk", "topic.others.written", ("language", T("en", "language.name"))), list.Text);
         api.PressButton(9202, "Ns:1", "uk");
         api.PressButton(9202, "Ns:1", "uk");
         var acks = await api.WaitFor(() => api.CallsOf("answerCallbackQuery").Select(c => c.Body["text"]?.ToString()).Where(t => t is not null).ToList() is { Count: >= 2 } l ? l : null);
