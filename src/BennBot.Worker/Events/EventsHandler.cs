@@ -118,7 +118,11 @@ public sealed class EventsHandler(Database db, TimeProvider time)
         var current = turn.ResidentOrNew(time.GetUtcNow().UtcDateTime);
         if (current.Subscribed) return Subscription(turn); // already subscribed: keep the choices, show them
         var saved = current with { Subscribed = true, InterestAreas = [], InterestKinds = [] };
-        return new([turn.Say("subscribe.done", new Keyboard([[turn.ButtonFor("events.show", new ButtonAction.Events())], [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]))], Save: saved);
+        // The areas and kinds right away (a fresh-eyes tester found them only on a second tap of 🔔).
+        return new([turn.Say("subscribe.done", new Keyboard([
+            [turn.ButtonFor("events.show", new ButtonAction.Events())],
+            [turn.ButtonFor("subscribe.areas", new ButtonAction.InterestAreas()), turn.ButtonFor("subscribe.kinds", new ButtonAction.InterestKinds())],
+            [turn.ButtonFor("button.menu", new ButtonAction.Menu())]]))], Save: saved);
     }
 
     public static Outcome Unsubscribe(Turn turn)

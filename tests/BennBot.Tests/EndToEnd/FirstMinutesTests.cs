@@ -39,7 +39,9 @@ public sealed class FirstMinutesTests
         const long subscribed = 8601, newcomer = 8602, chooser = 8603;
 
         api.SendText(subscribed, "/subscribe", "en");
-        await api.Received(subscribed, T("en", "subscribe.done"));
+        var done = await api.Received(subscribed, T("en", "subscribe.done"));
+        Assert.Contains(done.Buttons, b => b.Label == T("en", "subscribe.areas")); // the choices at once, not on a second tap of 🔔
+        Assert.Contains(done.Buttons, b => b.Label == T("en", "subscribe.kinds"));
         api.SendText(subscribed, "/events", "en");
         var list = await api.Received(subscribed, T("en", "events.empty"));
         Assert.Contains(T("en", "events.notices.on"), list.Text);
