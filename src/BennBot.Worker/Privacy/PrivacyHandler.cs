@@ -45,7 +45,8 @@ public static class PrivacyHandler
     // The newest ones; the count above says how many there are, and /mydata has them all.
     private const int MaxTopicsListed = 15;
 
-    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd");
+    // As every date residents read (the topic lines beside it, events); /mydata's file keeps ISO dates for machines.
+    private static string Day(DateTime d) => d.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string YesNo(Turn turn, bool yes) => turn.Content.T(turn.Language, yes ? "privacy.yes" : "privacy.no");
 

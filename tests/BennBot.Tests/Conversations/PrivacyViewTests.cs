@@ -56,8 +56,8 @@ public sealed class PrivacyViewTests : IDisposable
         [
             ("Telegram user ID", Me.ToString()),
             ("language", T("language.name")),
-            ("the day you first wrote", "2026-10-01"),
-            ("the day you last wrote", T("privacy.lastseen", ("date", "2026-11-20"))),
+            ("the day you first wrote", "01.10.2026"),
+            ("the day you last wrote", T("privacy.lastseen", ("date", "20.11.2026"))),
             ("event notices, with the areas and kinds chosen; a reminder", T("privacy.events", ("subscription", yes + ", " + EventCard.AreaName(TestContent.Content, language, "hansa")), ("reminders", 1))),
             ("a topic you share, and its link to you", T("topic.mine.line", ("id", 1), ("category", Raw("cat.health")), ("status", Raw("status.new")), ("date", "02.11.2026"))),
             ("an unfinished topic; 'me too'; ratings", T("privacy.topicdata", ("draft", yes), ("supports", 1), ("ratings", 1))),

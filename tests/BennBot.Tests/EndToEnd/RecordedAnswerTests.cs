@@ -82,7 +82,7 @@ public sealed class RecordedAnswerTests
             var table = await api.Received(StaffMember, "⚠️");
             Assert.Contains("▫️▫️▫️⚠️▫️▫️▫️▫️ " + TestContent.Content.Entry("petition")!.Text(Languages.English).Title, table.Text); // de de-simple en ar …
             api.PressButton(StaffMember, "Wl:petition:ar", "en");
-            await api.Received(StaffMember, T("en", "voice.state.outdated", ("date", DateTime.UtcNow.ToString("yyyy-MM"))).Split(DateTime.UtcNow.ToString("yyyy-MM"))[0]);
+            await api.Received(StaffMember, T("en", "voice.state.outdated", ("date", DateTime.UtcNow.ToString("MM.yyyy"))).Split(DateTime.UtcNow.ToString("MM.yyyy"))[0]);
 
             // Confirmed as still fitting: residents get it again; re-recorded: they get the new one.
             await api.Press(StaffMember, StaffMember, "Wk:petition:ar", language: "en");

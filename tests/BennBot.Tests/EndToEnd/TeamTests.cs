@@ -76,10 +76,10 @@ public sealed class TeamTests
         await db.Write(d => TeamStore.Apply(d, new AskTeam(77, Resident, "en", "Is the hall free on Sunday?"), new DateTime(2026, 1, 15, 23, 30, 0, DateTimeKind.Utc)));
         bot.Api.SendText(StaffMember, "/unanswered", "en");
         var item = await bot.Api.WaitFor(() => bot.Api.MessagesTo(StaffMember).FirstOrDefault(m => m.Text!.Contains("hall free")));
-        Assert.Contains("2026-01-16", item.Text);
+        Assert.Contains("16.01.2026", item.Text);
         bot.Api.PressButton(StaffMember, "Qo:77", "en");
         var card = await bot.Api.WaitFor(() => bot.Api.MessagesTo(StaffMember).Where(m => m.Text!.Contains("hall free")).Skip(1).FirstOrDefault(), what: "the question's card");
-        Assert.Contains("2026-01-16 00:30", card.Text);
+        Assert.Contains("16.01.2026 00:30", card.Text);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class VoiceQuestionTests
         Assert.Equal("resident-question-voice", card.Body["voice"]!.ToString()); // the voice itself, by file id: Telegram shows no origin
         Assert.Contains("#Q", card.Text);
         Assert.Contains("العربية", card.Text);
-        Assert.Contains(DateTime.UtcNow.ToString("yyyy-MM"), card.Text);
+        Assert.Contains(DateTime.UtcNow.ToString("MM.yyyy"), card.Text);
         var everythingStaffGot = string.Join("\n", api.Calls.Where(c => c.ChatId == StaffChat).Select(c => c.Body.ToJsonString()));
         Assert.DoesNotContain(Resident.ToString(), everythingStaffGot);
         Assert.DoesNotContain("Resident" + Resident, everythingStaffGot);
