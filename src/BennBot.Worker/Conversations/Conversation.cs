@@ -102,13 +102,14 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     };
 
     /// <summary>Every staff command, behind one staff check (on every request: the list is read from settings, never
-    /// from the chat); null for anyone else and for an unknown command. /poster answers anyone else itself that it is
-    /// the team's, as its menu button does. Each desk checks the staff list again, so a desk called from elsewhere is
+    /// from the chat); anyone else is told a team command is the team's, and gets null for any other command (/poster
+    /// answers them itself, as its menu button does). Each desk checks the staff list again, so a desk called from elsewhere is
     /// safe too.</summary>
     private Outcome? StaffCommand(Turn turn, Incoming.Command c)
     {
         if (c.Name == "poster") return _posters.Start(turn);
-        if (!_staff.IsStaff(turn.In.UserId)) return null;
+        // A resident who types a team command is told it is the team's ("/topic 12" stays their own /topic).
+        if (!_staff.IsStaff(turn.In.UserId)) return TeamCommands.Contains(c.Name) ? new([turn.StaffOnly()]) : null;
         return c.Name switch
         {
             "newevent" or "desk" => _desk.Command(turn, c),
@@ -119,6 +120,8 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
             _ => null,
         };
     }
+
+    private static readonly HashSet<string> TeamCommands = ["newevent", "desk", "topics", "merge", "publish", "export", "stats", "unanswered", "feedback", "examples"];
 
     private Outcome Stats(Outcome topics) =>
         topics with { Replies = [.. topics.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] };

@@ -116,7 +116,8 @@ public sealed class PosterTests
         foreach (var forged in new[] { "Z:P", "Pa:h", "Pe", "Pm:h:-:ff" })
             api.PressButton(Resident, forged, "en");
         api.SendText(Resident, "/poster", "en");
-        await api.WaitFor(() => api.MessagesTo(Resident).Count(m => m.Text!.Contains(C.T(Languages.English, "staff.only"))) == 5 ? api : null);
+        await api.WaitFor(() => api.MessagesTo(Resident).Count(m => m.Text!.Contains(C.T(Languages.English, "staff.only"))) == 4 ? api : null);
+        await api.Received(Resident, C.T(Languages.English, "staff.only.command")); // typed: "this command", not "this button"
         Assert.Empty(api.CallsOf("sendDocument"));
         Assert.DoesNotContain(api.MessagesTo(Resident), m => m.Text!.Contains(De("staff.poster.target")) || m.ButtonData.Any(d => d.StartsWith('P')));
     }

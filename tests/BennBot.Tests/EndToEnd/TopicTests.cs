@@ -173,9 +173,9 @@ public sealed class TopicTests
         Assert.Contains("تمييز في المدرسة", text);
         Assert.DoesNotContain(resident.ToString(), text);
 
-        // The same commands from a resident are unknown commands.
+        // The same commands from a resident are refused kindly, as the team's.
         api.SendText(resident, "/export", "ar");
-        await api.Received(resident, T("ar", "unknown.command"));
+        await api.Received(resident, T("ar", "staff.only.command"));
         Assert.Single(api.CallsOf("sendDocument"));
     }
 
