@@ -55,7 +55,7 @@ public sealed class TeamTests
 
         bot.Api.SendText(Resident, "/unanswered", "en");
         var refused = (await bot.Api.WaitForMessages(Resident, 3))[2];
-        Assert.Contains("do not know this command", refused.Text);
+        Assert.Contains("This command is for the BENN team only", refused.Text);
 
         bot.Api.SendText(StaffMember, "/unanswered", "de");
         var list = await bot.Api.WaitForMessages(StaffMember, 2);
