@@ -108,20 +108,20 @@ public sealed partial class Conversation(ContentSet content, QuestionIndex index
     private Outcome? StaffCommand(Turn turn, Incoming.Command c)
     {
         if (c.Name == "poster") return _posters.Start(turn);
-        // A resident who types a team command is told it is the team's ("/topic 12" stays their own /topic).
-        if (!_staff.IsStaff(turn.In.UserId)) return TeamCommands.Contains(c.Name) ? new([turn.StaffOnly()]) : null;
-        return c.Name switch
+        Func<Outcome?>? command = c.Name switch
         {
-            "newevent" or "desk" => _desk.Command(turn, c),
-            "topics" or "topic" or "merge" or "publish" or "export" => _topicDesk.Command(turn, c),
-            "stats" => Stats(_topicDesk.Command(turn, c)!), // the topics' counts, then how residents found BennBot (issue 18)
-            "unanswered" or "feedback" => _team.StaffCommand(turn, c),
-            "examples" => _learning.Command(turn, c),
+            "newevent" or "desk" => () => _desk.Command(turn, c),
+            "topics" or "topic" or "merge" or "publish" or "export" => () => _topicDesk.Command(turn, c),
+            "stats" => () => Stats(_topicDesk.Command(turn, c)!), // the topics' counts, then how residents found BennBot (issue 18)
+            "unanswered" or "feedback" => () => _team.StaffCommand(turn, c),
+            "examples" => () => _learning.Command(turn, c),
             _ => null,
         };
+        if (command is null) return null;
+        if (_staff.IsStaff(turn.In.UserId)) return command();
+        // A resident who types a team command is told it is the team's ("/topic 12" stays their own /topic).
+        return c.Name == "topic" ? null : new([turn.StaffOnly()]);
     }
-
-    private static readonly HashSet<string> TeamCommands = ["newevent", "desk", "topics", "merge", "publish", "export", "stats", "unanswered", "feedback", "examples"];
 
     private Outcome Stats(Outcome topics) =>
         topics with { Replies = [.. topics.Replies, db.Read(d => StartStats.Render(content, defaultLanguage, StartCountStore.All(d), StartCountStore.MarkedOn(d)))] };

@@ -26,8 +26,8 @@ public sealed record Turn(Incoming In, Resident? Resident, Language Language, Co
         ? [ButtonFor("button.askteam", new ButtonAction.AskTeam()), ButtonFor("button.menu", new ButtonAction.Menu())]
         : [ButtonFor("button.menu", new ButtonAction.Menu())];
 
-    /// <summary>What anyone but staff hears from a staff action (a forged or forwarded button, /poster): kindly, nothing changes.</summary>
-    /// <summary>A team button, or a typed team command, from someone who is not staff.</summary>
+    /// <summary>What anyone but staff hears from a staff action (a forged or forwarded button, a typed team command):
+    /// kindly, nothing changes.</summary>
     public SendText StaffOnly() => Say(In is Incoming.Command ? "staff.only.command" : "staff.only", MainMenu());
 
     public Keyboard MenuOnly() => new([[ButtonFor("button.menu", new ButtonAction.Menu())]]);

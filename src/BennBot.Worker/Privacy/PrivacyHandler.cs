@@ -1,5 +1,6 @@
 using BennBot.Content;
 using BennBot.Worker.Conversations;
+using BennBot.Worker.Events;
 using BennBot.Worker.Topics;
 
 namespace BennBot.Worker.Privacy;
@@ -24,8 +25,8 @@ public static class PrivacyHandler
         var text = turn.T("privacy.data",
             ("id", r.Id),
             ("language", turn.Content.T(language, "language.name")),
-            ("date", Day(r.FirstSeen)));
-        text += "\n" + turn.T("privacy.lastseen", ("date", Day(r.LastSeen)));
+            ("date", BerlinTime.Day(r.FirstSeen)));
+        text += "\n" + turn.T("privacy.lastseen", ("date", BerlinTime.Day(r.LastSeen)));
         text += "\n" + turn.T("privacy.events", ("subscription", Subscription(turn, r)), ("reminders", data.Reminders));
         text += "\n" + turn.T("privacy.topicdata", ("draft", YesNo(turn, data.Draft)), ("supports", data.Supports), ("ratings", data.Ratings));
         text += "\n\n" + turn.T("privacy.topics", ("count", data.Topics.Count));
@@ -44,9 +45,6 @@ public static class PrivacyHandler
 
     // The newest ones; the count above says how many there are, and /mydata has them all.
     private const int MaxTopicsListed = 15;
-
-    // As every date residents read (the topic lines beside it, events); /mydata's file keeps ISO dates for machines.
-    private static string Day(DateTime d) => d.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string YesNo(Turn turn, bool yes) => turn.Content.T(turn.Language, yes ? "privacy.yes" : "privacy.no");
 

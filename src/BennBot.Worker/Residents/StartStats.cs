@@ -18,7 +18,7 @@ public static class StartStats
         var rows = counts
             .OrderBy(c => Array.IndexOf(Ways, c.Way) is var i and >= 0 ? i : Ways.Length).ThenBy(c => c.Area is not null).ThenBy(c => c.Area, StringComparer.Ordinal)
             .Select(c => Html.Escape(markedOn is { } day
-                ? content.T(staff, "staff.found.rowsince", ("way", Way(content, staff, c)), ("date", Day(day)), ("since", c.Starts - c.StartsAtMark),
+                ? content.T(staff, "staff.found.rowsince", ("way", Way(content, staff, c)), ("date", BerlinTime.Day(day)), ("since", c.Starts - c.StartsAtMark),
                     ("sincenew", c.Newcomers - c.NewcomersAtMark), ("starts", c.Starts), ("new", c.Newcomers))
                 : content.T(staff, "staff.found.row", ("way", Way(content, staff, c)), ("starts", c.Starts), ("new", c.Newcomers))));
         var text = title + "\n" + string.Join("\n", rows) + (markedOn is null ? "\n\n" + Html.Escape(content.T(staff, "staff.found.nomark")) : "");
@@ -29,10 +29,8 @@ public static class StartStats
     public static Outcome Mark(ContentSet content, Language staff, DateTime now)
     {
         var today = BerlinTime.ToLocal(now).Date;
-        return new([new SendText(Html.Escape(content.T(staff, "staff.found.marked", ("date", Day(today)))))]) { Effects = [new MarkStartsReported(today)] };
+        return new([new SendText(Html.Escape(content.T(staff, "staff.found.marked", ("date", BerlinTime.Day(today)))))]) { Effects = [new MarkStartsReported(today)] };
     }
-
-    private static string Day(DateTime day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Way(ContentSet content, Language staff, StartCount c)
     {

@@ -94,8 +94,8 @@ public sealed class RecordingDesk(StaffSettings staff, Language staffLanguage, C
         var status = state switch
         {
             RecordingState.Missing => T("voice.state.missing"),
-            RecordingState.Recorded => T("voice.state.recorded", ("seconds", r!.Seconds), ("date", BerlinTime.ToLocal(r.RecordedAt).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture))),
-            _ => T("voice.state.outdated", ("date", BerlinTime.ToLocal(r!.RecordedAt).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture))),
+            RecordingState.Recorded => T("voice.state.recorded", ("seconds", r!.Seconds), ("date", BerlinTime.Day(BerlinTime.ToLocal(r.RecordedAt)))),
+            _ => T("voice.state.outdated", ("date", BerlinTime.Day(BerlinTime.ToLocal(r!.RecordedAt)))),
         };
         var rows = new List<IReadOnlyList<Button>> { new[] { B("voice.b.record", VoiceOp.Record, entry, language) } };
         if (r is not null) rows.Add([B("voice.b.play", VoiceOp.Play, entry, language), B("voice.b.remove", VoiceOp.Remove, entry, language)]);
