@@ -98,8 +98,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
-        // A monotonic clock: a jump of the wall clock must not end (or stretch) a wait.
-        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        // A monotonic clock: a jump of the wall clock must not end (or stretch) a wait. 30 s by default: on a 2-core CI
+        // machine, while the first tests each load the answer model, one reply once took longer than 15 s.
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < limit)
         {
