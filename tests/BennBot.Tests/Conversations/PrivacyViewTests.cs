@@ -68,6 +68,21 @@ public sealed class PrivacyViewTests : IDisposable
                 Assert.True(view.Contains(line), $"{code}: '{item}' is not shown: {line}\n---\n{view}");
     }
 
+    /// <summary>Many residents read little: /privacy was one block of about 1,300–1,500 characters in seven of the eight
+    /// languages. It is now a few short paragraphs, each about one kind of data.</summary>
+    [Theory]
+    [MemberData(nameof(AllLanguages))]
+    public void Privacy_reads_as_short_paragraphs(string code)
+    {
+        using var db = new Database(Path.Combine(_dir, code + ".db"));
+        var conversation = new Conversation(TestContent.Content, TestContent.Index, Languages.German, new FakeTimeProvider(Now), db, StaffSettings.None);
+        var resident = new Resident { Id = Me, Language = code, LanguageChosen = true, FirstSeen = Now, LastSeen = Now };
+        var reply = conversation.Handle(new Incoming.Command(1, Me, Me, "en", "privacy"), resident).Replies.OfType<SendText>().Single();
+        var paragraphs = Html.ToPlain(reply.Html).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(paragraphs.Length >= 8, $"{code}: {paragraphs.Length} paragraphs");
+        Assert.All(paragraphs, p => Assert.True(p.Length <= 600, $"{code}: a paragraph of {p.Length} characters: {p}"));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
