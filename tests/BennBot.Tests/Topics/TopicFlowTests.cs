@@ -1,3 +1,4 @@
+using BennBot.Content;
 using BennBot.Worker.Topics;
 
 namespace BennBot.Tests.Topics;
@@ -79,4 +80,20 @@ public sealed class TopicFlowTests
     [InlineData(TopicStatus.Planned, TopicStatus.Planned, false)]
     [InlineData(TopicStatus.InReview, TopicStatus.New, false)]
     public void The_status_workflow(TopicStatus from, TopicStatus to, bool allowed) => Assert.Equal(allowed, TopicWorkflow.CanMove(from, to));
+
+    /// <summary>The team sets a status with a button and the resident is told it in words: the button says those words
+    /// ("🔍 In Prüfung" on the button was "wird angeschaut" for the resident).</summary>
+    [Fact]
+    public void The_teams_status_buttons_say_what_the_resident_will_read()
+    {
+        foreach (var language in Languages.All)
+            foreach (var status in new[] { "inreview", "planned", "done", "notpursued" })
+            {
+                var said = TestContent.Content.T(language, "status." + status);
+                var button = TestContent.Content.T(language, "staff.topic.b." + status);
+                var culture = System.Globalization.CultureInfo.GetCultureInfo(language == Languages.PlainGerman ? "de" : language.Code); // Turkish: i → İ
+                Assert.True(culture.CompareInfo.IsSuffix(button, said, System.Globalization.CompareOptions.IgnoreCase),
+                    $"{language.Code}: the button '{button}' for a status the resident reads as '{said}'");
+            }
+    }
 }
