@@ -61,10 +61,13 @@ public sealed class FaqHandler(QuestionIndex index, Voice.Listening? listening =
         var askTeam = turn.AskTeamAndMenu();
         if (result.Answered)
         {
-            var answer = Show(turn, result.Best!.Entry, LanguageSwitch.Offer(question, result.Best.Language, turn.Language));
-            if (result.Band != Band.Check || result.Alternatives.Count == 0) return answer;
-            // Fairly sure: the answer, then one line asking whether it was the right one, the others one tap away.
-            var others = result.Alternatives.Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)]).Append(askTeam).ToList();
+            var best = result.Best!.Entry;
+            var answer = Show(turn, best, LanguageSwitch.Offer(question, result.Best.Language, turn.Language));
+            // Fairly sure: the answer, then one line asking whether it was the right one, the others one tap away (those
+            // not already under the answer as related entries).
+            var alternatives = result.Alternatives.Where(c => !best.Related.Contains(c.Entry.Id)).ToList();
+            if (result.Band != Band.Check || alternatives.Count == 0) return answer;
+            var others = alternatives.Select(c => (IReadOnlyList<Button>)[EntryButton(turn, c.Entry)]).Append(askTeam).ToList();
             return new([.. answer.Replies, turn.Say("answer.check", new Keyboard(others))]);
         }
         // Without a staff chat there is no "Ask the BENN team" button, so the text points to a contact the fact sheet verifies.
