@@ -133,6 +133,20 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains(new ButtonAction.EventFilter(true).Encode(), reply.Keyboard!.Buttons.Select(b => b.Data)); // the list's filters
     }
 
+    /// <summary>"Who are you?", "how old are you?": small talk that is neither a greeting nor thanks is told who is
+    /// speaking. It used to get "Glad to help!", which a third fresh-eyes test found odd after a question.</summary>
+    [Theory]
+    [InlineData("ar", "مين انت؟")]
+    [InlineData("uk", "Скільки тобі років?")]
+    [InlineData("ru", "ты робот?")]
+    public void A_question_to_the_bot_about_itself_is_told_who_is_speaking(string language, string question)
+    {
+        var resident = new Resident { Id = 42, Language = language, LanguageChosen = true };
+        var reply = (SendText)_conversation.Handle(Text(question, language), resident).Replies[0];
+        Assert.Contains("BENN Weißensee", reply.Html);
+        Assert.Contains(Html.Escape(TestContent.Content.T(Languages.Find(language)!, "smalltalk")), reply.Html);
+    }
+
     [Fact]
     public void A_question_about_events_that_may_mean_an_entry_gets_the_events_and_that_entry_one_tap_away()
     {
