@@ -147,6 +147,24 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains(Html.Escape(TestContent.Content.T(Languages.Find(language)!, "smalltalk")), reply.Html);
     }
 
+    /// <summary>"May I sign something without German citizenship?" is about taking part, though it names citizenship:
+    /// it got the legal decline ("I can't answer questions about your own residence … case") in a fresh-eyes test. The
+    /// entries about signing are offered now; a question about the resident's own case is still declined.</summary>
+    [Theory]
+    [InlineData("ar", "فيني وقّع على شي إذا ما معي الجنسية الألمانية؟")]
+    [InlineData("fa", "آیا بدون تابعیت آلمان می‌توانم یک درخواست امضا کنم؟")]
+    public void Signing_without_citizenship_is_not_declined_as_a_legal_case(string language, string question)
+    {
+        var resident = new Resident { Id = 42, Language = language, LanguageChosen = true };
+        var lang = Languages.Find(language)!;
+        var reply = (SendText)_conversation.Handle(Text(question, language), resident).Replies[0];
+        Assert.DoesNotContain(Html.Escape(TestContent.Content.T(lang, "offtopic.legal")), reply.Html);
+        Assert.Contains(new ButtonAction.ShowEntry("wahlrecht").Encode(), reply.Keyboard!.Buttons.Select(b => b.Data));
+
+        var own = (SendText)_conversation.Handle(Text(language == "ar" ? "إقامتي بتخلص الشهر الجاي، شو لازم اعمل؟" : "اقامتم ماه بعد تمام میشه، چیکار کنم؟", language), resident).Replies[0];
+        Assert.Contains(Html.Escape(TestContent.Content.T(lang, "offtopic.legal")), own.Html);
+    }
+
     [Fact]
     public void A_question_about_events_that_may_mean_an_entry_gets_the_events_and_that_entry_one_tap_away()
     {
