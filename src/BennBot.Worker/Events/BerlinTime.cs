@@ -42,10 +42,10 @@ public static partial class BerlinTime
         return null;
     }
 
-    /// <summary>Parses just a time, "19:30" or "19.30" (an end time on the same day); null otherwise.</summary>
     /// <summary>A day as people read it in every language here (05.12.2026); files for machines keep ISO dates.</summary>
     public static string Day(DateTime day) => day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>Parses just a time, "19:30" or "19.30" (an end time on the same day); null otherwise.</summary>
     public static TimeSpan? ParseTime(string text) =>
         TimeOnly().Match(text.Trim()) is { Success: true } m && Number(m, "h") <= 23 && Number(m, "mi") <= 59
             ? new TimeSpan(Number(m, "h"), Number(m, "mi"), 0)

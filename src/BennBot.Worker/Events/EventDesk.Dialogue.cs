@@ -58,6 +58,15 @@ public sealed partial class EventDesk
             DeskSay.Ask => Ask(turn, move.Session, move.Saved ?? e),
             _ => new([Say("desk.stale")]),
         };
-        return move.Saved is { } saved ? shown with { Effects = [new SaveEvent(saved), .. shown.Effects] } : shown;
+        if (move.Saved is not { } saved) return shown;
+        // "24.12. 18:00" typed as the end of an event that starts on 20.12.: allowed (a weekend festival), but worth a look.
+        if (s.Step == DeskStep.End && LaterDays(saved) is > 0 and var days)
+            shown = shown with { Replies = [SayWith("desk.multiday", ("end", BerlinTime.ToLocal(saved.EndUtc).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("days", days), ("edit", T("desk.edit")), ("field", T("desk.field.end"))), .. shown.Replies] };
+        return shown with { Effects = [new SaveEvent(saved), .. shown.Effects] };
     }
+
+    /// <summary>How many days after the day it starts an event ends (Berlin time); 0 for an evening that ends after
+    /// midnight, as long as it lasts less than a day.</summary>
+    private static int LaterDays(Event e) =>
+        e.EndUtc - e.StartUtc < TimeSpan.FromDays(1) ? 0 : (BerlinTime.ToLocal(e.EndUtc).Date - BerlinTime.ToLocal(e.StartUtc).Date).Days;
 }

@@ -92,6 +92,33 @@ public sealed class DialogueTests : IDisposable
         Assert.Equal(Html.Escape(TestContent.Content.T(Languages.German, "desk.incomplete", ("fields", missing))), send);
     }
 
+    /// <summary>A fresh-eyes tester typed "24.12. 18.00" as the end of an event starting on 20.12. at 18:00: a four-day
+    /// event was kept without a word. It is still kept (a weekend festival is real), but staff are asked to check it and
+    /// told how to change it; an evening that ends after midnight is not flagged.</summary>
+    [Fact]
+    public async Task An_end_typed_for_a_later_day_is_kept_and_staff_are_asked_to_check_it()
+    {
+        string Check(string end, int days) => Html.Escape(TestContent.Content.T(Languages.German, "desk.multiday",
+            ("end", end), ("days", days), ("edit", TestContent.Content.T(Languages.German, "desk.edit")), ("field", TestContent.Content.T(Languages.German, "desk.field.end"))));
+        await Command(StaffMember, "newevent");
+        await Write(StaffMember, "Kiezfest");
+        await Write(StaffMember, "Ein Fest im Kiez");
+        await Write(StaffMember, "20.12.2026 18:00");
+        var ended = await Write(StaffMember, "24.12.2026 18:00");
+        Assert.Contains(Check("24.12.2026 18:00", 4), Shown(ended));
+        Assert.Contains(De("desk.ask.place"), Shown(ended)); // and the desk goes on
+        Assert.Contains(ended.Effects, e => e is SaveEvent { Event.EndUtc: var end } && end == new DateTime(2026, 12, 24, 17, 0, 0, DateTimeKind.Utc));
+
+        await Command(StaffMember, "cancel");
+        await Command(StaffMember, "newevent");
+        await Write(StaffMember, "Silvesterparty");
+        await Write(StaffMember, "Tanzen bis nach Mitternacht");
+        await Write(StaffMember, "31.12.2026 21:00");
+        var night = await Write(StaffMember, "01.01.2027 02:00");
+        Assert.DoesNotContain(De("desk.multiday").Split(':')[0], Shown(night));
+        Assert.Contains(De("desk.ask.place"), Shown(night));
+    }
+
     [Fact]
     public async Task In_the_staff_chat_a_reply_to_the_desks_question_fills_in_the_event_and_a_reply_to_a_list_says_it_reaches_nobody()
     {
