@@ -27,8 +27,9 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         if (staffChatId is null) return NotOffered(turn);
         if (input is FlowInput.Start or FlowInput.Restart or FlowInput.Send && db.Read(d => TopicStore.SubmittedToday(d, turn.In.UserId, Now)) >= TopicStore.PerDay)
             return new([turn.Text(turn.T("topic.limit", ("max", TopicStore.PerDay)), turn.MainMenu())]) { Effects = [Drop(turn)] };
-        var step = TopicFlow.Next(Draft(turn), input, turn.In.UserId);
-        return step switch
+        var before = Draft(turn);
+        var step = TopicFlow.Next(before, input, turn.In.UserId);
+        var shown = step switch
         {
             { Dropped: true } => new([turn.Say("topic.cancelled", turn.MainMenu())]) { Effects = [Drop(turn)] },
             { Problem: FlowProblem.TextTooLong } => new([turn.Text(turn.T("topic.toolong", ("max", TopicFlow.MaxText)), Cancel(turn))]),
@@ -38,6 +39,12 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
             { Draft: { } draft } => Ask(turn, draft) with { Save = turn.Resident is null ? turn.ResidentOrNew(Now) : null },
             _ => Outcome.Nothing,
         };
+        // Picked up again after a while (a fresh-eyes tester's old draft came back with its old category, unsaid): say
+        // so, and offer to start again.
+        if (input is FlowInput.Start && before is { Step: not DraftStep.Category } && step.Draft is { } resumed)
+            return shown with { Replies = [turn.Text(turn.T("topic.resumed", ("category", Name(turn, "cat", resumed.Category))),
+                new Keyboard([[turn.ButtonFor("topic.restart", new ButtonAction.TopicRestart())]])), .. shown.Replies] };
+        return shown;
     }
 
     private Outcome Submit(Turn turn, TopicDraft draft)

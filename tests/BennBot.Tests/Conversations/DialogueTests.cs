@@ -119,6 +119,23 @@ public sealed class DialogueTests : IDisposable
         Assert.Contains(De("desk.ask.place"), Shown(night));
     }
 
+    /// <summary>/topic picks up an unfinished topic where it was left. A fresh-eyes tester's old draft came back with its
+    /// old category, unsaid until the summary; now the bot says so first, with "start again" one tap away.</summary>
+    [Fact]
+    public async Task A_topic_picked_up_again_says_so_with_its_category_and_offers_to_start_again()
+    {
+        var en = Languages.Find("en")!;
+        var fresh = Shown(await Command(Me, "topic"));
+        Assert.DoesNotContain(En("topic.resumed").Split('(')[0], fresh);
+        await Press(Me, new ButtonAction.TopicCategoryChosen(TopicCategory.School));
+        await Command(Me, "events"); // the resident goes elsewhere: the draft waits
+
+        var again = await Command(Me, "topic");
+        Assert.Contains(Html.Escape(TestContent.Content.T(en, "topic.resumed", ("category", TestContent.Content.T(en, "cat.school")))), Shown(again));
+        Assert.Contains(En("topic.content"), Shown(again)); // where it was left
+        Assert.Contains(again.Replies.OfType<SendText>(), r => r.Keyboard?.Buttons.Any(b => b.Data == new ButtonAction.TopicRestart().Encode()) == true);
+    }
+
     [Fact]
     public async Task In_the_staff_chat_a_reply_to_the_desks_question_fills_in_the_event_and_a_reply_to_a_list_says_it_reaches_nobody()
     {
