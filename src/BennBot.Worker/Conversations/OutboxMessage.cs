@@ -57,7 +57,7 @@ public static class Outbox
                     Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Answer, QueryId = a.QueryId, Notice = a.Notice, CreatedAt = now });
                     break;
                 case SendFile f:
-                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.File, FileName = f.Name, File = f.Content, Html = f.CaptionHtml, CreatedAt = now });
+                    Messages(db).Insert(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.File, FileName = f.Name, File = f.Content, Html = f.CaptionHtml, KeyboardJson = f.Keyboard is null ? null : JsonSerializer.Serialize(f.Keyboard), CreatedAt = now });
                     break;
                 case SendPhoto p:
                     if (p.To is { } photoTo && photoTo != chatId) others.Add(photoTo);

@@ -9,7 +9,7 @@ public abstract record Reply;
 public sealed record SendText(string Html, Keyboard? Keyboard = null, long? To = null, About? About = null) : Reply;
 
 /// <summary>A file (an event's .ics) with a short caption in HTML.</summary>
-public sealed record SendFile(string Name, byte[] Content, string CaptionHtml) : Reply;
+public sealed record SendFile(string Name, byte[] Content, string CaptionHtml, Keyboard? Keyboard = null) : Reply;
 
 /// <summary>A voice message Telegram already has (sent on by its file id: no origin, no name), with a caption.</summary>
 public sealed record SendVoice(string FileId, string CaptionHtml, Keyboard? Keyboard = null, long? To = null, About? About = null) : Reply;

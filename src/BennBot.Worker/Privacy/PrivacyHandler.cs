@@ -71,8 +71,12 @@ public static class PrivacyHandler
             Erases = turn.Resident is not null,
         };
 
-    /// <summary>/mydata: the resident's stored data as a JSON file.</summary>
+    /// <summary>/mydata: the resident's stored data as a JSON file, with the way on: delete it, or the menu (the file
+    /// alone was a dead end in a fresh-eyes test).</summary>
     public static Outcome MyData(Turn turn, byte[]? json) => json is null
         ? new([turn.Say("privacy.none", turn.MenuOnly())])
-        : new([new SendFile($"bennbot-my-data-{turn.In.UserId}.json", json, turn.T("privacy.filecaption"))]);
+        : new([new SendFile($"bennbot-my-data-{turn.In.UserId}.json", json, turn.T("privacy.filecaption"), new Keyboard([
+            [turn.ButtonFor("privacy.delete", new ButtonAction.PrivacyDelete())],
+            [turn.ButtonFor("button.menu", new ButtonAction.Menu())],
+        ]))]);
 }

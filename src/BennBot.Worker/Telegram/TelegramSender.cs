@@ -154,7 +154,7 @@ public sealed partial class TelegramSender(ITelegramBotClient bot, SendGate gate
                 await bot.AnswerCallbackQuery(m.QueryId!, m.Notice, cancellationToken: ct);
                 return 0;
             case OutboxKind.File:
-                return (await bot.SendDocument(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, cancellationToken: ct)).MessageId;
+                return (await bot.SendDocument(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, replyMarkup: TelegramMarkup.Of(m.ReadKeyboard()), cancellationToken: ct)).MessageId;
             case OutboxKind.Photo:
                 return (await bot.SendPhoto(m.ChatId, InputFile.FromStream(new MemoryStream(m.File!), m.FileName), m.Html, ParseMode.Html, cancellationToken: ct)).MessageId;
             case OutboxKind.Voice:

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using BennBot.Content;
 using BennBot.FakeTelegram;
+using BennBot.Worker.Conversations;
 using BennBot.Worker.Events;
 using BennBot.Worker.Storage;
 using BennBot.Worker.Topics;
@@ -118,6 +119,8 @@ public sealed class FirstMinutesTests
         api.SendText(resident, "/mydata", "fa");
         var file = await api.WaitFor(() => api.CallsOf("sendDocument").FirstOrDefault(c => c.ChatId == resident));
         var json = JsonDocument.Parse(file.Document!).RootElement;
+        Assert.Contains(new ButtonAction.PrivacyDelete().Encode(), file.ButtonData); // not a dead end: delete it, or the menu
+        Assert.Contains(new ButtonAction.Menu().Encode(), file.ButtonData);
         Assert.Equal(today, json.GetProperty("profile").GetProperty("lastSeen").GetString());
         Assert.Equal(1, Assert.Single(json.GetProperty("topics").EnumerateArray()).GetProperty("id").GetInt64());
         Assert.Single(bot.Services.GetRequiredService<Database>().Read(d => TopicStore.Of(d, resident)));
