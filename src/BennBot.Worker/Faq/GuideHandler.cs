@@ -25,10 +25,13 @@ public static class GuideHandler
     public static Outcome Result(Turn turn, string category, string who)
     {
         var all = turn.Content.InCategory(category).ToList();
-        // Options meant for this kind of resident first, then those open to everyone.
-        var meant = all.Where(e => e.Who.Contains(who)).ToList();
-        var shown = who == "everyone" || meant.Count == 0 ? all : meant.Concat(all.Where(e => e.Who.Contains("everyone"))).Distinct().ToList();
-        var key = who == "everyone" || meant.Count > 0 ? "guide.result" : "guide.none";
+        // Options meant for this kind of resident first, then those open to everyone; then what is meant for them on other
+        // topics (a parent asking about the district also gets the parents' council: a fresh-eyes tester looked for it
+        // there, and was told "nothing specific" above ten options open to everyone, parents included).
+        var fitting = all.Where(e => e.Who.Contains(who)).Concat(all.Where(e => e.Who.Contains("everyone"))).Distinct().ToList();
+        IEnumerable<Entry> elsewhere = who == "everyone" ? [] : turn.Content.Entries.Where(e => e.Category != category && e.Who.Contains(who) && !e.Who.Contains("everyone"));
+        var shown = who == "everyone" ? all : fitting.Count == 0 ? all : [.. fitting, .. elsewhere];
+        var key = who == "everyone" || fitting.Count > 0 ? "guide.result" : "guide.none";
         var rows = shown
             .Select(e => (IReadOnlyList<Button>)[turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id))])
             .Append([turn.ButtonFor("button.back", new ButtonAction.GuideTopic(category)), turn.ButtonFor("button.menu", new ButtonAction.Menu())]);
