@@ -42,8 +42,11 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         // Picked up again after a while (a fresh-eyes tester's old draft came back with its old category, unsaid): say
         // so, and offer to start again.
         if (input is FlowInput.Start && before is { Step: not DraftStep.Category } && step.Draft is { } resumed)
-            return shown with { Replies = [turn.Text(turn.T("topic.resumed", ("category", Name(turn, "cat", resumed.Category))),
-                new Keyboard([[turn.ButtonFor("topic.restart", new ButtonAction.TopicRestart())]])), .. shown.Replies] };
+        {
+            var note = turn.Text(turn.T("topic.resumed", ("category", Name(turn, "cat", resumed.Category))),
+                new Keyboard([[turn.ButtonFor("topic.restart", new ButtonAction.TopicRestart())]]));
+            return shown with { Replies = [note, .. shown.Replies] };
+        }
         return shown;
     }
 
