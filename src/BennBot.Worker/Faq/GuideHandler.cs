@@ -29,8 +29,8 @@ public static class GuideHandler
         // topics (a parent asking about the district also gets the parents' council: a fresh-eyes tester looked for it
         // there, and was told "nothing specific" above ten options open to everyone, parents included).
         var fitting = all.Where(e => e.Who.Contains(who)).Concat(all.Where(e => e.Who.Contains("everyone"))).Distinct().ToList();
-        IEnumerable<Entry> elsewhere = who == "everyone" ? [] : turn.Content.Entries.Where(e => e.Category != category && e.Who.Contains(who) && !e.Who.Contains("everyone"));
-        var shown = who == "everyone" ? all : fitting.Count == 0 ? all : [.. fitting, .. elsewhere];
+        var shown = who == "everyone" || fitting.Count == 0 ? all
+            : [.. fitting, .. turn.Content.Entries.Where(e => e.Category != category && e.Who.Contains(who) && !e.Who.Contains("everyone"))];
         var key = who == "everyone" || fitting.Count > 0 ? "guide.result" : "guide.none";
         var rows = shown
             .Select(e => (IReadOnlyList<Button>)[turn.Button(e.Text(turn.Language).Title, new ButtonAction.ShowEntry(e.Id))])
