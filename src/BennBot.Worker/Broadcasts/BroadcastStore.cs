@@ -101,11 +101,14 @@ public static class BroadcastStore
     public static CutOffs RequeueInFlight(LiteDatabase db, long? broadcastId = null)
     {
         var stuck = (broadcastId is { } id ? Deliveries(db).Find(InQueue(id, DeliveryStatus.InFlight)) : Deliveries(db).Find(d => d.Status == DeliveryStatus.InFlight)).ToList();
-        foreach (var d in stuck)
-            Deliveries(db).Update(d.CutOff == 0 ? (d with { CutOff = 1 }).With(DeliveryStatus.Pending) : (d with { CutOff = 2 }).With(DeliveryStatus.Sent));
+        foreach (var d in stuck) Deliveries(db).Update(CutOff(d));
         var again = stuck.Count(d => d.CutOff == 0);
         return new(again, stuck.Count - again);
     }
+
+    /// <summary>A send that may or may not have reached Telegram: queued again the first time, counted as sent the second.</summary>
+    public static Delivery CutOff(Delivery d) =>
+        d.CutOff == 0 ? (d with { CutOff = 1 }).With(DeliveryStatus.Pending) : (d with { CutOff = 2 }).With(DeliveryStatus.Sent);
 
     /// <summary>The residents who receive an announcement of <paramref name="e"/>: subscribed, not blocked, whose
     /// chosen areas and kinds include the event's, and inside the staff's segment.</summary>

@@ -135,8 +135,10 @@ public sealed partial class Broadcaster(TelegramSender sender, Database db, Send
             }
             catch (OperationCanceledException)
             {
-                // Not sent: no duplicate later (a text already confirmed stays marked, so only its voice message is left).
-                await db.Write(d => BroadcastStore.Save(d, (BroadcastStore.FindDelivery(d, claimed.Id) ?? claimed).With(DeliveryStatus.Pending)));
+                // A stop cut the send off: Telegram may have it already, as after a crash. The same rule, so that a stop
+                // and a crash together cannot make a third copy (a text already confirmed stays marked: only its voice
+                // message is left).
+                await db.Write(d => BroadcastStore.Save(d, BroadcastStore.CutOff(BroadcastStore.FindDelivery(d, claimed.Id) ?? claimed)));
                 throw;
             }
             var current = result.TextSent ? claimed with { TextSent = true } : claimed;

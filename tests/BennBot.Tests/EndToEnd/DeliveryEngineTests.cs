@@ -190,6 +190,31 @@ public sealed class DeliveryEngineTests
         Assert.Equal(2, db.Read(d => BroadcastStore.Count(d, id, DeliveryStatus.Sent)));
     }
 
+    /// <summary>A stop (not a crash) while a send is in flight: Telegram may already have it. The send counts as cut off,
+    /// as after a crash, so that a crash during the next start's send cannot make it a third copy (it was queued again
+    /// without a mark, and the crash rule then gave it one more try).</summary>
+    [Fact]
+    public async Task A_send_cancelled_by_a_stop_counts_as_cut_off_so_that_a_later_crash_cannot_make_a_third_copy()
+    {
+        var bot = await BotUnderTest.Start(Settings);
+        long id;
+        await using (bot)
+        {
+            var db = bot.Services.GetRequiredService<Database>();
+            var e = await EventSeeds.Subscribers(db, [7801], EventSeeds.Cafe(DateTime.UtcNow.AddDays(3)));
+            bot.Api.SendLatency = TimeSpan.FromSeconds(8); // the resident's message is on its way when the stop comes
+            await EventSeeds.Announce(db, e, StaffChat);
+            id = EventSeeds.Latest(db).Id;
+            await bot.Api.WaitFor(() => db.Read(d => BroadcastStore.Count(d, id, DeliveryStatus.InFlight)) == 1 ? bot.Api : null, what: "the send in flight");
+            await Task.Delay(500);
+            await bot.Stop();
+
+            using var after = new Database(Path.Combine(bot.DataDir, "bennbot.db"));
+            var delivery = Assert.Single(after.Read(d => BroadcastStore.Deliveries(d).FindAll().ToList()));
+            Assert.Equal((DeliveryStatus.Pending, 1), (delivery.Status, delivery.CutOff));
+        }
+    }
+
     private static System.Text.Json.Nodes.JsonObject StaffPress(long broadcastId, long userId = 900)
     {
         var q = FakeUpdates.CallbackQuery(userId, "en", $"Br:{broadcastId}");
