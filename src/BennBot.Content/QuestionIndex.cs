@@ -161,8 +161,7 @@ public sealed partial class QuestionIndex : IDisposable
             .Select(c => new Candidate(entries[c], p[c], judged.Languages[c] ?? Languages.All[0])).ToList();
         var top = Enumerable.Range(0, p.Length).MaxBy(c => p[c]);
         var declined = _similarity.DeclineOf(top);
-        var closest = ranked.Take(3).Sum(c => c.Score); // the three closest entries together
-        if (declined is { } kind && p[top] >= DeclineAt && (kind != Decline.Legal || p[top] > LegalOver * closest))
+        if (declined is { } kind && p[top] >= DeclineAt && (kind != Decline.Legal || p[top] > LegalOver * ranked.Take(3).Sum(c => c.Score)))
             return new(false, ranked[0], [], kind) { Ranked = ranked, Probability = p[top] };
         // A weak decline is no decline: the closest entries are offered. So is a legal one that several entries share the
         // question with ("may I sign something without German citizenship?": three entries about signing, each less

@@ -45,6 +45,9 @@ public static partial class BerlinTime
     /// <summary>A day as people read it in every language here (05.12.2026); files for machines keep ISO dates.</summary>
     public static string Day(DateTime day) => day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A day and time as people read them (05.12.2026 18:00), of a Berlin local time.</summary>
+    public static string DayAndTime(DateTime local) => local.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>Parses just a time, "19:30" or "19.30" (an end time on the same day); null otherwise.</summary>
     public static TimeSpan? ParseTime(string text) =>
         TimeOnly().Match(text.Trim()) is { Success: true } m && Number(m, "h") <= 23 && Number(m, "mi") <= 59

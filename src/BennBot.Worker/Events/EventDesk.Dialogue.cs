@@ -61,7 +61,7 @@ public sealed partial class EventDesk
         if (move.Saved is not { } saved) return shown;
         // "24.12. 18:00" typed as the end of an event that starts on 20.12.: allowed (a weekend festival), but worth a look.
         if (s.Step == DeskStep.End && LaterDays(saved) is > 0 and var days)
-            shown = shown with { Replies = [SayWith("desk.multiday", ("end", BerlinTime.ToLocal(saved.EndUtc).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("days", days), ("edit", T("desk.edit")), ("field", T("desk.field.end"))), .. shown.Replies] };
+            shown = shown with { Replies = [SayWith("desk.multiday", ("end", BerlinTime.DayAndTime(BerlinTime.ToLocal(saved.EndUtc))), ("days", days), ("edit", T("desk.edit")), ("field", T("desk.field.end"))), .. shown.Replies] };
         return shown with { Effects = [new SaveEvent(saved), .. shown.Effects] };
     }
 

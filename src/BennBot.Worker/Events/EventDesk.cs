@@ -203,7 +203,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
             var choose = Segment(turn, e, s);
             return choose with { Replies = [Say(s.Segment.Areas.Count + s.Segment.Languages.Count == 0 ? "desk.nosubscribers" : "desk.norecipients"), .. choose.Replies] };
         }
-        var when = BerlinTime.ToLocal(at).ToString("dd.MM.yyyy HH:mm");
+        var when = BerlinTime.DayAndTime(BerlinTime.ToLocal(at));
         return new([SayWith(at <= Now ? "desk.sending" : "desk.scheduled", ("when", when))])
         {
             Effects = [new QueueAnnouncement(e.Id, s.Segment, at, ReportChat(turn)), Keep(s with { Step = DeskStep.Review, UpdatedAt = Now })],
@@ -221,7 +221,7 @@ public sealed partial class EventDesk(StaffSettings staff, Language staffLanguag
     /// <summary>The event's start and an example time for its announcement that lies between now and that start (a
     /// fixed example once suggested 20.12 for an event on 08.12: issue 13).</summary>
     private (string, object)[] ScheduleArgs(Event e) =>
-        [("start", BerlinTime.ToLocal(AnnounceBefore(e)).ToString("dd.MM.yyyy HH:mm")), ("example", ScheduleExample(AnnounceBefore(e), Now).ToString("dd.MM.yyyy HH:mm"))];
+        [("start", BerlinTime.DayAndTime(BerlinTime.ToLocal(AnnounceBefore(e)))), ("example", BerlinTime.DayAndTime(ScheduleExample(AnnounceBefore(e), Now)))];
 
     private DateTime AnnounceBefore(Event e) => DeskFlow.AnnounceBefore(e, Now);
 

@@ -79,7 +79,7 @@ public sealed class EventsHandler(Database db, TimeProvider time)
         var due = start.AddHours(-hoursBefore);
         if (start <= now) return new([turn.Say("remind.started", turn.MenuOnly())]);
         if (due <= now) due = now; // it starts sooner than that: remind at once
-        var when = BerlinTime.ToLocal(due).ToString("dd.MM.yyyy HH:mm");
+        var when = BerlinTime.DayAndTime(BerlinTime.ToLocal(due));
         return new([turn.Text(turn.T("remind.set", ("when", when)), turn.MenuOnly())], Save: turn.ResidentOrNew(now))
         {
             Effects = [new SetReminder(e.Id, turn.In.UserId, due)],

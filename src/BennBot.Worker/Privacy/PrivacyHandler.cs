@@ -32,7 +32,7 @@ public static class PrivacyHandler
         text += "\n\n" + turn.T("privacy.topics", ("count", data.Topics.Count));
         foreach (var t in data.Topics.TakeLast(MaxTopicsListed))
             text += "\n" + turn.T("topic.mine.line", ("id", t.MergedInto is { } into ? $"{t.Id} → #{into}" : t.Id.ToString()),
-                ("category", TopicsHandler.Name(turn, "cat", t.Category)), ("status", TopicsHandler.Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
+                ("category", TopicsHandler.Name(turn, "cat", t.Category)), ("status", TopicsHandler.Name(turn, "status", t.Status)), ("date", BerlinTime.Day(t.SubmittedAt)));
         if (data.OpenQuestions.Count > 0)
             text += "\n\n" + turn.T("privacy.questions", ("count", data.OpenQuestions.Count)) + "\n"
                 + string.Join("\n", data.OpenQuestions.Select(q => "• " + Html.Escape(TextCut.Shorten(q, 200))));

@@ -92,7 +92,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
     /// <summary>One line for a digest (plain text): the tag, language and date of an open question, never its words;
     /// null when it is answered or gone.</summary>
     public string? Headline(long id) => db.Read(d => TeamStore.Find(d, id)) is { AnsweredAt: null } q
-        ? $"#Q{q.Id} · {LanguageName(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):dd.MM.yyyy HH:mm}"
+        ? $"#Q{q.Id} · {LanguageName(q.Language)} · {BerlinTime.DayAndTime(BerlinTime.ToLocal(q.AskedAt))}"
         : null;
 
     /// <summary>/unanswered and /feedback, for staff only; null when the command is not a staff command.</summary>
@@ -112,7 +112,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
         var open = db.Read(TeamStore.Unanswered);
         if (open.Count == 0) return new([StaffSay("staff.none")]);
         var items = open.Take(MaxListed).Select(q => q.VoiceFileId is null
-            ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.ToLocal(q.AskedAt):dd.MM.yyyy}\n{Html.Escape(Shorten(q.Text, 300))}", LearnKeys(q.Id), About: new About(AboutKind.Question, q.Id))
+            ? new SendText($"{Tag(q.Id)} · {Html.Escape(q.Language)} · {BerlinTime.Day(BerlinTime.ToLocal(q.AskedAt))}\n{Html.Escape(Shorten(q.Text, 300))}", LearnKeys(q.Id), About: new About(AboutKind.Question, q.Id))
             : (Reply)CardOf(q));
         var head = Html.Escape(content.T(staffLanguage, "staff.unanswered", ("count", open.Count)));
         // One message per question, each remembered with its question, so that a staff member can reply to each.
@@ -148,7 +148,7 @@ public sealed class TeamHandler(StaffSettings staff, Language staffLanguage, Con
             About: new About(AboutKind.Question, id));
 
     private string Header(Language language, DateTime askedAt) =>
-        Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.ToLocal(askedAt).ToString("dd.MM.yyyy HH:mm"))));
+        Html.Escape(content.T(staffLanguage, "staff.question", ("language", content.T(language, "language.name")), ("date", BerlinTime.DayAndTime(BerlinTime.ToLocal(askedAt)))));
 
     // "📚 This is about…": a typed question becomes an example of an entry (issue 16); a voice question has no words to keep.
     private Keyboard LearnKeys(long id) => new([[Learning.LearningDesk.Button(staffLanguage, content, id)]]);

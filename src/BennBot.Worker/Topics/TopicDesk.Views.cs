@@ -10,7 +10,7 @@ public sealed partial class TopicDesk
 {
     private string Head(Topic t) =>
         T("staff.topic.card", ("id", t.Id), ("category", T(TopicsHandler.Key("cat", t.Category))), ("area", AreaName(t.Area)),
-            ("language", Languages.Find(t.Language) is { } l ? content.T(l, "language.name") : t.Language), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")),
+            ("language", Languages.Find(t.Language) is { } l ? content.T(l, "language.name") : t.Language), ("date", BerlinTime.Day(t.SubmittedAt)),
             ("status", T(TopicsHandler.Key("status", t.Status))), ("field", T(TopicsHandler.Key("field", t.Field))), ("supporters", t.Supporters));
 
     private string Card(Topic t)

@@ -78,7 +78,7 @@ public sealed class TopicsHandler(Database db, TimeProvider time, long? staffCha
         var lines = topics.TakeLast(15).Select(t =>
         {
             var number = t.MergedInto is { } merged ? $"{t.Id} → #{merged}" : t.Id.ToString();
-            var line = turn.T("topic.mine.line", ("id", number), ("category", Name(turn, "cat", t.Category)), ("status", Name(turn, "status", t.Status)), ("date", t.SubmittedAt.ToString("dd.MM.yyyy")));
+            var line = turn.T("topic.mine.line", ("id", number), ("category", Name(turn, "cat", t.Category)), ("status", Name(turn, "status", t.Status)), ("date", BerlinTime.Day(t.SubmittedAt)));
             return t.Response is null ? line : line + "\n" + turn.T("topic.notice.response", ("id", t.Id), ("language", LanguageName(turn, t.ResponseLanguage))) + "\n" + Html.Escape(t.Response);
         });
         return new([turn.Text(turn.T("topic.mine.title") + "\n\n" + string.Join("\n\n", lines), Keys(turn))]);
